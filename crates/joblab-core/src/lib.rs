@@ -1,0 +1,23 @@
+//! Joblab's pure core.
+//!
+//! Everything Joblab knows about Kubernetes Jobs lives here, free of any web or I/O dependency, so
+//! that the browser app and the `joblab` CLI give the same answers:
+//!
+//! - [`yaml`]: YAML text to a tree of nodes that remember their byte spans;
+//! - [`decode`]: strict decoding of that tree into the `batch/v1` Job model (unknown, duplicate and
+//!   mistyped fields become diagnostics with their full path);
+//! - [`validate`], [`defaults`], [`warnings`]: the API server's create-time validation and
+//!   defaulting, and the warnings worth showing;
+//! - [`check`]: the whole pipeline over a multi-document file;
+//! - [`sim`], [`scenario`], [`kubectl`]: the deterministic Job controller simulation, what the
+//!   simulated containers do, and `kubectl`-style views of a simulation snapshot.
+//!
+//! The core never reads a clock or a global random number generator, and never panics on input:
+//! problems are [`diag::Diagnostic`] values.
+
+#![forbid(unsafe_code)]
+
+pub mod diag;
+
+/// The Kubernetes API types Joblab works with (re-exported from `k8s-openapi`).
+pub use k8s_openapi as api;

@@ -1,0 +1,5 @@
+//! Browser entry point: mounts the Joblab app on the page body. Everything else is in the library.
+
+fn main() {
+    joblab_web::start();
+}
