@@ -17,7 +17,10 @@
 
 #![forbid(unsafe_code)]
 
+pub mod defaults;
 pub mod diag;
+pub mod validate;
+pub mod warnings;
 
 /// The Kubernetes API types Joblab works with (re-exported from `k8s-openapi`).
 pub use k8s_openapi as api;
