@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test layer, installing whatever is missing first:
+#   formatting and lints (native and wasm32), the core's dependency rule, native unit, table and
+#   golden tests, browser tests (wasm-bindgen-test in headless Chromium), the release build and its
+#   size budget, and end-to-end tests (Playwright driving Debian's Chromium against dist/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/tools.sh test
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all --check
+step "the core depends on no web crate"
+bash scripts/check-core-deps.sh
+step "clippy (native)"
+cargo clippy --workspace --all-targets -- -D warnings
+step "clippy (wasm32)"
+cargo clippy --target wasm32-unknown-unknown -p joblab-web --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p joblab-core --lib -- -D warnings
+step "native tests (core, CLI, app logic)"
+cargo test --workspace
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+cargo test --target wasm32-unknown-unknown -p joblab-web
+step "release build"
+trunk build --release --offline
+step "first-load size budget"
+bash scripts/size.sh --check
+step "end-to-end tests (Playwright, Chromium)"
+npx playwright test

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs what Joblab needs to be served (`tools.sh serve`) or tested (`tools.sh test`), from the
+# package registries only (crates.io, npm, Debian). Idempotent: a tool already present at the right
+# version is left alone, so a second run takes a second. Nothing is downloaded from anywhere else:
+# Trunk runs offline and finds wasm-bindgen and wasm-opt on PATH (see Trunk.toml).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+purpose="${1:-serve}"
+case "$purpose" in serve|test) ;; *) echo "usage: scripts/tools.sh [serve|test]" >&2; exit 2 ;; esac
+
+TRUNK_VERSION=0.21.14
+# The wasm-bindgen CLI must be exactly the library version in Cargo.lock.
+WASM_BINDGEN_VERSION=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else echo "error: root is needed to run: $*" >&2; return 1; fi
+}
+
+apt_updated=""
+apt_install() {
+  local missing=() p
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "apt-get install ${missing[*]}"
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+command -v cargo >/dev/null || { echo "error: cargo not found; install Rust with rustup first" >&2; exit 1; }
+command -v npm >/dev/null || apt_install nodejs npm
+command -v python3 >/dev/null || apt_install python3
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+  # 0.22 needs a newer rustc than 1.95; 0.21.14 is the last that builds here.
+  say "cargo install trunk $TRUNK_VERSION (about 8 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+  # --locked fails on this registry mirror (its lockfile wants a webpki-roots version the mirror
+  # lacks), so fall back to a fresh resolution of the same CLI version.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked \
+    || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q 'version_132' || [ ! -x node_modules/.bin/playwright ]; then
+  say "npm ci (binaryen's wasm-opt 132, Playwright without its browser download)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "$purpose" = test ]; then
+  rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+  rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+  # Debian's Chromium and ChromeDriver drive the browser tests; brotli measures the first-load size.
+  apt_install chromium chromium-driver brotli
+fi
+say "tools ready for $purpose"
