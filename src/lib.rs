@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+pub mod route;
+
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
