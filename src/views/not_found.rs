@@ -1,0 +1,32 @@
+//! What an unknown route shows: what was asked for, and where to go instead.
+
+use leptos::prelude::*;
+
+use crate::route::{Route, NAV};
+
+/// The not-found view for the fragment `path`.
+#[component]
+pub fn NotFound(path: String) -> impl IntoView {
+    view! {
+        <section class="view not-found" aria-labelledby="nf-title">
+            <h2 id="nf-title" tabindex="-1">"There is no page here"</h2>
+            <p>"Joblab has no view at " <code>{format!("#{path}")}</code> ". The link may be mistyped, or from a newer version of Joblab."</p>
+            <p>"Try one of these:"</p>
+            <ul class="link-list">
+                {NAV.into_iter().map(|(label, href)| view! { <li><a href=href>{label}</a></li> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// A view whose content is built in a later step: says so plainly instead of showing nothing.
+#[component]
+pub fn Pending(route: Route) -> impl IntoView {
+    let name = route.section().unwrap_or("This view");
+    view! {
+        <section class="view" aria-labelledby="pending-title">
+            <h2 id="pending-title" tabindex="-1">{name}</h2>
+            <p class="callout">{format!("The {name} view is not built yet in this version of Joblab. The Concept, Flow and Compare views are ready.")}</p>
+        </section>
+    }
+}
