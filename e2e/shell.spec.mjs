@@ -1,0 +1,68 @@
+import { test, expect } from './fixtures.mjs';
+
+const SECTIONS = ['Concept', 'Flow', 'Diagrams', 'Examples', 'Compare', 'Practice', 'Lab'];
+
+test('navigation marks the current section and follows back and forward', async ({ page }) => {
+  await page.goto('./#/flow');
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  for (const name of SECTIONS) await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Flow', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('From kubectl apply to Complete');
+
+  await nav.getByRole('link', { name: 'Compare', exact: true }).click();
+  await expect(page).toHaveURL(/#\/compare$/);
+  await expect(nav.getByRole('link', { name: 'Compare', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Flow', exact: true })).not.toHaveAttribute('aria-current', 'page');
+
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/flow$/);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('From kubectl apply to Complete');
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Job, Deployment or CronJob?');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Job, Deployment or CronJob?');
+});
+
+test('an unknown route shows a helpful not-found view', async ({ page }) => {
+  await page.goto('./#/no/such/view');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('There is no page here');
+  await expect(page.getByRole('main')).toContainText('#/no/such/view');
+  await page.getByRole('main').getByRole('link', { name: 'Concept' }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toContainText('A Job finishes');
+});
+
+test('the compare helper recommends a workload', async ({ page }) => {
+  await page.goto('./#/compare');
+  const status = page.getByRole('status');
+  await expect(status).toHaveText('Answer both questions to see a recommendation.');
+  await page.getByRole('group', { name: /finish by itself/ }).getByLabel('Yes').check();
+  await page.getByRole('group', { name: /schedule/ }).getByLabel('Yes').check();
+  await expect(status).toContainText('Use a CronJob.');
+  await page.getByRole('group', { name: /schedule/ }).getByLabel('No').check();
+  await expect(status).toContainText('Use a Job.');
+});
+
+test('the theme toggle cycles and is remembered', async ({ page }) => {
+  await page.goto('./#/concept');
+  const toggle = page.getByRole('button', { name: /Theme:/ });
+  await expect(toggle).toHaveText(/auto/);
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: /Theme:/ })).toHaveText(/dark/);
+});
+
+for (const width of [360, 768, 1280]) {
+  test(`no horizontal scroll at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    for (const hash of ['#/concept', '#/flow', '#/compare']) {
+      await page.goto(`./${hash}`);
+      await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${hash} at ${width}px`).toBeLessThanOrEqual(0);
+    }
+  });
+}
