@@ -3,6 +3,8 @@
 //! Sources: k/k `pkg/apis/batch/validation/validation.go` and, for the Pod template,
 //! `pkg/apis/core/validation/validation.go`. Rules are appended in the server's order.
 
+pub mod quote;
+
 use crate::api::api::batch::v1::Job;
 use crate::diag::ErrorType;
 
