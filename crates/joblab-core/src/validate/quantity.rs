@@ -161,6 +161,11 @@ fn to_nanos(digits: &str, exp10: i64, exp2: i64) -> i128 {
     if int_digits > 40 || (exp2 > 0 && int_digits + exp2 * 3 / 10 > 40) {
         return MAX_NANOS;
     }
+    // Far below one nano: a non-zero value rounds up to the smallest unit (and the loops
+    // below stay short whatever exponent the text gives).
+    if int_digits < -40 {
+        return 1;
+    }
     // Keep at most 38 digits of mantissa; anything dropped only forces rounding up.
     let (kept, dropped_nonzero) = if digits.len() > 38 {
         let (head, tail) = digits.split_at(38);
