@@ -19,6 +19,7 @@
 
 pub mod defaults;
 pub mod diag;
+pub mod indexes;
 pub mod validate;
 pub mod warnings;
 
