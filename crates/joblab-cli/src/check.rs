@@ -1,6 +1,7 @@
 //! `joblab check` and `joblab defaults`.
 
-use std::io::Read;
+use std::fmt::Write as _;
+use std::io::{Read, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,7 +9,7 @@ use clap::{Args, ValueEnum};
 use joblab_core::check::{check_source, CheckReport, LocatedDiagnostic};
 use joblab_core::diag::Severity;
 use joblab_core::yaml::emit::to_yaml;
-use serde_json::json;
+use serde::Serialize;
 
 /// Output formats of `joblab check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -55,7 +56,8 @@ fn read_input(path: &PathBuf) -> Result<(String, String), String> {
     } else {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| format!("joblab: cannot read {name}: {e}"))?;
-        let text = String::from_utf8(bytes).map_err(|_| format!("joblab: cannot read {name}: the file is not UTF-8 text"))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| format!("joblab: cannot read {name}: the file is not UTF-8 text"))?;
         Ok((name, text))
     }
 }
@@ -77,49 +79,92 @@ fn severity_word(severity: Severity) -> &'static str {
 }
 
 fn summary(report: &CheckReport) -> (usize, usize, usize) {
-    (report.documents.len(), report.count(Severity::Error), report.count(Severity::Warning))
+    (
+        report.documents.len(),
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+    )
 }
 
-fn diagnostic_json(d: &LocatedDiagnostic) -> serde_json::Value {
-    json!({
-        "severity": severity_word(d.diagnostic.severity),
-        "path": d.diagnostic.path,
-        "type": d.diagnostic.error_type.as_str(),
-        "message": d.diagnostic.detail,
-        "line": d.start.line,
-        "column": d.start.column,
-        "endLine": d.end.line,
-        "endColumn": d.end.column,
-    })
+/// A diagnostic in the JSON output; fields serialize in this order.
+#[derive(Serialize)]
+struct DiagnosticJson<'a> {
+    severity: &'static str,
+    path: &'a str,
+    #[serde(rename = "type")]
+    error_type: &'static str,
+    message: &'a str,
+    line: usize,
+    column: usize,
+    #[serde(rename = "endLine")]
+    end_line: usize,
+    #[serde(rename = "endColumn")]
+    end_column: usize,
+}
+
+/// A document in the JSON output.
+#[derive(Serialize)]
+struct DocumentJson<'a> {
+    index: usize,
+    kind: Option<&'a str>,
+    name: Option<&'a str>,
+    valid: bool,
+    diagnostics: Vec<DiagnosticJson<'a>>,
+}
+
+/// A file in the JSON output.
+#[derive(Serialize)]
+struct FileJson<'a> {
+    file: String,
+    documents: Vec<DocumentJson<'a>>,
+}
+
+fn diagnostic_json(d: &LocatedDiagnostic) -> DiagnosticJson<'_> {
+    DiagnosticJson {
+        severity: severity_word(d.diagnostic.severity),
+        path: &d.diagnostic.path,
+        error_type: d.diagnostic.error_type.as_str(),
+        message: &d.diagnostic.detail,
+        line: d.start.line,
+        column: d.start.column,
+        end_line: d.end.line,
+        end_column: d.end.column,
+    }
+}
+
+/// Writes to standard output, ignoring a closed pipe (`joblab check ... | head`).
+fn emit(out: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(out.as_bytes());
+    let _ = stdout.flush();
 }
 
 /// Runs `joblab check`.
 pub fn run_check(args: &CheckArgs) -> ExitCode {
     let mut io_error = false;
-    let mut any_invalid = false;
-    let mut files_json = Vec::new();
-    let (mut total_docs, mut total_errors, mut total_warnings, mut files_read) = (0, 0, 0, 0);
+    let mut reports: Vec<(String, CheckReport)> = Vec::new();
     for path in &args.files {
-        let (name, text) = match read_input(path) {
-            Ok(input) => input,
+        match read_input(path) {
+            Ok((name, text)) => {
+                let report = check_source(&text);
+                reports.push((name, report));
+            }
             Err(message) => {
                 eprintln!("{message}");
                 io_error = true;
-                continue;
             }
-        };
-        files_read += 1;
-        let report = check_source(&text);
-        any_invalid |= report.has_errors();
-        let (docs, errors, warnings) = summary(&report);
-        total_docs += docs;
-        total_errors += errors;
-        total_warnings += warnings;
-        match args.format {
-            Format::Text => {
+        }
+    }
+    let any_invalid = reports.iter().any(|(_, r)| r.has_errors());
+    let mut out = String::new();
+    match args.format {
+        Format::Text => {
+            let (mut total_docs, mut total_errors, mut total_warnings) = (0, 0, 0);
+            for (name, report) in &reports {
                 for doc in &report.documents {
                     for d in &doc.diagnostics {
-                        println!(
+                        let _ = writeln!(
+                            out,
                             "{name}:{}:{}: {}: {}",
                             d.start.line,
                             d.start.column,
@@ -128,42 +173,64 @@ pub fn run_check(args: &CheckArgs) -> ExitCode {
                         );
                     }
                 }
-                println!(
+                let (docs, errors, warnings) = summary(report);
+                total_docs += docs;
+                total_errors += errors;
+                total_warnings += warnings;
+                let _ = writeln!(
+                    out,
                     "{name}: {} checked, {}, {}",
                     plural(docs, "document"),
                     plural(errors, "error"),
                     plural(warnings, "warning")
                 );
             }
-            Format::Json => {
-                let documents: Vec<_> = report
-                    .documents
-                    .iter()
-                    .map(|doc| {
-                        json!({
-                            "index": doc.index,
-                            "kind": doc.kind,
-                            "name": doc.name,
-                            "valid": doc.valid,
-                            "diagnostics": doc.diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
+            if reports.len() > 1 {
+                let _ = writeln!(
+                    out,
+                    "total: {} checked in {}, {}, {}",
+                    plural(total_docs, "document"),
+                    plural(reports.len(), "file"),
+                    plural(total_errors, "error"),
+                    plural(total_warnings, "warning")
+                );
+            }
+        }
+        Format::Json => {
+            let files: Vec<FileJson<'_>> = reports
+                .iter()
+                .map(|(name, report)| FileJson {
+                    file: name.clone(),
+                    documents: report
+                        .documents
+                        .iter()
+                        .map(|doc| DocumentJson {
+                            index: doc.index,
+                            kind: doc.kind.as_deref(),
+                            name: doc.name.as_deref(),
+                            valid: doc.valid,
+                            diagnostics: doc.diagnostics.iter().map(diagnostic_json).collect(),
                         })
-                    })
-                    .collect();
-                files_json.push(json!({ "file": name, "documents": documents }));
+                        .collect(),
+                })
+                .collect();
+            #[derive(Serialize)]
+            struct Output<'a> {
+                files: Vec<FileJson<'a>>,
+            }
+            match serde_json::to_string(&Output { files }) {
+                Ok(json) => {
+                    out.push_str(&json);
+                    out.push('\n');
+                }
+                Err(e) => {
+                    eprintln!("joblab: cannot write JSON: {e}");
+                    return ExitCode::from(EXIT_USAGE);
+                }
             }
         }
     }
-    match args.format {
-        Format::Text if files_read > 1 => println!(
-            "total: {} in {}, {}, {}",
-            plural(total_docs, "document"),
-            plural(files_read, "file"),
-            plural(total_errors, "error"),
-            plural(total_warnings, "warning")
-        ),
-        Format::Json => println!("{}", json!({ "files": files_json })),
-        Format::Text => {}
-    }
+    emit(&out);
     exit_code(io_error, any_invalid)
 }
 
@@ -188,10 +255,20 @@ pub fn run_defaults(args: &DefaultsArgs) -> ExitCode {
         }
     };
     let report = check_source(&text);
+    let mut out = String::new();
     let mut printed = 0;
     for doc in &report.documents {
-        for d in doc.diagnostics.iter().filter(|d| d.diagnostic.severity == Severity::Error) {
-            eprintln!("{name}:{}:{}: error: {}", d.start.line, d.start.column, d.diagnostic.message());
+        for d in doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.diagnostic.severity == Severity::Error)
+        {
+            eprintln!(
+                "{name}:{}:{}: error: {}",
+                d.start.line,
+                d.start.column,
+                d.diagnostic.message()
+            );
         }
         let Some(effective) = &doc.effective else {
             continue;
@@ -199,16 +276,20 @@ pub fn run_defaults(args: &DefaultsArgs) -> ExitCode {
         match serde_json::to_value(effective) {
             Ok(value) => {
                 if printed > 0 {
-                    println!("---");
+                    out.push_str("---\n");
                 }
-                print!("{}", to_yaml(&value));
+                out.push_str(&to_yaml(&value));
                 printed += 1;
             }
             Err(e) => {
-                eprintln!("joblab: cannot render document {} of {name}: {e}", doc.index);
+                eprintln!(
+                    "joblab: cannot render document {} of {name}: {e}",
+                    doc.index
+                );
             }
         }
     }
+    emit(&out);
     if printed == 0 {
         eprintln!("{name}: no batch/v1 Job to default");
     }

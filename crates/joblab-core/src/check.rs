@@ -61,7 +61,11 @@ pub struct CheckReport {
 impl CheckReport {
     /// How many diagnostics of severity `severity` the stream has.
     pub fn count(&self, severity: Severity) -> usize {
-        self.documents.iter().flat_map(|d| &d.diagnostics).filter(|d| d.diagnostic.severity == severity).count()
+        self.documents
+            .iter()
+            .flat_map(|d| &d.diagnostics)
+            .filter(|d| d.diagnostic.severity == severity)
+            .count()
     }
 
     /// Whether any document has an error.
@@ -81,7 +85,14 @@ pub fn fake_uid(name: &str) -> String {
     }
     let hex = format!("{hash:032x}");
     // Shaped like a version-4 UUID, as the server's are.
-    format!("{}-{}-4{}-a{}-{}", &hex[0..8], &hex[8..12], &hex[13..16], &hex[17..20], &hex[20..32])
+    format!(
+        "{}-{}-4{}-a{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[13..16],
+        &hex[17..20],
+        &hex[20..32]
+    )
 }
 
 /// Checks a whole manifest stream. Never panics.
@@ -138,7 +149,12 @@ pub fn check_source(text: &str) -> CheckReport {
     CheckReport { documents }
 }
 
-fn finish(text: &str, lines: &LineIndex, report: &mut DocumentReport, mut diagnostics: Vec<Diagnostic>) {
+fn finish(
+    text: &str,
+    lines: &LineIndex,
+    report: &mut DocumentReport,
+    mut diagnostics: Vec<Diagnostic>,
+) {
     diagnostics.sort_by_key(|d| d.span.start);
     report.valid = !diagnostics.iter().any(|d| d.severity == Severity::Error);
     report.diagnostics = diagnostics
@@ -159,12 +175,22 @@ fn article(word: &str) -> &'static str {
     }
 }
 
-fn check_document(text: &str, root: &Node, report: &mut DocumentReport, diagnostics: &mut Vec<Diagnostic>) {
+fn check_document(
+    text: &str,
+    root: &Node,
+    report: &mut DocumentReport,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     if root.as_mapping().is_none() {
         let given = match &root.value {
-            Value::Sequence(_) => "a list; write each object as its own document, separated by ---".to_owned(),
+            Value::Sequence(_) => {
+                "a list; write each object as its own document, separated by ---".to_owned()
+            }
             Value::String(s) => format!("the text {s:?}"),
-            _ => format!("the value {}", text.get(root.span.start..root.span.end).unwrap_or("")),
+            _ => format!(
+                "the value {}",
+                text.get(root.span.start..root.span.end).unwrap_or("")
+            ),
         };
         diagnostics.push(Diagnostic::error(
             "",
@@ -179,17 +205,26 @@ fn check_document(text: &str, root: &Node, report: &mut DocumentReport, diagnost
     report.api_version = string_at("apiVersion");
     let metadata = root.get("metadata");
     report.name = metadata
-        .and_then(|m| m.get("name").and_then(Node::as_str).or_else(|| m.get("generateName").and_then(Node::as_str)))
+        .and_then(|m| {
+            m.get("name")
+                .and_then(Node::as_str)
+                .or_else(|| m.get("generateName").and_then(Node::as_str))
+        })
         .map(str::to_owned);
 
-    let kind_span = root.get("kind").map_or_else(|| locate(root, ""), |n| n.span);
+    let kind_span = root
+        .get("kind")
+        .map_or_else(|| locate(root, ""), |n| n.span);
     match (report.api_version.as_deref(), report.kind.as_deref()) {
         (Some("batch/v1"), Some("Job")) => {}
         (api_version, None) => {
             let (detail, span) = if root.get("kind").is_some() {
                 ("kind must be a string such as Job".to_owned(), kind_span)
             } else {
-                ("every Kubernetes object needs a kind; for a Job write `kind: Job`".to_owned(), locate(root, ""))
+                (
+                    "every Kubernetes object needs a kind; for a Job write `kind: Job`".to_owned(),
+                    locate(root, ""),
+                )
             };
             diagnostics.push(Diagnostic::error("kind", ErrorType::Required, detail, span));
             if api_version.is_none() {
@@ -206,9 +241,17 @@ fn check_document(text: &str, root: &Node, report: &mut DocumentReport, diagnost
             let detail = if kind == "Job" {
                 "every Kubernetes object needs an apiVersion; for a Job write `apiVersion: batch/v1`".to_owned()
             } else {
-                format!("every Kubernetes object needs an apiVersion (this document is {} {kind})", article(kind))
+                format!(
+                    "every Kubernetes object needs an apiVersion (this document is {} {kind})",
+                    article(kind)
+                )
             };
-            diagnostics.push(Diagnostic::error("apiVersion", ErrorType::Required, detail, kind_span));
+            diagnostics.push(Diagnostic::error(
+                "apiVersion",
+                ErrorType::Required,
+                detail,
+                kind_span,
+            ));
             return;
         }
         (Some(api_version), Some("Job")) => {
@@ -219,13 +262,20 @@ fn check_document(text: &str, root: &Node, report: &mut DocumentReport, diagnost
                 let group = if group.is_empty() { "core" } else { group };
                 format!("skipped: this document is a Job of the API group {group} ({api_version}), not a batch/v1 Job")
             };
-            diagnostics.push(note("apiVersion", detail, root.get("apiVersion").map_or(kind_span, |n| n.span)));
+            diagnostics.push(note(
+                "apiVersion",
+                detail,
+                root.get("apiVersion").map_or(kind_span, |n| n.span),
+            ));
             return;
         }
         (Some(api_version), Some(kind)) => {
             diagnostics.push(note(
                 "",
-                format!("skipped: this document is {} {api_version} {kind}, not a batch/v1 Job", article(api_version)),
+                format!(
+                    "skipped: this document is {} {api_version} {kind}, not a batch/v1 Job",
+                    article(api_version)
+                ),
                 kind_span,
             ));
             return;
@@ -247,8 +297,18 @@ fn check_document(text: &str, root: &Node, report: &mut DocumentReport, diagnost
         crate::defaults::apply_defaults(&mut effective, &uid);
         for error in crate::validate::validate_job(&effective) {
             let span = locate(root, &error.path);
-            let severity = if error.error_type == ErrorType::Advice { Severity::Warning } else { Severity::Error };
-            diagnostics.push(Diagnostic { severity, path: error.path, error_type: error.error_type, detail: error.detail, span });
+            let severity = if error.error_type == ErrorType::Advice {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            diagnostics.push(Diagnostic {
+                severity,
+                path: error.path,
+                error_type: error.error_type,
+                detail: error.detail,
+                span,
+            });
         }
         report.effective = Some(effective);
     }
@@ -256,7 +316,13 @@ fn check_document(text: &str, root: &Node, report: &mut DocumentReport, diagnost
 }
 
 fn note(path: &str, detail: String, span: Span) -> Diagnostic {
-    Diagnostic { severity: Severity::Note, path: path.to_owned(), error_type: ErrorType::Advice, detail, span }
+    Diagnostic {
+        severity: Severity::Note,
+        path: path.to_owned(),
+        error_type: ErrorType::Advice,
+        detail,
+        span,
+    }
 }
 
 #[cfg(test)]

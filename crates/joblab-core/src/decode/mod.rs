@@ -23,7 +23,9 @@
 use std::cell::RefCell;
 use std::fmt;
 
-use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor,
+};
 
 use crate::diag::{Diagnostic, ErrorType, Span};
 use crate::limits::MAX_DECODE_RETRIES;
@@ -47,15 +49,30 @@ pub fn decode<T: DeserializeOwned>(text: &str, root: &Node) -> Decoded<T> {
     let mut poisoned: Vec<usize> = Vec::new();
     let mut parser_errors: Vec<Diagnostic> = Vec::new();
     for _ in 0..=MAX_DECODE_RETRIES {
-        let state = RefCell::new(State { text, path: Vec::new(), diagnostics: Vec::new(), poisoned: poisoned.clone(), failure: None });
-        let result = T::deserialize(De { node: root, state: &state });
+        let state = RefCell::new(State {
+            text,
+            path: Vec::new(),
+            diagnostics: Vec::new(),
+            poisoned: poisoned.clone(),
+            failure: None,
+        });
+        let result = T::deserialize(De {
+            node: root,
+            state: &state,
+        });
         let state = state.into_inner();
         match result {
             Ok(value) => {
                 let mut diagnostics = state.diagnostics;
                 diagnostics.extend(parser_errors);
-                let has_type_errors = diagnostics.iter().any(|d| d.error_type == ErrorType::TypeError);
-                return Decoded { value: Some(value), diagnostics, has_type_errors };
+                let has_type_errors = diagnostics
+                    .iter()
+                    .any(|d| d.error_type == ErrorType::TypeError);
+                return Decoded {
+                    value: Some(value),
+                    diagnostics,
+                    has_type_errors,
+                };
             }
             Err(error) => match state.failure {
                 Some(failure) if !poisoned.contains(&failure.address) => {
@@ -70,8 +87,17 @@ pub fn decode<T: DeserializeOwned>(text: &str, root: &Node) -> Decoded<T> {
                 _ => {
                     let mut diagnostics = state.diagnostics;
                     diagnostics.extend(parser_errors);
-                    diagnostics.push(Diagnostic::error("", ErrorType::TypeError, plain_serde_message(&error.0), root.span));
-                    return Decoded { value: None, diagnostics, has_type_errors: true };
+                    diagnostics.push(Diagnostic::error(
+                        "",
+                        ErrorType::TypeError,
+                        plain_serde_message(&error.0),
+                        root.span,
+                    ));
+                    return Decoded {
+                        value: None,
+                        diagnostics,
+                        has_type_errors: true,
+                    };
                 }
             },
         }
@@ -82,7 +108,11 @@ pub fn decode<T: DeserializeOwned>(text: &str, root: &Node) -> Decoded<T> {
         format!("gave up decoding after {MAX_DECODE_RETRIES} malformed values"),
         root.span,
     ));
-    Decoded { value: None, diagnostics: parser_errors, has_type_errors: true }
+    Decoded {
+        value: None,
+        diagnostics: parser_errors,
+        has_type_errors: true,
+    }
 }
 
 /// Rewrites serde's wording (`invalid type: string "x", expected a 32-bit integer`) into plain
@@ -176,7 +206,11 @@ struct De<'de, 's, 't> {
 #[derive(Clone, Copy)]
 enum Want {
     Bool,
-    Int { min: i128, max: i128, bits: &'static str },
+    Int {
+        min: i128,
+        max: i128,
+        bits: &'static str,
+    },
     Number,
     Str,
     List,
@@ -200,7 +234,8 @@ impl Want {
 
 impl<'de> De<'de, '_, '_> {
     fn is_null(&self) -> bool {
-        matches!(self.node.value, Value::Null) || self.state.borrow().poisoned.contains(&address(self.node))
+        matches!(self.node.value, Value::Null)
+            || self.state.borrow().poisoned.contains(&address(self.node))
     }
 
     /// The source text of this node, when it is a one-line scalar.
@@ -231,20 +266,34 @@ impl<'de> De<'de, '_, '_> {
 
     /// Records a type error for this node.
     fn type_error(&self, want: Want, extra: Option<String>) {
-        let mut detail = format!("expected {}, got {}", want.describe(), self.describe_given());
+        let mut detail = format!(
+            "expected {}, got {}",
+            want.describe(),
+            self.describe_given()
+        );
         if let Some(extra) = extra {
             detail.push_str(&extra);
         } else if matches!(want, Want::Str)
             && self.node.style == Style::Plain
-            && matches!(self.node.value, Value::Bool(_) | Value::Int(_) | Value::UInt(_) | Value::Float(_))
+            && matches!(
+                self.node.value,
+                Value::Bool(_) | Value::Int(_) | Value::UInt(_) | Value::Float(_)
+            )
         {
             if let Some(src) = self.source_text() {
-                detail.push_str(&format!("; put it in quotes to make it a string: \"{src}\""));
+                detail.push_str(&format!(
+                    "; put it in quotes to make it a string: \"{src}\""
+                ));
             }
         }
         let mut state = self.state.borrow_mut();
         let path = render_path(&state.path);
-        state.diagnostics.push(Diagnostic::error(path, ErrorType::TypeError, detail, self.node.span));
+        state.diagnostics.push(Diagnostic::error(
+            path,
+            ErrorType::TypeError,
+            detail,
+            self.node.span,
+        ));
     }
 
     /// Remembers where a type's own parser failed, if nothing deeper did first.
@@ -253,7 +302,11 @@ impl<'de> De<'de, '_, '_> {
             let mut state = self.state.borrow_mut();
             if state.failure.is_none() {
                 let path = render_path(&state.path);
-                state.failure = Some(Failure { path, span: self.node.span, address: address(self.node) });
+                state.failure = Some(Failure {
+                    path,
+                    span: self.node.span,
+                    address: address(self.node),
+                });
             }
         }
         result
@@ -270,9 +323,14 @@ impl<'de> De<'de, '_, '_> {
         let value: Option<i128> = match self.node.value {
             Value::Int(i) => Some(i128::from(i)),
             Value::UInt(u) => Some(i128::from(u)),
-            Value::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e30 => Some(f as i128),
+            Value::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e30 => {
+                Some(f as i128)
+            }
             Value::Float(f) if f.is_finite() => {
-                self.type_error(want, Some(format!(" (an integer cannot have a fraction: {f})")));
+                self.type_error(
+                    want,
+                    Some(format!(" (an integer cannot have a fraction: {f})")),
+                );
                 return 0;
             }
             _ => None,
@@ -297,14 +355,25 @@ impl<'de> De<'de, '_, '_> {
         }
     }
 
-    fn signed<V: Visitor<'de>>(self, min: i128, max: i128, bits: &'static str, visitor: V) -> Result<V::Value, DeError> {
+    fn signed<V: Visitor<'de>>(
+        self,
+        min: i128,
+        max: i128,
+        bits: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
         let v = self.integer(Want::Int { min, max, bits });
         let v = i64::try_from(v).unwrap_or(0);
         let r = visitor.visit_i64(v);
         self.note_failure(r)
     }
 
-    fn unsigned<V: Visitor<'de>>(self, max: i128, bits: &'static str, visitor: V) -> Result<V::Value, DeError> {
+    fn unsigned<V: Visitor<'de>>(
+        self,
+        max: i128,
+        bits: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
         let v = self.integer(Want::Int { min: 0, max, bits });
         let v = u64::try_from(v).unwrap_or(0);
         let r = visitor.visit_u64(v);
@@ -344,23 +413,36 @@ impl<'de> De<'de, '_, '_> {
 
     fn sequence<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         let r = match &self.node.value {
-            Value::Sequence(items) if !self.is_null() => visitor.visit_seq(Seq { items: items.iter().enumerate(), state: self.state }),
+            Value::Sequence(items) if !self.is_null() => visitor.visit_seq(Seq {
+                items: items.iter().enumerate(),
+                state: self.state,
+            }),
             _ => {
                 if !self.is_null() {
                     self.type_error(Want::List, None);
                 }
-                visitor.visit_seq(Seq { items: [].iter().enumerate(), state: self.state })
+                visitor.visit_seq(Seq {
+                    items: [].iter().enumerate(),
+                    state: self.state,
+                })
             }
         };
         self.note_failure(r)
     }
 
-    fn mapping<V: Visitor<'de>>(self, fields: Option<(&'static str, &'static [&'static str])>, visitor: V) -> Result<V::Value, DeError> {
+    fn mapping<V: Visitor<'de>>(
+        self,
+        fields: Option<(&'static str, &'static [&'static str])>,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
         let entries: &'de [(Node, Node)] = match &self.node.value {
             Value::Mapping(entries) if !self.is_null() => entries,
             _ => {
                 if !self.is_null() {
-                    self.type_error(fields.map_or(Want::Map, |(name, _)| Want::Object(name)), None);
+                    self.type_error(
+                        fields.map_or(Want::Map, |(name, _)| Want::Object(name)),
+                        None,
+                    );
                 }
                 &[]
             }
@@ -379,7 +461,11 @@ impl<'de> De<'de, '_, '_> {
                 ));
                 continue;
             };
-            let seg = if fields.is_some() { Seg::Field(name.clone()) } else { Seg::Key(name.clone()) };
+            let seg = if fields.is_some() {
+                Seg::Field(name.clone())
+            } else {
+                Seg::Key(name.clone())
+            };
             if seen.contains(&name) {
                 let mut state = self.state.borrow_mut();
                 state.path.push(seg.clone());
@@ -388,7 +474,9 @@ impl<'de> De<'de, '_, '_> {
                 state.diagnostics.push(Diagnostic::error(
                     path,
                     ErrorType::DuplicateField,
-                    format!("{name:?} appears more than once in this mapping; the last one is used"),
+                    format!(
+                        "{name:?} appears more than once in this mapping; the last one is used"
+                    ),
                     key.span,
                 ));
             } else {
@@ -404,13 +492,23 @@ impl<'de> De<'de, '_, '_> {
                     if let Some(suggestion) = did_you_mean(&name, known) {
                         detail.push_str(&format!("; did you mean {suggestion:?}?"));
                     }
-                    state.diagnostics.push(Diagnostic::error(path, ErrorType::UnknownField, detail, key.span));
+                    state.diagnostics.push(Diagnostic::error(
+                        path,
+                        ErrorType::UnknownField,
+                        detail,
+                        key.span,
+                    ));
                     continue;
                 }
             }
             kept.push((name, value));
         }
-        let access = Map { entries: kept.into_iter(), value: None, is_struct: fields.is_some(), state: self.state };
+        let access = Map {
+            entries: kept.into_iter(),
+            value: None,
+            is_struct: fields.is_some(),
+            state: self.state,
+        };
         let r = visitor.visit_map(access);
         self.note_failure(r)
     }
@@ -448,7 +546,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j] + 1).min(d[i * width + j - 1] + 1).min(d[(i - 1) * width + j - 1] + cost);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[(i - 2) * width + j - 2] + 1);
             }
@@ -466,12 +566,18 @@ struct Seq<'de, 's, 't> {
 impl<'de> SeqAccess<'de> for Seq<'de, '_, '_> {
     type Error = DeError;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
         let Some((i, node)) = self.items.next() else {
             return Ok(None);
         };
         self.state.borrow_mut().path.push(Seg::Index(i));
-        let r = seed.deserialize(De { node, state: self.state });
+        let r = seed.deserialize(De {
+            node,
+            state: self.state,
+        });
         self.state.borrow_mut().path.pop();
         r.map(Some)
     }
@@ -491,7 +597,10 @@ struct Map<'de, 's, 't> {
 impl<'de> MapAccess<'de> for Map<'de, '_, '_> {
     type Error = DeError;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
         let Some((key, node)) = self.entries.next() else {
             return Ok(None);
         };
@@ -502,11 +611,20 @@ impl<'de> MapAccess<'de> for Map<'de, '_, '_> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
         let Some((key, node)) = self.value.take() else {
-            return Err(de::Error::custom("a mapping value was requested before its key"));
+            return Err(de::Error::custom(
+                "a mapping value was requested before its key",
+            ));
         };
-        let seg = if self.is_struct { Seg::Field(key) } else { Seg::Key(key) };
+        let seg = if self.is_struct {
+            Seg::Field(key)
+        } else {
+            Seg::Key(key)
+        };
         self.state.borrow_mut().path.push(seg);
-        let r = seed.deserialize(De { node, state: self.state });
+        let r = seed.deserialize(De {
+            node,
+            state: self.state,
+        });
         self.state.borrow_mut().path.pop();
         r
     }
@@ -571,19 +689,39 @@ impl<'de> de::Deserializer<'de> for De<'de, '_, '_> {
     }
 
     fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.signed(i128::from(i8::MIN), i128::from(i8::MAX), "an 8-bit integer", visitor)
+        self.signed(
+            i128::from(i8::MIN),
+            i128::from(i8::MAX),
+            "an 8-bit integer",
+            visitor,
+        )
     }
 
     fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.signed(i128::from(i16::MIN), i128::from(i16::MAX), "a 16-bit integer", visitor)
+        self.signed(
+            i128::from(i16::MIN),
+            i128::from(i16::MAX),
+            "a 16-bit integer",
+            visitor,
+        )
     }
 
     fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.signed(i128::from(i32::MIN), i128::from(i32::MAX), "a 32-bit integer", visitor)
+        self.signed(
+            i128::from(i32::MIN),
+            i128::from(i32::MAX),
+            "a 32-bit integer",
+            visitor,
+        )
     }
 
     fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.signed(i128::from(i64::MIN), i128::from(i64::MAX), "a 64-bit integer", visitor)
+        self.signed(
+            i128::from(i64::MIN),
+            i128::from(i64::MAX),
+            "a 64-bit integer",
+            visitor,
+        )
     }
 
     fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -646,11 +784,19 @@ impl<'de> de::Deserializer<'de> for De<'de, '_, '_> {
         self.note_failure(r)
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, DeError> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
         self.deserialize_unit(visitor)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, DeError> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
         let node = self.node;
         let state = self.state;
         let r = visitor.visit_newtype_struct(self);
@@ -661,11 +807,20 @@ impl<'de> de::Deserializer<'de> for De<'de, '_, '_> {
         self.sequence(visitor)
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, DeError> {
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
         self.sequence(visitor)
     }
 
-    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _name: &'static str, _len: usize, visitor: V) -> Result<V::Value, DeError> {
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
         self.sequence(visitor)
     }
 
@@ -673,14 +828,29 @@ impl<'de> de::Deserializer<'de> for De<'de, '_, '_> {
         self.mapping(None, visitor)
     }
 
-    fn deserialize_struct<V: Visitor<'de>>(self, name: &'static str, fields: &'static [&'static str], visitor: V) -> Result<V::Value, DeError> {
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
         self.mapping(Some((name, fields)), visitor)
     }
 
-    fn deserialize_enum<V: Visitor<'de>>(self, _name: &'static str, _variants: &'static [&'static str], visitor: V) -> Result<V::Value, DeError> {
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
         let r = match &self.node.value {
-            Value::String(s) if !self.is_null() => visitor.visit_enum(s.as_str().into_deserializer()),
-            _ => Err(de::Error::custom(format!("expected a string naming a variant, got {}", self.describe_given()))),
+            Value::String(s) if !self.is_null() => {
+                visitor.visit_enum(s.as_str().into_deserializer())
+            }
+            _ => Err(de::Error::custom(format!(
+                "expected a string naming a variant, got {}",
+                self.describe_given()
+            ))),
         };
         self.note_failure(r)
     }
@@ -715,7 +885,9 @@ pub fn parse_path(path: &str) -> Vec<PathSegment> {
             let end = after.find(']').unwrap_or(after.len());
             let inner = &after[..end];
             out.push(match inner.parse::<usize>() {
-                Ok(i) if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) => PathSegment::Index(i),
+                Ok(i) if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) => {
+                    PathSegment::Index(i)
+                }
                 _ => PathSegment::Key(inner.to_owned()),
             });
             rest = after.get(end + 1..).unwrap_or("");
@@ -746,19 +918,31 @@ pub fn locate(root: &Node, path: &str) -> Span {
     let mut segments = parse_path(path);
     if segments.len() >= 3
         && segments[..3]
-            == [PathSegment::Field("spec".into()), PathSegment::Field("template".into()), PathSegment::Field("labels".into())]
+            == [
+                PathSegment::Field("spec".into()),
+                PathSegment::Field("template".into()),
+                PathSegment::Field("labels".into()),
+            ]
     {
         segments.insert(2, PathSegment::Field("metadata".into()));
     }
-    let first_key = |node: &Node| node.as_mapping().and_then(|e| e.first()).map_or(Span::new(node.span.start, node.span.start), |(k, _)| k.span);
+    let first_key = |node: &Node| {
+        node.as_mapping()
+            .and_then(|e| e.first())
+            .map_or(Span::new(node.span.start, node.span.start), |(k, _)| k.span)
+    };
     let mut node = root;
     let mut best = first_key(root);
     for seg in &segments {
         let next = match (seg, &node.value) {
-            (PathSegment::Field(name) | PathSegment::Key(name), Value::Mapping(entries)) => {
-                entries.iter().rev().find(|(k, _)| k.key_string().as_deref() == Some(name.as_str())).map(|(k, v)| (k.span, v))
+            (PathSegment::Field(name) | PathSegment::Key(name), Value::Mapping(entries)) => entries
+                .iter()
+                .rev()
+                .find(|(k, _)| k.key_string().as_deref() == Some(name.as_str()))
+                .map(|(k, v)| (k.span, v)),
+            (PathSegment::Index(i), Value::Sequence(items)) => {
+                items.get(*i).map(|item| (first_key(item), item))
             }
-            (PathSegment::Index(i), Value::Sequence(items)) => items.get(*i).map(|item| (first_key(item), item)),
             _ => None,
         };
         match next {
@@ -782,7 +966,13 @@ mod tests {
 
     #[test]
     fn edit_distance_counts_transpositions_as_one() {
-        for (a, b, d) in [("comand", "command", 1), ("imgae", "image", 1), ("image", "image", 0), ("abc", "xyz", 3), ("", "ab", 2)] {
+        for (a, b, d) in [
+            ("comand", "command", 1),
+            ("imgae", "image", 1),
+            ("image", "image", 0),
+            ("abc", "xyz", 3),
+            ("", "ab", 2),
+        ] {
             assert_eq!(edit_distance(a, b), d, "{a} -> {b}");
         }
     }
@@ -801,11 +991,26 @@ mod tests {
         use PathSegment::*;
         assert_eq!(
             parse_path("spec.template.metadata.labels[batch.kubernetes.io/job-name]"),
-            vec![Field("spec".into()), Field("template".into()), Field("metadata".into()), Field("labels".into()), Key("batch.kubernetes.io/job-name".into())]
+            vec![
+                Field("spec".into()),
+                Field("template".into()),
+                Field("metadata".into()),
+                Field("labels".into()),
+                Key("batch.kubernetes.io/job-name".into())
+            ]
         );
         assert_eq!(
             parse_path("spec.template.spec.containers[0].env[12].name"),
-            vec![Field("spec".into()), Field("template".into()), Field("spec".into()), Field("containers".into()), Index(0), Field("env".into()), Index(12), Field("name".into())]
+            vec![
+                Field("spec".into()),
+                Field("template".into()),
+                Field("spec".into()),
+                Field("containers".into()),
+                Index(0),
+                Field("env".into()),
+                Index(12),
+                Field("name".into())
+            ]
         );
         assert_eq!(parse_path(""), vec![]);
     }

@@ -76,7 +76,9 @@ fn sequence(out: &mut String, items: &[J], indent: usize, inline_first: bool) {
         match item {
             J::Object(map) if !map.is_empty() => mapping(out, map, indent + 2, true),
             J::Array(inner) if !inner.is_empty() => sequence(out, inner, indent + 2, true),
-            J::String(s) if s.contains('\n') && block_allowed(s) => block_string(out, s, indent + 2),
+            J::String(s) if s.contains('\n') && block_allowed(s) => {
+                block_string(out, s, indent + 2)
+            }
             other => {
                 out.push_str(&inline(other));
                 out.push('\n');
@@ -105,7 +107,9 @@ fn block_allowed(s: &str) -> bool {
         && !s.starts_with('\n')
         && !s.contains(" \n")
         && !s.ends_with(' ')
-        && !s.chars().any(|c| c != '\n' && (c.is_control() || c == '\u{feff}'))
+        && !s
+            .chars()
+            .any(|c| c != '\n' && (c.is_control() || c == '\u{feff}'))
 }
 
 /// A literal block scalar whose lines are indented by `indent`; the cursor is after `key: `.
@@ -177,7 +181,9 @@ fn double_quoted(s: &str) -> String {
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
             '\0' => out.push_str("\\0"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\x{:02X}", c as u32)),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\x{:02X}", c as u32))
+            }
             c if c.is_control() || c == '\u{feff}' => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push(c),
         }

@@ -153,7 +153,9 @@ impl Node {
     fn height(&self) -> usize {
         match &self.value {
             Value::Sequence(items) => 1 + items.iter().map(Node::height).max().unwrap_or(0),
-            Value::Mapping(entries) => 1 + entries.iter().map(|(_, v)| v.height()).max().unwrap_or(0),
+            Value::Mapping(entries) => {
+                1 + entries.iter().map(|(_, v)| v.height()).max().unwrap_or(0)
+            }
             _ => 0,
         }
     }
@@ -206,17 +208,42 @@ pub fn parse_stream(text: &str) -> Stream {
             ),
             Span::new(0, 0),
         );
-        return Stream { documents: vec![Document { index: 0, root: None, span: Span::new(0, 0), error: Some(error) }] };
+        return Stream {
+            documents: vec![Document {
+                index: 0,
+                root: None,
+                span: Span::new(0, 0),
+                error: Some(error),
+            }],
+        };
     }
-    let mut builder = Builder { text, documents: Vec::new(), nodes: 0 };
+    let mut builder = Builder {
+        text,
+        documents: Vec::new(),
+        nodes: 0,
+    };
     builder.run();
-    Stream { documents: builder.documents }
+    Stream {
+        documents: builder.documents,
+    }
 }
 
 /// A collection under construction.
 enum Frame {
-    Sequence { items: Vec<Node>, start: usize, anchor: Option<String>, flow: bool },
-    Mapping { entries: Vec<(Node, Node)>, key: Option<Node>, merges: Vec<Node>, start: usize, anchor: Option<String>, flow: bool },
+    Sequence {
+        items: Vec<Node>,
+        start: usize,
+        anchor: Option<String>,
+        flow: bool,
+    },
+    Mapping {
+        entries: Vec<(Node, Node)>,
+        key: Option<Node>,
+        merges: Vec<Node>,
+        start: usize,
+        anchor: Option<String>,
+        flow: bool,
+    },
 }
 
 /// Turns events into documents.
@@ -387,9 +414,18 @@ impl Builder<'_> {
     /// Records the document that failed, with its diagnostic.
     fn push_failed(&mut self, doc_start: usize, diag: Diagnostic, in_document: bool) {
         let index = self.documents.len();
-        let start = if in_document { doc_start } else { diag.span.start };
+        let start = if in_document {
+            doc_start
+        } else {
+            diag.span.start
+        };
         let span = Span::new(start.min(diag.span.start), diag.span.end.max(start));
-        self.documents.push(Document { index, root: None, span, error: Some(diag) });
+        self.documents.push(Document {
+            index,
+            root: None,
+            span,
+            error: Some(diag),
+        });
     }
 }
 
@@ -415,7 +451,12 @@ fn attach(stack: &mut [Frame], root: &mut Option<Node>, node: Node) {
     match stack.last_mut() {
         None => *root = Some(node),
         Some(Frame::Sequence { items, .. }) => items.push(node),
-        Some(Frame::Mapping { entries, key, merges, .. }) => match key.take() {
+        Some(Frame::Mapping {
+            entries,
+            key,
+            merges,
+            ..
+        }) => match key.take() {
             None => *key = Some(node),
             Some(k) => {
                 if k.style == Style::Plain && k.value == Value::String("<<".to_owned()) {
@@ -430,7 +471,11 @@ fn attach(stack: &mut [Frame], root: &mut Option<Node>, node: Node) {
 
 /// Applies merge keys (`<<: *base` or `<<: [*a, *b]`): keys written in the mapping itself win,
 /// and among merged mappings the first one listed wins, as the YAML merge-key spec says.
-fn merge_into(entries: &mut Vec<(Node, Node)>, merges: Vec<Node>, nodes: &mut usize) -> Result<(), Diagnostic> {
+fn merge_into(
+    entries: &mut Vec<(Node, Node)>,
+    merges: Vec<Node>,
+    nodes: &mut usize,
+) -> Result<(), Diagnostic> {
     for merge in merges {
         let sources: Vec<Node> = match merge.value {
             Value::Mapping(_) => vec![merge],
@@ -501,7 +546,11 @@ fn scalar_node(value: String, tag: Option<&str>, style: ScalarStyle, span: Span)
         (_, ScalarStyle::Literal | ScalarStyle::Folded) => (Value::String(value), Style::Block),
         _ => (Value::String(value), Style::Quoted),
     };
-    Node { value, span, style: node_style }
+    Node {
+        value,
+        span,
+        style: node_style,
+    }
 }
 
 /// Resolves a plain scalar as go-yaml v2's `resolve.go` does (YAML 1.1 booleans, nulls, ints
@@ -510,11 +559,15 @@ fn scalar_node(value: String, tag: Option<&str>, style: ScalarStyle, span: Span)
 pub fn resolve_plain(text: &str) -> Value {
     match text {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
-        "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => return Value::Bool(true),
+        "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
+            return Value::Bool(true)
+        }
         "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
             return Value::Bool(false)
         }
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return Value::Float(f64::INFINITY)
+        }
         "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
         ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
         _ => {}
@@ -626,13 +679,22 @@ fn is_yaml_float(s: &str) -> bool {
 
 /// Turns a libyaml error into one `Syntax error` diagnostic with the reason in plain words.
 fn syntax_diagnostic(text: &str, error: &libyaml_safer::Error) -> Diagnostic {
-    let at = error.problem_mark().or(error.context_mark()).map_or(text.len(), offset).min(text.len());
+    let at = error
+        .problem_mark()
+        .or(error.context_mark())
+        .map_or(text.len(), offset)
+        .min(text.len());
     let mut end = at + 1;
     while end < text.len() && !text.is_char_boundary(end) {
         end += 1;
     }
     let end = end.min(text.len());
-    Diagnostic::error("", ErrorType::SyntaxError, explain(error.problem(), error.context()), Span::new(at, end))
+    Diagnostic::error(
+        "",
+        ErrorType::SyntaxError,
+        explain(error.problem(), error.context()),
+        Span::new(at, end),
+    )
 }
 
 /// libyaml's problem strings, said plainly.
