@@ -112,7 +112,7 @@ impl Node {
         self.as_mapping()?
             .iter()
             .rev()
-            .find(|(k, _)| k.as_str() == Some(key))
+            .find(|(k, _)| k.key_string().as_deref() == Some(key))
             .map(|(_, v)| v)
     }
 
@@ -689,12 +689,14 @@ fn syntax_diagnostic(text: &str, error: &libyaml_safer::Error) -> Diagnostic {
         end += 1;
     }
     let end = end.min(text.len());
-    Diagnostic::error(
-        "",
-        ErrorType::SyntaxError,
-        explain(error.problem(), error.context()),
-        Span::new(at, end),
-    )
+    // libyaml reports a tab at the start of a line as a character that cannot start a token;
+    // say what it is.
+    let problem = if text.get(at..end) == Some("\t") {
+        "found a tab character that violates indentation"
+    } else {
+        error.problem()
+    };
+    Diagnostic::error("", ErrorType::SyntaxError, explain(problem, error.context()), Span::new(at, end))
 }
 
 /// libyaml's problem strings, said plainly.
