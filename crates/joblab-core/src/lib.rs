@@ -21,6 +21,7 @@ pub mod check;
 pub mod decode;
 pub mod defaults;
 pub mod diag;
+pub mod indexes;
 pub mod limits;
 pub mod validate;
 pub mod warnings;
