@@ -17,7 +17,14 @@ fn errors(report: &CheckReport) -> Vec<String> {
         .iter()
         .flat_map(|d| &d.diagnostics)
         .filter(|d| d.diagnostic.severity == Severity::Error)
-        .map(|d| format!("{}:{}: {}", d.start.line, d.start.column, d.diagnostic.message()))
+        .map(|d| {
+            format!(
+                "{}:{}: {}",
+                d.start.line,
+                d.start.column,
+                d.diagnostic.message()
+            )
+        })
         .collect()
 }
 
@@ -25,7 +32,10 @@ fn errors(report: &CheckReport) -> Vec<String> {
 fn jobs_in_the_wild_are_accepted_except_the_two_invalid_ones() {
     let dir = corpus_dir();
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("SKIPPED: the shared corpus is not at {} (it lives outside this repository)", dir.display());
+        eprintln!(
+            "SKIPPED: the shared corpus is not at {} (it lives outside this repository)",
+            dir.display()
+        );
         return;
     };
     let mut files: Vec<PathBuf> = entries
@@ -36,17 +46,28 @@ fn jobs_in_the_wild_are_accepted_except_the_two_invalid_ones() {
     files.sort();
     assert_eq!(files.len(), 30, "SOURCES.md lists 30 files");
     for file in files {
-        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
         let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{name}: {e}"));
         let report = check_source(&text);
         let errs = errors(&report);
-        let jobs = report.documents.iter().filter(|d| d.kind.as_deref() == Some("Job")).count();
+        let jobs = report
+            .documents
+            .iter()
+            .filter(|d| d.kind.as_deref() == Some("Job"))
+            .count();
         if name.starts_with("005-") {
             // A tab indents line 24: kubectl rejects the file before any API validation.
             assert_eq!(errs.len(), 1, "{name}: {errs:#?}");
             let d = &report.documents[0].diagnostics[0];
             assert_eq!(d.diagnostic.error_type, ErrorType::SyntaxError, "{name}");
-            assert!(d.diagnostic.detail.contains("tab character"), "{name}: {errs:#?}");
+            assert!(
+                d.diagnostic.detail.contains("tab character"),
+                "{name}: {errs:#?}"
+            );
             assert_eq!(d.start.line, 24, "{name}");
         } else if name.starts_with("009-") {
             // The restartPolicy line is commented out, so it defaults to Always, which a Job
@@ -58,21 +79,44 @@ fn jobs_in_the_wild_are_accepted_except_the_two_invalid_ones() {
                 .filter(|d| d.diagnostic.path == "spec.template.spec.restartPolicy")
                 .collect();
             assert!(
-                restart.iter().any(|d| d.diagnostic.error_type == ErrorType::Required),
+                restart
+                    .iter()
+                    .any(|d| d.diagnostic.error_type == ErrorType::Required),
                 "{name}: expected spec.template.spec.restartPolicy: Required value; got {errs:#?}"
             );
-            assert!(restart.iter().all(|d| d.diagnostic.severity == Severity::Error), "{name}");
+            assert!(
+                restart
+                    .iter()
+                    .all(|d| d.diagnostic.severity == Severity::Error),
+                "{name}"
+            );
         } else {
             assert!(jobs >= 1, "{name}: no Job document found");
             assert!(errs.is_empty(), "{name} must be accepted:\n{errs:#?}");
-            for doc in report.documents.iter().filter(|d| d.kind.as_deref() == Some("Job")) {
-                assert!(doc.effective.is_some(), "{name}: document {} has no effective Job", doc.index);
+            for doc in report
+                .documents
+                .iter()
+                .filter(|d| d.kind.as_deref() == Some("Job"))
+            {
+                assert!(
+                    doc.effective.is_some(),
+                    "{name}: document {} has no effective Job",
+                    doc.index
+                );
             }
         }
         // Non-Job documents are skipped with exactly one note each.
-        for doc in report.documents.iter().filter(|d| d.kind.is_some() && d.kind.as_deref() != Some("Job")) {
+        for doc in report
+            .documents
+            .iter()
+            .filter(|d| d.kind.is_some() && d.kind.as_deref() != Some("Job"))
+        {
             assert_eq!(doc.diagnostics.len(), 1, "{name}: document {}", doc.index);
-            assert_eq!(doc.diagnostics[0].diagnostic.severity, Severity::Note, "{name}");
+            assert_eq!(
+                doc.diagnostics[0].diagnostic.severity,
+                Severity::Note,
+                "{name}"
+            );
         }
     }
 }
@@ -92,7 +136,8 @@ fn documentation_example_jobs_are_accepted() {
         "big-job.yaml",
     ];
     for name in files {
-        let text = std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let text =
+            std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         let report = check_source(&text);
         assert_eq!(report.documents.len(), 1, "{name}");
         assert_eq!(report.documents[0].kind.as_deref(), Some("Job"), "{name}");
@@ -104,10 +149,26 @@ fn documentation_example_jobs_are_accepted() {
 #[test]
 fn non_job_documents_get_one_note() {
     let cases = [
-        ("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {bogus: 1}\n", "an apps/v1 Deployment", 2),
-        ("apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\n", "a batch/v1 CronJob", 2),
-        ("apiVersion: batch/v2alpha1\nkind: Job\nmetadata: {name: j}\n", "not a served version of Job", 1),
-        ("apiVersion: jobset.x-k8s.io/v1alpha2\nkind: Job\nmetadata: {name: j}\n", "API group jobset.x-k8s.io", 1),
+        (
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {bogus: 1}\n",
+            "an apps/v1 Deployment",
+            2,
+        ),
+        (
+            "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\n",
+            "a batch/v1 CronJob",
+            2,
+        ),
+        (
+            "apiVersion: batch/v2alpha1\nkind: Job\nmetadata: {name: j}\n",
+            "not a served version of Job",
+            1,
+        ),
+        (
+            "apiVersion: jobset.x-k8s.io/v1alpha2\nkind: Job\nmetadata: {name: j}\n",
+            "API group jobset.x-k8s.io",
+            1,
+        ),
     ];
     for (text, words, line) in cases {
         let report = check_source(text);
@@ -116,7 +177,11 @@ fn non_job_documents_get_one_note() {
         assert_eq!(doc.diagnostics.len(), 1, "{text}: {:#?}", doc.diagnostics);
         let d = &doc.diagnostics[0];
         assert_eq!(d.diagnostic.severity, Severity::Note);
-        assert!(d.diagnostic.detail.contains(words), "{text}: {}", d.diagnostic.detail);
+        assert!(
+            d.diagnostic.detail.contains(words),
+            "{text}: {}",
+            d.diagnostic.detail
+        );
         assert_eq!(d.start.line, line, "{text}");
     }
 }
@@ -135,10 +200,15 @@ fn whole_stream_messages() {
         let report = check_source(text);
         assert!(report.has_errors(), "{text:?}");
         let d = &report.documents[0].diagnostics[0];
-        assert!(d.diagnostic.detail.contains(words), "{text:?}: {}", d.diagnostic.detail);
+        assert!(
+            d.diagnostic.detail.contains(words),
+            "{text:?}: {}",
+            d.diagnostic.detail
+        );
     }
     // A trailing `---` adds no report; a multi-document file reports each document.
-    let report = check_source("apiVersion: v1\nkind: Service\n---\napiVersion: v1\nkind: ConfigMap\n---\n");
+    let report =
+        check_source("apiVersion: v1\nkind: Service\n---\napiVersion: v1\nkind: ConfigMap\n---\n");
     assert_eq!(report.documents.len(), 2);
     assert_eq!(report.documents[1].index, 1);
     assert_eq!(report.documents[1].diagnostics[0].start.line, 5);

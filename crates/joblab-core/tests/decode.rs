@@ -12,7 +12,12 @@ fn decode_diagnostics(text: &str) -> Vec<LocatedDiagnostic> {
     report.documents[0]
         .diagnostics
         .iter()
-        .filter(|d| matches!(d.diagnostic.error_type, ErrorType::UnknownField | ErrorType::DuplicateField | ErrorType::TypeError))
+        .filter(|d| {
+            matches!(
+                d.diagnostic.error_type,
+                ErrorType::UnknownField | ErrorType::DuplicateField | ErrorType::TypeError
+            )
+        })
         .cloned()
         .collect()
 }
@@ -80,13 +85,27 @@ fn decode_problems_table() {
     for (body, wants) in cases {
         let text = format!("{HEAD}{body}");
         let got = decode_diagnostics(&text);
-        let summary: Vec<String> = got.iter().map(|d| format!("{}:{} {}", d.start.line, d.start.column, d.diagnostic.message())).collect();
+        let summary: Vec<String> = got
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{} {}",
+                    d.start.line,
+                    d.start.column,
+                    d.diagnostic.message()
+                )
+            })
+            .collect();
         assert_eq!(got.len(), wants.len(), "{text}\n{summary:#?}");
         for (d, (path, error_type, words, line, column)) in got.iter().zip(wants.iter()) {
             assert_eq!(d.diagnostic.path, *path, "{text}\n{summary:#?}");
             assert_eq!(d.diagnostic.error_type, *error_type, "{text}\n{summary:#?}");
             assert!(d.diagnostic.detail.contains(words), "{text}\n{summary:#?}");
-            assert_eq!((d.start.line, d.start.column), (*line, *column), "{text}\n{summary:#?}");
+            assert_eq!(
+                (d.start.line, d.start.column),
+                (*line, *column),
+                "{text}\n{summary:#?}"
+            );
             assert_eq!(d.diagnostic.severity, Severity::Error);
         }
     }
@@ -117,7 +136,10 @@ fn type_errors_skip_validation_but_keep_the_job() {
     let doc = &report.documents[0];
     assert!(!doc.valid);
     assert!(doc.job.is_some(), "the decoded Job is kept");
-    assert!(doc.effective.is_none(), "no defaulting without a decodable Job");
+    assert!(
+        doc.effective.is_none(),
+        "no defaulting without a decodable Job"
+    );
     let ok = check_source(&format!("{HEAD}spec:\n  completions: 6\n"));
     assert!(ok.documents[0].effective.is_some());
 }

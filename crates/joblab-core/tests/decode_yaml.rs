@@ -24,51 +24,163 @@ fn values_and_positions_table() {
     // (input, document index, path, resolved value as JSON, 1-based line:column of the value)
     let cases: &[(&str, usize, &str, serde_json::Value, (usize, usize))] = &[
         ("a: 1\n", 0, "a", json!(1), (1, 4)),
-        ("a: yes\nb: 'yes'\nc: !!str on\n", 0, "a", json!(true), (1, 4)),
-        ("a: yes\nb: 'yes'\nc: !!str on\n", 0, "b", json!("yes"), (2, 4)),
-        ("a: yes\nb: 'yes'\nc: !!str on\n", 0, "c", json!("on"), (3, 4)),
-        ("a: 0x10\nb: 010\nc: 1_000\nd: ~\ne:\n", 0, "b", json!(8), (2, 4)),
-        ("a: 0x10\nb: 010\nc: 1_000\nd: ~\ne:\n", 0, "c", json!(1000), (3, 4)),
-        ("a: 0x10\nb: 010\nc: 1_000\nd: ~\ne:\n", 0, "d", json!(null), (4, 4)),
+        (
+            "a: yes\nb: 'yes'\nc: !!str on\n",
+            0,
+            "a",
+            json!(true),
+            (1, 4),
+        ),
+        (
+            "a: yes\nb: 'yes'\nc: !!str on\n",
+            0,
+            "b",
+            json!("yes"),
+            (2, 4),
+        ),
+        (
+            "a: yes\nb: 'yes'\nc: !!str on\n",
+            0,
+            "c",
+            json!("on"),
+            (3, 4),
+        ),
+        (
+            "a: 0x10\nb: 010\nc: 1_000\nd: ~\ne:\n",
+            0,
+            "b",
+            json!(8),
+            (2, 4),
+        ),
+        (
+            "a: 0x10\nb: 010\nc: 1_000\nd: ~\ne:\n",
+            0,
+            "c",
+            json!(1000),
+            (3, 4),
+        ),
+        (
+            "a: 0x10\nb: 010\nc: 1_000\nd: ~\ne:\n",
+            0,
+            "d",
+            json!(null),
+            (4, 4),
+        ),
         // Flow style with trailing commas, as in corpus file 004.
-        ("spec: {a: [1, 2, ], b: {c: x, }, }\n", 0, "spec.a[1]", json!(2), (1, 15)),
-        ("spec: {a: [1, 2, ], b: {c: x, }, }\n", 0, "spec.b.c", json!("x"), (1, 28)),
+        (
+            "spec: {a: [1, 2, ], b: {c: x, }, }\n",
+            0,
+            "spec.a[1]",
+            json!(2),
+            (1, 15),
+        ),
+        (
+            "spec: {a: [1, 2, ], b: {c: x, }, }\n",
+            0,
+            "spec.b.c",
+            json!("x"),
+            (1, 28),
+        ),
         // Comments do not move positions.
-        ("# head\na: # after key\n  # own line\n  b: 2 # tail\n", 0, "a.b", json!(2), (4, 6)),
+        (
+            "# head\na: # after key\n  # own line\n  b: 2 # tail\n",
+            0,
+            "a.b",
+            json!(2),
+            (4, 6),
+        ),
         // Non-ASCII text: columns count characters.
-        ("näme: \"ünïcode\"\nnext: é\n", 0, "next", json!("é"), (2, 7)),
+        (
+            "näme: \"ünïcode\"\nnext: é\n",
+            0,
+            "next",
+            json!("é"),
+            (2, 7),
+        ),
         ("k: — x\nz: 5\n", 0, "z", json!(5), (2, 4)),
         // CRLF line endings.
         ("a: 1\r\nb:\r\n  c: two\r\n", 0, "b.c", json!("two"), (3, 6)),
         // Multi-document: positions are in the whole text.
-        ("a: 1\n---\na: 2\n---\nb:\n- x\n- why\n", 2, "b[1]", json!("why"), (7, 3)),
+        (
+            "a: 1\n---\na: 2\n---\nb:\n- x\n- why\n",
+            2,
+            "b[1]",
+            json!("why"),
+            (7, 3),
+        ),
         // Anchors, aliases, merge keys: explicit keys win over merged ones.
-        ("base: &b {p: 1, q: 2}\nuse:\n  <<: *b\n  q: 3\n", 0, "use.p", json!(1), (1, 14)),
-        ("base: &b {p: 1, q: 2}\nuse:\n  <<: *b\n  q: 3\n", 0, "use.q", json!(3), (4, 6)),
+        (
+            "base: &b {p: 1, q: 2}\nuse:\n  <<: *b\n  q: 3\n",
+            0,
+            "use.p",
+            json!(1),
+            (1, 14),
+        ),
+        (
+            "base: &b {p: 1, q: 2}\nuse:\n  <<: *b\n  q: 3\n",
+            0,
+            "use.q",
+            json!(3),
+            (4, 6),
+        ),
         ("a: &v hello\nb: *v\n", 0, "b", json!("hello"), (2, 4)),
-        ("a: &m [1, 2]\nb: [*m, *m]\n", 0, "b[1][0]", json!(1), (1, 8)),
+        (
+            "a: &m [1, 2]\nb: [*m, *m]\n",
+            0,
+            "b[1][0]",
+            json!(1),
+            (1, 8),
+        ),
         // Block scalars.
-        ("s: |\n  one\n  two\nt: >-\n  folded\n  text\n", 0, "s", json!("one\ntwo\n"), (1, 4)),
-        ("s: |\n  one\n  two\nt: >-\n  folded\n  text\n", 0, "t", json!("folded text"), (4, 4)),
+        (
+            "s: |\n  one\n  two\nt: >-\n  folded\n  text\n",
+            0,
+            "s",
+            json!("one\ntwo\n"),
+            (1, 4),
+        ),
+        (
+            "s: |\n  one\n  two\nt: >-\n  folded\n  text\n",
+            0,
+            "t",
+            json!("folded text"),
+            (4, 4),
+        ),
         // Keys that resolve to other types become strings, as in JSON.
         ("1: one\ntrue: yes\n", 0, "true", json!(true), (2, 7)),
     ];
     for (input, doc, path, want, (line, column)) in cases {
         let stream = parse_stream(input);
-        let document = stream.documents.get(*doc).unwrap_or_else(|| panic!("{input:?}: no document {doc}"));
+        let document = stream
+            .documents
+            .get(*doc)
+            .unwrap_or_else(|| panic!("{input:?}: no document {doc}"));
         assert!(document.error.is_none(), "{input:?}: {:?}", document.error);
-        let root = document.root.as_ref().unwrap_or_else(|| panic!("{input:?}: empty document"));
+        let root = document
+            .root
+            .as_ref()
+            .unwrap_or_else(|| panic!("{input:?}: empty document"));
         let node = node_at(root, path).unwrap_or_else(|| panic!("{input:?}: no node at {path}"));
         assert_eq!(&node.to_json(), want, "{input:?} at {path}");
         let index = LineIndex::new(input);
-        assert_eq!(index.line_col(input, node.span.start), LineCol { line: *line, column: *column }, "{input:?} at {path}");
+        assert_eq!(
+            index.line_col(input, node.span.start),
+            LineCol {
+                line: *line,
+                column: *column
+            },
+            "{input:?} at {path}"
+        );
     }
 }
 
 #[test]
 fn locate_points_at_values_keys_and_nearest_parents() {
     let text = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  template:\n    metadata:\n      labels: {app: pi}\n    spec:\n      containers:\n      - name: pi\n        image: perl\n";
-    let root = parse_stream(text).documents[0].root.clone().expect("a root");
+    let root = parse_stream(text).documents[0]
+        .root
+        .clone()
+        .expect("a root");
     let index = LineIndex::new(text);
     let at = |path: &str| {
         let span = locate(&root, path);
@@ -79,12 +191,18 @@ fn locate_points_at_values_keys_and_nearest_parents() {
         ("metadata.name", (4, 9, "pi")),
         ("spec.template.spec.containers[0].image", (12, 16, "perl")),
         ("spec.template.spec.containers[0]", (11, 9, "name")),
-        ("spec.template.spec.containers[0].imagePullPolicy", (11, 9, "name")),
+        (
+            "spec.template.spec.containers[0].imagePullPolicy",
+            (11, 9, "name"),
+        ),
         ("spec.template.spec.restartPolicy", (9, 5, "spec")),
         ("spec.completions", (5, 1, "spec")),
         ("spec.template.labels[app]", (8, 21, "pi")),
         ("spec.template.metadata.labels[app]", (8, 21, "pi")),
-        ("spec.template.spec.containers[3].name", (10, 7, "containers")),
+        (
+            "spec.template.spec.containers[3].name",
+            (10, 7, "containers"),
+        ),
         ("status", (1, 1, "apiVersion")),
         ("", (1, 1, "apiVersion")),
     ];
@@ -98,11 +216,21 @@ fn stream_problems_are_diagnostics() {
     // (input, expected error type, expected words in the detail, 1-based line)
     let cases: &[(&str, ErrorType, &str, usize)] = &[
         ("a:\n\tb: 1\n", ErrorType::SyntaxError, "tab character", 2),
-        ("a: b: c\n", ErrorType::SyntaxError, "':' is not allowed here", 1),
+        (
+            "a: b: c\n",
+            ErrorType::SyntaxError,
+            "':' is not allowed here",
+            1,
+        ),
         ("a: [1, 2\n", ErrorType::SyntaxError, "flow list", 2),
         ("a: \"open\n", ErrorType::SyntaxError, "closing quote", 2),
         ("a: *nope\n", ErrorType::SyntaxError, "not defined", 1),
-        ("a: 1\n---\nb: [\n", ErrorType::SyntaxError, "value is missing", 4),
+        (
+            "a: 1\n---\nb: [\n",
+            ErrorType::SyntaxError,
+            "value is missing",
+            4,
+        ),
         ("<<: 5\n", ErrorType::SyntaxError, "merge key", 1),
     ];
     for (input, error_type, words, line) in cases {
@@ -184,4 +312,38 @@ fn emitted_yaml_parses_back_to_the_same_value() {
         let back = doc.root.as_ref().map(Node::to_json).unwrap_or_default();
         assert_eq!(back, value, "emitted:\n{text}");
     }
+}
+
+#[test]
+fn inputs_that_crash_libyaml_safer_are_handled() {
+    // Each of these made libyaml-safer 0.3.0 panic; Joblab works around it.
+    let cases: &[(&str, Option<serde_json::Value>)] = &[
+        ("s: |\n  one\n  two", Some(json!({"s": "one\ntwo"}))),
+        ("s: |+\n  one", Some(json!({"s": "one"}))),
+        ("s: >\n  one\n  two", Some(json!({"s": "one two"}))),
+        ("s: |\n  one\n", Some(json!({"s": "one\n"}))),
+        ("s: \"abc\\", None),
+        ("s: [!!str, x]\n", None),
+        ("s: {a: \"x\"!,}\n", None),
+    ];
+    for (input, want) in cases {
+        let stream = parse_stream(input);
+        let doc = &stream.documents[0];
+        match want {
+            Some(value) => assert_eq!(
+                doc.root.as_ref().map(Node::to_json).as_ref(),
+                Some(value),
+                "{input:?}: {:?}",
+                doc.error
+            ),
+            None => assert_eq!(
+                doc.error.as_ref().map(|e| e.error_type),
+                Some(ErrorType::SyntaxError),
+                "{input:?}"
+            ),
+        }
+    }
+    // A string that merely contains `!x,` is not mistaken for a tag.
+    let doc = &parse_stream("a: [\"hi !x, there\", 'b !y,']\n").documents[0];
+    assert!(doc.error.is_none(), "{:?}", doc.error);
 }

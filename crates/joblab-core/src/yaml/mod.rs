@@ -217,6 +217,23 @@ pub fn parse_stream(text: &str) -> Stream {
             }],
         };
     }
+    if let Some(at) = find_tag_before_comma(text) {
+        let error = Diagnostic::error(
+            "",
+            ErrorType::SyntaxError,
+            "a tag (such as !!str) directly followed by ',' inside [...] or {...} is not supported; \
+             put a space between the tag and the ','",
+            Span::new(at, at + 1),
+        );
+        return Stream {
+            documents: vec![Document {
+                index: 0,
+                root: None,
+                span: Span::new(0, at),
+                error: Some(error),
+            }],
+        };
+    }
     let mut builder = Builder {
         text,
         documents: Vec::new(),
@@ -262,7 +279,22 @@ fn offset(mark: libyaml_safer::Mark) -> usize {
 
 impl Builder<'_> {
     fn run(&mut self) {
-        let mut input = self.text.as_bytes();
+        // libyaml-safer 0.3.0 panics when the input ends without a line break inside a block
+        // scalar (`read_line_break`: "unexpected end of input") or right after a backslash in a
+        // double-quoted string (`self.buffer.get(1).copied().unwrap()`), both in its scanner.rs.
+        // Browser text areas often lack the final line break, so one is added. It changes no
+        // offset before it; the one value it would change, a block scalar that ran to the end of
+        // the input, gets its extra line break removed below.
+        let padded;
+        let source = if self.text.ends_with('\n') {
+            self.text
+        } else {
+            padded = format!("{}\n", self.text);
+            padded.as_str()
+        };
+        let was_padded = source.len() != self.text.len();
+        let len = self.text.len();
+        let mut input = source.as_bytes();
         let mut parser = Parser::new();
         parser.set_input_string(&mut input);
         let mut stack: Vec<Frame> = Vec::new();
@@ -279,8 +311,8 @@ impl Builder<'_> {
                     return;
                 }
             };
-            let start = offset(event.start_mark);
-            let end = offset(event.end_mark);
+            let start = offset(event.start_mark).min(len);
+            let end = offset(event.end_mark).min(len);
             let result = match event.data {
                 EventData::StreamStart { .. } => Ok(None),
                 EventData::StreamEnd => return,
@@ -326,7 +358,10 @@ impl Builder<'_> {
                         }
                     }
                 },
-                EventData::Scalar { anchor, tag, value, style, .. } => self.count(1, start, end).map(|()| {
+                EventData::Scalar { anchor, tag, mut value, style, .. } => self.count(1, start, end).map(|()| {
+                    if was_padded && end >= len && matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) && value.ends_with('\n') {
+                        value.pop();
+                    }
                     let node = scalar_node(value, tag.as_deref(), style, Span::new(start, end));
                     if let Some(name) = anchor {
                         anchors.insert(name, node.clone());
@@ -677,6 +712,74 @@ fn is_yaml_float(s: &str) -> bool {
     i == b.len()
 }
 
+/// Finds a tag that is directly followed by `,` inside a flow collection, which makes
+/// libyaml-safer 0.3.0 panic (`scan_tag` in its scanner.rs ends in a `panic!("TODO")` where
+/// libyaml C carries on). A light lexer skips comments and quoted scalars and tracks the flow
+/// depth, so that a `!x,` inside a string is not mistaken for a tag. Returns the tag's offset.
+fn find_tag_before_comma(text: &str) -> Option<usize> {
+    if !text.contains('!') {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    let token_start = |i: usize| {
+        i == 0
+            || matches!(
+                bytes.get(i - 1),
+                Some(b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',')
+            )
+    };
+    // A tag may also follow a closing quote or bracket, or a ':', without a space.
+    let tag_start = |i: usize| {
+        token_start(i) || matches!(bytes.get(i - 1), Some(b'"' | b'\'' | b']' | b'}' | b':'))
+    };
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'#' if token_start(i) => {
+                while bytes.get(i).is_some_and(|&c| c != b'\n') {
+                    i += 1;
+                }
+            }
+            b'"' | b'\''
+                if token_start(i) || matches!(bytes.get(i.wrapping_sub(2)..i), Some(b": ")) =>
+            {
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    if c == b && b == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                        i += 2;
+                        continue;
+                    }
+                    if c == b'\\' && b == b'"' {
+                        i += 2;
+                        continue;
+                    }
+                    if c == b {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'!' if depth > 0 && tag_start(i) => {
+                let mut j = i + 1;
+                while bytes.get(j).is_some_and(|&c| {
+                    c.is_ascii_alphanumeric() || b"-_;/?:@&=+$.%!~*'()<>#".contains(&c)
+                }) {
+                    j += 1;
+                }
+                if bytes.get(j) == Some(&b',') {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Turns a libyaml error into one `Syntax error` diagnostic with the reason in plain words.
 fn syntax_diagnostic(text: &str, error: &libyaml_safer::Error) -> Diagnostic {
     let at = error
@@ -696,7 +799,12 @@ fn syntax_diagnostic(text: &str, error: &libyaml_safer::Error) -> Diagnostic {
     } else {
         error.problem()
     };
-    Diagnostic::error("", ErrorType::SyntaxError, explain(problem, error.context()), Span::new(at, end))
+    Diagnostic::error(
+        "",
+        ErrorType::SyntaxError,
+        explain(problem, error.context()),
+        Span::new(at, end),
+    )
 }
 
 /// libyaml's problem strings, said plainly.
