@@ -10,7 +10,9 @@
 use std::collections::BTreeMap;
 
 use crate::api::api::batch::v1::{Job, JobSpec};
-use crate::api::api::core::v1::{Container, PodSecurityContext, PodSpec, Probe, ResourceRequirements, Volume};
+use crate::api::api::core::v1::{
+    Container, PodSecurityContext, PodSpec, Probe, ResourceRequirements, Volume,
+};
 use crate::api::apimachinery::pkg::apis::meta::v1::LabelSelector;
 
 /// The alphabet of `utilrand.String`, used to turn the UID into a `generateName` suffix.
@@ -36,7 +38,14 @@ pub fn apply_defaults(job: &mut Job, uid: &str) {
                 .filter(u8::is_ascii_alphanumeric)
                 .chain(std::iter::repeat(b'x'))
                 .take(5)
-                .map(|b| char::from(NAME_ALPHABET.get(usize::from(b) % NAME_ALPHABET.len()).copied().unwrap_or(b'x')))
+                .map(|b| {
+                    char::from(
+                        NAME_ALPHABET
+                            .get(usize::from(b) % NAME_ALPHABET.len())
+                            .copied()
+                            .unwrap_or(b'x'),
+                    )
+                })
                 .collect();
             meta.name = Some(format!("{prefix}{suffix}"));
         }
@@ -53,7 +62,11 @@ pub fn apply_defaults(job: &mut Job, uid: &str) {
     if spec.manual_selector != Some(true) {
         generate_selector(spec, &name, uid);
     }
-    let template_labels = spec.template.metadata.as_ref().and_then(|m| m.labels.clone());
+    let template_labels = spec
+        .template
+        .metadata
+        .as_ref()
+        .and_then(|m| m.labels.clone());
     if job.metadata.labels.as_ref().is_none_or(BTreeMap::is_empty) {
         if let Some(labels) = template_labels {
             job.metadata.labels = Some(labels);
@@ -70,9 +83,14 @@ fn set_job_spec_defaults(spec: &mut JobSpec) {
     spec.parallelism.get_or_insert(1);
     if spec.backoff_limit.is_none() {
         // With a per-index limit the global limit is effectively off.
-        spec.backoff_limit = Some(if spec.backoff_limit_per_index.is_some() { i32::MAX } else { 6 });
+        spec.backoff_limit = Some(if spec.backoff_limit_per_index.is_some() {
+            i32::MAX
+        } else {
+            6
+        });
     }
-    spec.completion_mode.get_or_insert_with(|| "NonIndexed".to_owned());
+    spec.completion_mode
+        .get_or_insert_with(|| "NonIndexed".to_owned());
     spec.suspend.get_or_insert(false);
     if let Some(policy) = spec.pod_failure_policy.as_mut() {
         for rule in &mut policy.rules {
@@ -84,7 +102,11 @@ fn set_job_spec_defaults(spec: &mut JobSpec) {
         }
     }
     if spec.pod_replacement_policy.is_none() {
-        let policy = if spec.pod_failure_policy.is_some() { "Failed" } else { "TerminatingOrFailed" };
+        let policy = if spec.pod_failure_policy.is_some() {
+            "Failed"
+        } else {
+            "TerminatingOrFailed"
+        };
         spec.pod_replacement_policy = Some(policy.to_owned());
     }
     spec.manual_selector.get_or_insert(false);
@@ -92,14 +114,22 @@ fn set_job_spec_defaults(spec: &mut JobSpec) {
 
 /// `SetDefaults_PodSpec` and the defaults of what it contains.
 fn set_pod_spec_defaults(spec: &mut PodSpec) {
-    spec.dns_policy.get_or_insert_with(|| "ClusterFirst".to_owned());
+    spec.dns_policy
+        .get_or_insert_with(|| "ClusterFirst".to_owned());
     // Absent means Always, which a Job then rejects: the reason a Job must say OnFailure or Never.
-    spec.restart_policy.get_or_insert_with(|| "Always".to_owned());
-    spec.security_context.get_or_insert_with(PodSecurityContext::default);
+    spec.restart_policy
+        .get_or_insert_with(|| "Always".to_owned());
+    spec.security_context
+        .get_or_insert_with(PodSecurityContext::default);
     spec.termination_grace_period_seconds.get_or_insert(30);
-    spec.scheduler_name.get_or_insert_with(|| "default-scheduler".to_owned());
+    spec.scheduler_name
+        .get_or_insert_with(|| "default-scheduler".to_owned());
     let host_network = spec.host_network == Some(true);
-    for ctr in spec.containers.iter_mut().chain(spec.init_containers.iter_mut().flatten()) {
+    for ctr in spec
+        .containers
+        .iter_mut()
+        .chain(spec.init_containers.iter_mut().flatten())
+    {
         set_container_defaults(ctr, host_network);
     }
     for vol in spec.volumes.iter_mut().flatten() {
@@ -110,13 +140,20 @@ fn set_pod_spec_defaults(spec: &mut PodSpec) {
 /// `SetDefaults_Container` and friends.
 fn set_container_defaults(ctr: &mut Container, host_network: bool) {
     if ctr.image_pull_policy.is_none() {
-        let policy = if image_pulls_always(ctr.image.as_deref().unwrap_or("")) { "Always" } else { "IfNotPresent" };
+        let policy = if image_pulls_always(ctr.image.as_deref().unwrap_or("")) {
+            "Always"
+        } else {
+            "IfNotPresent"
+        };
         ctr.image_pull_policy = Some(policy.to_owned());
     }
-    ctr.termination_message_path.get_or_insert_with(|| "/dev/termination-log".to_owned());
-    ctr.termination_message_policy.get_or_insert_with(|| "File".to_owned());
+    ctr.termination_message_path
+        .get_or_insert_with(|| "/dev/termination-log".to_owned());
+    ctr.termination_message_policy
+        .get_or_insert_with(|| "File".to_owned());
     // Go's struct is not a pointer, so `kubectl get -o yaml` always shows `resources: {}`.
-    ctr.resources.get_or_insert_with(ResourceRequirements::default);
+    ctr.resources
+        .get_or_insert_with(ResourceRequirements::default);
     for port in ctr.ports.iter_mut().flatten() {
         port.protocol.get_or_insert_with(|| "TCP".to_owned());
         // With host networking the host port is the container port (`SetDefaults_PodSpec`).
@@ -124,7 +161,14 @@ fn set_container_defaults(ctr: &mut Container, host_network: bool) {
             port.host_port = Some(port.container_port);
         }
     }
-    for probe in [&mut ctr.liveness_probe, &mut ctr.readiness_probe, &mut ctr.startup_probe].into_iter().flatten() {
+    for probe in [
+        &mut ctr.liveness_probe,
+        &mut ctr.readiness_probe,
+        &mut ctr.startup_probe,
+    ]
+    .into_iter()
+    .flatten()
+    {
         set_probe_defaults(probe);
     }
     for var in ctr.env.iter_mut().flatten() {
@@ -227,10 +271,14 @@ fn generate_selector(spec: &mut JobSpec, name: &str, uid: &str) {
     let meta = spec.template.metadata.get_or_insert_with(Default::default);
     let labels = meta.labels.get_or_insert_with(BTreeMap::new);
     for key in ["job-name", "batch.kubernetes.io/job-name"] {
-        labels.entry(key.to_owned()).or_insert_with(|| name.to_owned());
+        labels
+            .entry(key.to_owned())
+            .or_insert_with(|| name.to_owned());
     }
     for key in ["controller-uid", "batch.kubernetes.io/controller-uid"] {
-        labels.entry(key.to_owned()).or_insert_with(|| uid.to_owned());
+        labels
+            .entry(key.to_owned())
+            .or_insert_with(|| uid.to_owned());
     }
     let selector = spec.selector.get_or_insert_with(LabelSelector::default);
     selector

@@ -1,10 +1,154 @@
 //! Warnings: what the API server itself warns about, and well-known pitfalls. Never errors.
+//!
+//! Server warnings: k/k `pkg/registry/batch/job/strategy.go` (`WarningsOnCreate`: the name is
+//! not a DNS label) and `pkg/api/pod/warnings.go` (`GetWarningsForPodTemplate`, e.g. deprecated
+//! annotations and fields), worded as the server words them where the check is the server's.
 
 use crate::api::api::batch::v1::Job;
+use crate::defaults::image_tag;
+use crate::diag::ErrorType;
+use crate::validate::names::is_dns1123_label;
 use crate::validate::FieldError;
+
+fn warn(out: &mut Vec<FieldError>, path: impl Into<String>, detail: impl Into<String>) {
+    out.push(FieldError {
+        path: path.into(),
+        error_type: ErrorType::Advice,
+        detail: detail.into(),
+    });
+}
 
 /// Warnings for a Job as the user wrote it (before defaulting). `error_type` is always Advice.
 pub fn job_warnings(job: &Job) -> Vec<FieldError> {
-    let _ = job;
-    Vec::new()
+    let mut out = Vec::new();
+    let name = job.metadata.name.as_deref().unwrap_or("");
+    if !name.is_empty() {
+        let msgs = is_dns1123_label(name);
+        if !msgs.is_empty() {
+            warn(
+                &mut out,
+                "metadata.name",
+                format!(
+                    "this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [{}]",
+                    msgs.join(" ")
+                ),
+            );
+        }
+    }
+    let Some(spec) = job.spec.as_ref() else {
+        return out;
+    };
+    let template_meta = spec.template.metadata.as_ref();
+    for (key, why) in [
+        (
+            "scheduler.alpha.kubernetes.io/critical-pod",
+            "non-functional in v1.16+; use the \"priorityClassName\" field instead",
+        ),
+        (
+            "seccomp.security.alpha.kubernetes.io/pod",
+            "non-functional in v1.27+; use the \"seccompProfile\" field instead",
+        ),
+    ] {
+        if template_meta
+            .and_then(|m| m.annotations.as_ref())
+            .is_some_and(|a| a.contains_key(key))
+        {
+            warn(
+                &mut out,
+                format!("spec.template.metadata.annotations[{key}]"),
+                why,
+            );
+        }
+    }
+    if spec.ttl_seconds_after_finished.is_none() {
+        warn(
+            &mut out,
+            "spec.ttlSecondsAfterFinished",
+            "not set: the finished Job and its Pods stay until someone deletes them; set it (e.g. 3600) to have them cleaned up",
+        );
+    }
+    let pod = spec.template.spec.as_ref();
+    let restart = pod.and_then(|p| p.restart_policy.as_deref());
+    if spec.backoff_limit_per_index.is_some() && restart == Some("OnFailure") {
+        warn(
+            &mut out,
+            "spec.template.spec.restartPolicy",
+            "backoffLimitPerIndex is documented to need restartPolicy Never: with OnFailure the kubelet restarts containers in place and those failures are not counted per index",
+        );
+    }
+    if spec.pod_failure_policy.is_none()
+        && restart == Some("OnFailure")
+        && spec.backoff_limit.is_some()
+    {
+        warn(
+            &mut out,
+            "spec.template.spec.restartPolicy",
+            "with OnFailure, container restarts happen inside the Pod, so backoffLimit counts them only approximately; use Never for exact retry counts",
+        );
+    }
+    let Some(pod) = pod else { return out };
+    if pod
+        .service_account
+        .as_deref()
+        .is_some_and(|s| !s.is_empty())
+    {
+        warn(
+            &mut out,
+            "spec.template.spec.serviceAccount",
+            "deprecated: use serviceAccountName instead",
+        );
+    }
+    let lists = [
+        ("containers", Some(&pod.containers)),
+        ("initContainers", pod.init_containers.as_ref()),
+    ];
+    for (list_name, list) in lists {
+        for (i, ctr) in list.into_iter().flatten().enumerate() {
+            let base = format!("spec.template.spec.{list_name}[{i}]");
+            let image = ctr.image.as_deref().unwrap_or("");
+            if !image.is_empty() && image.trim() != image {
+                warn(
+                    &mut out,
+                    format!("{base}.image"),
+                    "leading or trailing whitespace: the Job is accepted, but every Pod it creates is rejected (must not have leading or trailing whitespace)",
+                );
+            }
+            let trimmed = image.trim();
+            if !trimmed.is_empty() && !trimmed.contains('@') {
+                match image_tag(trimmed) {
+                    None => warn(
+                        &mut out,
+                        format!("{base}.image"),
+                        "no tag: means `latest`, which moves; retries may run different code, and imagePullPolicy defaults to Always",
+                    ),
+                    Some("latest") => warn(
+                        &mut out,
+                        format!("{base}.image"),
+                        "the `latest` tag moves; retries may run different code, and imagePullPolicy defaults to Always",
+                    ),
+                    Some(_) => {}
+                }
+            }
+            let has_requests = ctr
+                .resources
+                .as_ref()
+                .and_then(|r| r.requests.as_ref())
+                .is_some_and(|r| !r.is_empty());
+            let has_limits = ctr
+                .resources
+                .as_ref()
+                .and_then(|r| r.limits.as_ref())
+                .is_some_and(|r| !r.is_empty());
+            // Limits alone are enough: the server copies them into requests when it creates the
+            // Pod. Printed as Go's `%v` of a string slice: `[a b]`.
+            if list_name == "containers" && !has_requests && !has_limits {
+                warn(
+                    &mut out,
+                    format!("{base}.resources"),
+                    "no resource requests: the scheduler assumes the Pod needs nothing, so it may land on a full node and be evicted or throttled first (BestEffort)",
+                );
+            }
+        }
+    }
+    out
 }

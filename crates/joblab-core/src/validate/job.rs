@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::meta::{go_selector, validate_label_selector, validate_object_meta, Selector};
 use super::names::{is_dns1123_label, is_domain_prefixed_path, is_qualified_name};
 use super::{go_map, pod, Errs, Path, Val};
-use crate::api::api::batch::v1::{Job, JobSpec, PodFailurePolicyOnExitCodesRequirement, PodFailurePolicyRule};
+use crate::api::api::batch::v1::{
+    Job, JobSpec, PodFailurePolicyOnExitCodesRequirement, PodFailurePolicyRule,
+};
 use crate::indexes::{count, parse_intervals};
 
 const MAX_PARALLELISM_FOR_INDEXED_JOB: i32 = 100_000;
@@ -50,11 +52,24 @@ pub(super) fn validate_job(job: &Job, errs: &mut Errs) {
 }
 
 /// `ValidateHasLabel`.
-fn validate_has_label(labels: Option<&BTreeMap<String, String>>, key: &str, expected: &str, errs: &mut Errs) {
-    let path = Path::new("spec").child("template").child("metadata").child("labels").key(key);
+fn validate_has_label(
+    labels: Option<&BTreeMap<String, String>>,
+    key: &str,
+    expected: &str,
+    errs: &mut Errs,
+) {
+    let path = Path::new("spec")
+        .child("template")
+        .child("metadata")
+        .child("labels")
+        .key(key);
     match labels.and_then(|l| l.get(key)) {
         None => errs.required(&path, &format!("must be '{expected}'")),
-        Some(actual) if actual != expected => errs.invalid(&path, Val::Raw(go_map(labels)), &format!("must be '{expected}'")),
+        Some(actual) if actual != expected => errs.invalid(
+            &path,
+            Val::Raw(go_map(labels)),
+            &format!("must be '{expected}'"),
+        ),
         Some(_) => {}
     }
 }
@@ -64,13 +79,19 @@ fn validate_generated_selector(job: &Job, spec: &JobSpec, errs: &mut Errs) {
     if spec.manual_selector == Some(true) {
         return;
     }
-    let Some(selector) = spec.selector.as_ref() else { return };
+    let Some(selector) = spec.selector.as_ref() else {
+        return;
+    };
     let uid = job.metadata.uid.as_deref().unwrap_or("");
     let name = job.metadata.name.as_deref().unwrap_or("");
     if uid.is_empty() {
         errs.required(&Path::new("metadata").child("uid"), "");
     }
-    let labels = spec.template.metadata.as_ref().and_then(|m| m.labels.as_ref());
+    let labels = spec
+        .template
+        .metadata
+        .as_ref()
+        .and_then(|m| m.labels.as_ref());
     validate_has_label(labels, LEGACY_CONTROLLER_UID, uid, errs);
     validate_has_label(labels, LEGACY_JOB_NAME, name, errs);
     validate_has_label(labels, CONTROLLER_UID, uid, errs);
@@ -86,7 +107,11 @@ fn validate_generated_selector(job: &Job, spec: &JobSpec, errs: &mut Errs) {
     .collect();
     if let Some(sel) = Selector::from(Some(selector)) {
         if !sel.matches(&expected) {
-            errs.invalid(&Path::new("spec").child("selector"), Val::Raw(go_selector(selector)), "`selector` not auto-generated");
+            errs.invalid(
+                &Path::new("spec").child("selector"),
+                Val::Raw(go_selector(selector)),
+                "`selector` not auto-generated",
+            );
         }
     }
 }
@@ -99,7 +124,11 @@ fn validate_job_spec_outer(spec: &JobSpec, path: &Path, errs: &mut Errs) {
         Some(selector) => validate_label_selector(selector, &path.child("selector"), errs),
     }
     if let Some(sel) = Selector::from(spec.selector.as_ref()) {
-        let labels = spec.template.metadata.as_ref().and_then(|m| m.labels.as_ref());
+        let labels = spec
+            .template
+            .metadata
+            .as_ref()
+            .and_then(|m| m.labels.as_ref());
         let empty = BTreeMap::new();
         if !sel.matches(labels.unwrap_or(&empty)) {
             errs.invalid(
@@ -119,7 +148,10 @@ fn validate_job_spec(spec: &JobSpec, path: &Path, errs: &mut Errs) {
         ("completions", opt(spec.completions)),
         ("activeDeadlineSeconds", spec.active_deadline_seconds),
         ("backoffLimit", opt(spec.backoff_limit)),
-        ("ttlSecondsAfterFinished", opt(spec.ttl_seconds_after_finished)),
+        (
+            "ttlSecondsAfterFinished",
+            opt(spec.ttl_seconds_after_finished),
+        ),
         ("backoffLimitPerIndex", opt(spec.backoff_limit_per_index)),
     ] {
         if let Some(v) = value {
@@ -129,7 +161,10 @@ fn validate_job_spec(spec: &JobSpec, path: &Path, errs: &mut Errs) {
     if let Some(max_failed) = spec.max_failed_indexes {
         errs.non_negative(&path.child("maxFailedIndexes"), i64::from(max_failed));
         if spec.backoff_limit_per_index.is_none() {
-            errs.required(&path.child("backoffLimitPerIndex"), "when maxFailedIndexes is specified");
+            errs.required(
+                &path.child("backoffLimitPerIndex"),
+                "when maxFailedIndexes is specified",
+            );
         }
     }
     if let Some(managed_by) = spec.managed_by.as_deref() {
@@ -148,7 +183,11 @@ fn validate_job_spec(spec: &JobSpec, path: &Path, errs: &mut Errs) {
     let indexed = spec.completion_mode.as_deref() == Some("Indexed");
     if let Some(mode) = spec.completion_mode.as_deref() {
         if mode != "NonIndexed" && mode != "Indexed" {
-            errs.not_supported(&path.child("completionMode"), mode, &["NonIndexed", "Indexed"]);
+            errs.not_supported(
+                &path.child("completionMode"),
+                mode,
+                &["NonIndexed", "Indexed"],
+            );
         }
         if indexed {
             validate_indexed(spec, path, errs);
@@ -156,22 +195,38 @@ fn validate_job_spec(spec: &JobSpec, path: &Path, errs: &mut Errs) {
     }
     if spec.completion_mode.is_none() || spec.completion_mode.as_deref() == Some("NonIndexed") {
         if let Some(v) = spec.backoff_limit_per_index {
-            errs.invalid(&path.child("backoffLimitPerIndex"), Val::Int(v.into()), "requires indexed completion mode");
+            errs.invalid(
+                &path.child("backoffLimitPerIndex"),
+                Val::Int(v.into()),
+                "requires indexed completion mode",
+            );
         }
         if let Some(v) = spec.max_failed_indexes {
-            errs.invalid(&path.child("maxFailedIndexes"), Val::Int(v.into()), "requires indexed completion mode");
+            errs.invalid(
+                &path.child("maxFailedIndexes"),
+                Val::Int(v.into()),
+                "requires indexed completion mode",
+            );
         }
     }
     if let Some(policy) = spec.pod_failure_policy.as_ref() {
         let p = path.child("podFailurePolicy");
         let rules_path = p.child("rules");
         if policy.rules.len() > MAX_POD_FAILURE_POLICY_RULES {
-            errs.too_many(&rules_path, policy.rules.len(), MAX_POD_FAILURE_POLICY_RULES);
+            errs.too_many(
+                &rules_path,
+                policy.rules.len(),
+                MAX_POD_FAILURE_POLICY_RULES,
+            );
         }
         let pod_spec = spec.template.spec.as_ref();
         let names: BTreeSet<&str> = pod_spec
             .into_iter()
-            .flat_map(|s| s.containers.iter().chain(s.init_containers.iter().flatten()))
+            .flat_map(|s| {
+                s.containers
+                    .iter()
+                    .chain(s.init_containers.iter().flatten())
+            })
             .map(|c| c.name.as_str())
             .collect();
         for (i, rule) in policy.rules.iter().enumerate() {
@@ -183,7 +238,14 @@ fn validate_job_spec(spec: &JobSpec, path: &Path, errs: &mut Errs) {
         if !indexed {
             // The server prints the whole struct (`%#v`, with pointer addresses); a summary
             // stands in for it.
-            errs.invalid(&p, Val::Raw(format!("batch.SuccessPolicy{{Rules:[{} rules]}}", policy.rules.len())), "requires indexed completion mode");
+            errs.invalid(
+                &p,
+                Val::Raw(format!(
+                    "batch.SuccessPolicy{{Rules:[{} rules]}}",
+                    policy.rules.len()
+                )),
+                "requires indexed completion mode",
+            );
         } else {
             validate_success_policy(spec, &p, errs);
         }
@@ -202,22 +264,37 @@ fn validate_job_spec(spec: &JobSpec, path: &Path, errs: &mut Errs) {
 
     // restartPolicy is defaulted to Always when absent, so both Always and empty mean the user
     // did not choose one of the two policies a Job allows.
-    let restart = spec.template.spec.as_ref().and_then(|s| s.restart_policy.as_deref()).unwrap_or("");
+    let restart = spec
+        .template
+        .spec
+        .as_ref()
+        .and_then(|s| s.restart_policy.as_deref())
+        .unwrap_or("");
     let rp = path.child("template").child("spec").child("restartPolicy");
     if restart == "Always" || restart.is_empty() {
         errs.required(&rp, "valid values: \"OnFailure\", \"Never\"");
     } else if restart != "OnFailure" && restart != "Never" {
         errs.not_supported(&rp, restart, &["OnFailure", "Never"]);
     } else if spec.pod_failure_policy.is_some() && restart != "Never" {
-        errs.invalid(&rp, Val::Str(restart), "only \"Never\" is supported when podFailurePolicy is specified");
+        errs.invalid(
+            &rp,
+            Val::Str(restart),
+            "only \"Never\" is supported when podFailurePolicy is specified",
+        );
     }
 }
 
 fn validate_indexed(spec: &JobSpec, path: &Path, errs: &mut Errs) {
     if spec.completions.is_none() {
-        errs.required(&path.child("completions"), "when completion mode is Indexed");
+        errs.required(
+            &path.child("completions"),
+            "when completion mode is Indexed",
+        );
     }
-    if let Some(p) = spec.parallelism.filter(|&p| p > MAX_PARALLELISM_FOR_INDEXED_JOB) {
+    if let Some(p) = spec
+        .parallelism
+        .filter(|&p| p > MAX_PARALLELISM_FOR_INDEXED_JOB)
+    {
         errs.invalid(
             &path.child("parallelism"),
             Val::Int(p.into()),
@@ -226,17 +303,25 @@ fn validate_indexed(spec: &JobSpec, path: &Path, errs: &mut Errs) {
     }
     if let (Some(c), Some(m)) = (spec.completions, spec.max_failed_indexes) {
         if m > c {
-            errs.invalid(&path.child("maxFailedIndexes"), Val::Int(m.into()), "must be less than or equal to completions");
+            errs.invalid(
+                &path.child("maxFailedIndexes"),
+                Val::Int(m.into()),
+                "must be less than or equal to completions",
+            );
         }
     }
-    if let Some(m) = spec.max_failed_indexes.filter(|&m| m > MAX_FAILED_INDEXES_FOR_INDEXED_JOB) {
+    if let Some(m) = spec
+        .max_failed_indexes
+        .filter(|&m| m > MAX_FAILED_INDEXES_FOR_INDEXED_JOB)
+    {
         errs.invalid(
             &path.child("maxFailedIndexes"),
             Val::Int(m.into()),
             &format!("must be less than or equal to {MAX_FAILED_INDEXES_FOR_INDEXED_JOB}"),
         );
     }
-    let high = spec.completions.is_some_and(|c| c > COMPLETIONS_SOFT_LIMIT) && spec.backoff_limit_per_index.is_some();
+    let high = spec.completions.is_some_and(|c| c > COMPLETIONS_SOFT_LIMIT)
+        && spec.backoff_limit_per_index.is_some();
     if high {
         if spec.max_failed_indexes.is_none() {
             errs.required(
@@ -245,14 +330,22 @@ fn validate_indexed(spec: &JobSpec, path: &Path, errs: &mut Errs) {
             );
         }
         let tail = format!("when completions are above {COMPLETIONS_SOFT_LIMIT} and used with backoff limit per index");
-        if let Some(p) = spec.parallelism.filter(|&p| p > PARALLELISM_LIMIT_FOR_HIGH_COMPLETIONS) {
+        if let Some(p) = spec
+            .parallelism
+            .filter(|&p| p > PARALLELISM_LIMIT_FOR_HIGH_COMPLETIONS)
+        {
             errs.invalid(
                 &path.child("parallelism"),
                 Val::Int(p.into()),
-                &format!("must be less than or equal to {PARALLELISM_LIMIT_FOR_HIGH_COMPLETIONS} {tail}"),
+                &format!(
+                    "must be less than or equal to {PARALLELISM_LIMIT_FOR_HIGH_COMPLETIONS} {tail}"
+                ),
             );
         }
-        if let Some(m) = spec.max_failed_indexes.filter(|&m| m > MAX_FAILED_INDEXES_LIMIT_FOR_HIGH_COMPLETIONS) {
+        if let Some(m) = spec
+            .max_failed_indexes
+            .filter(|&m| m > MAX_FAILED_INDEXES_LIMIT_FOR_HIGH_COMPLETIONS)
+        {
             errs.invalid(
                 &path.child("maxFailedIndexes"),
                 Val::Int(m.into()),
@@ -272,9 +365,16 @@ fn validate_pod_failure_policy_rule(
     const ACTIONS: [&str; 4] = ["Count", "FailIndex", "FailJob", "Ignore"];
     let action_path = path.child("action");
     match rule.action.as_str() {
-        "" => errs.required(&action_path, "valid values: [\"Count\" \"FailIndex\" \"FailJob\" \"Ignore\"]"),
+        "" => errs.required(
+            &action_path,
+            "valid values: [\"Count\" \"FailIndex\" \"FailJob\" \"Ignore\"]",
+        ),
         "FailIndex" if spec.backoff_limit_per_index.is_none() => {
-            errs.invalid(&action_path, Val::Str("FailIndex"), "requires the backoffLimitPerIndex to be set");
+            errs.invalid(
+                &action_path,
+                Val::Str("FailIndex"),
+                "requires the backoffLimitPerIndex to be set",
+            );
         }
         "FailIndex" => {}
         a if !ACTIONS.contains(&a) => errs.not_supported(&action_path, a, &ACTIONS),
@@ -295,17 +395,26 @@ fn validate_pod_failure_policy_rule(
                 errs.invalid(&pp.child("type"), Val::Str(&pattern.type_), &msg);
             }
             match pattern.status.as_deref().unwrap_or("") {
-                "" => errs.required(&pp.child("status"), "valid values: [\"False\" \"True\" \"Unknown\"]"),
+                "" => errs.required(
+                    &pp.child("status"),
+                    "valid values: [\"False\" \"True\" \"Unknown\"]",
+                ),
                 "True" | "False" | "Unknown" => {}
                 s => errs.not_supported(&pp.child("status"), s, &["False", "True", "Unknown"]),
             }
         }
     }
     if rule.on_exit_codes.is_some() && !conditions.is_empty() {
-        errs.invalid_omit(path, "specifying both OnExitCodes and OnPodConditions is not supported");
+        errs.invalid_omit(
+            path,
+            "specifying both OnExitCodes and OnPodConditions is not supported",
+        );
     }
     if rule.on_exit_codes.is_none() && conditions.is_empty() {
-        errs.invalid_omit(path, "specifying one of OnExitCodes and OnPodConditions is required");
+        errs.invalid_omit(
+            path,
+            "specifying one of OnExitCodes and OnPodConditions is required",
+        );
     }
 }
 
@@ -338,7 +447,11 @@ fn validate_on_exit_codes(
     }
     let values_path = path.child("values");
     if req.values.is_empty() {
-        errs.invalid(&values_path, Val::Raw("[]int32{}".to_owned()), "at least one value is required");
+        errs.invalid(
+            &values_path,
+            Val::Raw("[]int32{}".to_owned()),
+            "at least one value is required",
+        );
     } else if req.values.len() > MAX_ON_EXIT_CODES_VALUES {
         errs.too_many(&values_path, req.values.len(), MAX_ON_EXIT_CODES_VALUES);
     }
@@ -357,26 +470,40 @@ fn validate_on_exit_codes(
         }
     }
     if !ordered {
-        errs.invalid(&values_path, Val::Raw(go_int32s(&req.values)), "must be ordered");
+        errs.invalid(
+            &values_path,
+            Val::Raw(go_int32s(&req.values)),
+            "must be ordered",
+        );
     }
 }
 
 fn validate_success_policy(spec: &JobSpec, path: &Path, errs: &mut Errs) {
-    let Some(policy) = spec.success_policy.as_ref() else { return };
+    let Some(policy) = spec.success_policy.as_ref() else {
+        return;
+    };
     let rules_path = path.child("rules");
     if policy.rules.is_empty() {
-        errs.required(&rules_path, "at least one rules must be specified when the successPolicy is specified");
+        errs.required(
+            &rules_path,
+            "at least one rules must be specified when the successPolicy is specified",
+        );
     }
     if policy.rules.len() > MAX_SUCCESS_POLICY_RULES {
         errs.too_many(&rules_path, policy.rules.len(), MAX_SUCCESS_POLICY_RULES);
     }
     // An Indexed Job without completions already has a Required error; the server would
     // dereference a nil pointer here, so the checks against completions are skipped instead.
-    let Some(completions) = spec.completions else { return };
+    let Some(completions) = spec.completions else {
+        return;
+    };
     for (i, rule) in policy.rules.iter().enumerate() {
         let rp = rules_path.index(i);
         if rule.succeeded_count.is_none() && rule.succeeded_indexes.is_none() {
-            errs.required(&rp, "at least one of succeededCount or succeededIndexes must be specified");
+            errs.required(
+                &rp,
+                "at least one of succeededCount or succeededIndexes must be specified",
+            );
         }
         let mut total: i64 = 0;
         if let Some(indexes) = rule.succeeded_indexes.as_deref() {
@@ -386,7 +513,11 @@ fn validate_success_policy(spec: &JobSpec, path: &Path, errs: &mut Errs) {
             }
             match parse_intervals(indexes, completions) {
                 Ok(intervals) => total = count(&intervals),
-                Err(e) => errs.invalid(&ip, Val::Str(indexes), &format!("error parsing succeededIndexes: {e}")),
+                Err(e) => errs.invalid(
+                    &ip,
+                    Val::Str(indexes),
+                    &format!("error parsing succeededIndexes: {e}"),
+                ),
             }
         }
         if let Some(c) = rule.succeeded_count {

@@ -6,7 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use super::names::{is_dns1123_label, is_qualified_name, is_valid_label_value, name_is_dns_subdomain};
+use super::names::{
+    is_dns1123_label, is_qualified_name, is_valid_label_value, name_is_dns_subdomain,
+};
 use super::quote::go_quote;
 use super::{Errs, Path, Val};
 use crate::api::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
@@ -47,7 +49,11 @@ pub(crate) fn validate_object_meta(meta: &ObjectMeta, path: &Path, errs: &mut Er
 
 /// `ValidateLabels`: keys are qualified names, values label values; all reported at the map's
 /// path, not per key.
-pub(crate) fn validate_labels(labels: Option<&BTreeMap<String, String>>, path: &Path, errs: &mut Errs) {
+pub(crate) fn validate_labels(
+    labels: Option<&BTreeMap<String, String>>,
+    path: &Path,
+    errs: &mut Errs,
+) {
     for (key, value) in labels.into_iter().flatten() {
         for msg in is_qualified_name(key) {
             errs.invalid(path, Val::Str(key), &msg);
@@ -59,8 +65,14 @@ pub(crate) fn validate_labels(labels: Option<&BTreeMap<String, String>>, path: &
 }
 
 /// `ValidateAnnotations`: keys are qualified names compared in lower case; total size capped.
-pub(crate) fn validate_annotations(annotations: Option<&BTreeMap<String, String>>, path: &Path, errs: &mut Errs) {
-    let Some(annotations) = annotations else { return };
+pub(crate) fn validate_annotations(
+    annotations: Option<&BTreeMap<String, String>>,
+    path: &Path,
+    errs: &mut Errs,
+) {
+    let Some(annotations) = annotations else {
+        return;
+    };
     for key in annotations.keys() {
         for msg in is_qualified_name(&key.to_lowercase()) {
             errs.invalid(path, Val::Str(key), &msg);
@@ -74,22 +86,36 @@ pub(crate) fn validate_annotations(annotations: Option<&BTreeMap<String, String>
 
 /// `ValidateLabelSelector` (with invalid label values rejected, as on create).
 pub(crate) fn validate_label_selector(selector: &LabelSelector, path: &Path, errs: &mut Errs) {
-    validate_labels(selector.match_labels.as_ref(), &path.child("matchLabels"), errs);
+    validate_labels(
+        selector.match_labels.as_ref(),
+        &path.child("matchLabels"),
+        errs,
+    );
     for (i, req) in selector.match_expressions.iter().flatten().enumerate() {
         let p = path.child("matchExpressions").index(i);
         let values = req.values.as_deref().unwrap_or(&[]);
         match req.operator.as_str() {
             "In" | "NotIn" => {
                 if values.is_empty() {
-                    errs.required(&p.child("values"), "must be specified when `operator` is 'In' or 'NotIn'");
+                    errs.required(
+                        &p.child("values"),
+                        "must be specified when `operator` is 'In' or 'NotIn'",
+                    );
                 }
             }
             "Exists" | "DoesNotExist" => {
                 if !values.is_empty() {
-                    errs.forbidden(&p.child("values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
+                    errs.forbidden(
+                        &p.child("values"),
+                        "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+                    );
                 }
             }
-            other => errs.invalid(&p.child("operator"), Val::Str(other), "not a valid selector operator"),
+            other => errs.invalid(
+                &p.child("operator"),
+                Val::Str(other),
+                "not a valid selector operator",
+            ),
         }
         for msg in is_qualified_name(&req.key) {
             errs.invalid(&p.child("key"), Val::Str(&req.key), &msg);
@@ -113,7 +139,9 @@ pub(crate) enum Selector<'a> {
 
 impl<'a> Selector<'a> {
     pub(crate) fn from(selector: Option<&'a LabelSelector>) -> Option<Self> {
-        let Some(selector) = selector else { return Some(Selector::Nothing) };
+        let Some(selector) = selector else {
+            return Some(Selector::Nothing);
+        };
         let mut reqs = Vec::new();
         for (k, v) in selector.match_labels.iter().flatten() {
             if !is_qualified_name(k).is_empty() || !is_valid_label_value(v).is_empty() {
@@ -128,7 +156,10 @@ impl<'a> Selector<'a> {
                 "Exists" | "DoesNotExist" => values.is_empty(),
                 _ => false,
             };
-            if !ok || !is_qualified_name(&req.key).is_empty() || values.iter().any(|v| !is_valid_label_value(v).is_empty()) {
+            if !ok
+                || !is_qualified_name(&req.key).is_empty()
+                || values.iter().any(|v| !is_valid_label_value(v).is_empty())
+            {
                 return None;
             }
             reqs.push((req.key.as_str(), req.operator.as_str(), values));
@@ -164,7 +195,10 @@ pub(crate) fn go_selector(selector: &LabelSelector) -> String {
                     let values = match &r.values {
                         None => "[]string(nil)".to_owned(),
                         Some(v) => {
-                            format!("[]string{{{}}}", v.iter().map(|s| go_quote(s)).collect::<Vec<_>>().join(", "))
+                            format!(
+                                "[]string{{{}}}",
+                                v.iter().map(|s| go_quote(s)).collect::<Vec<_>>().join(", ")
+                            )
                         }
                     };
                     format!(

@@ -102,7 +102,11 @@ pub(crate) struct Errs(pub(crate) Vec<FieldError>);
 
 impl Errs {
     fn push(&mut self, path: &Path, error_type: ErrorType, detail: String) {
-        self.0.push(FieldError { path: path.0.clone(), error_type, detail });
+        self.0.push(FieldError {
+            path: path.0.clone(),
+            error_type,
+            detail,
+        });
     }
     pub(crate) fn required(&mut self, path: &Path, detail: &str) {
         self.push(path, ErrorType::Required, detail.to_owned());
@@ -117,7 +121,11 @@ impl Errs {
     pub(crate) fn not_supported(&mut self, path: &Path, value: &str, valid: &[&str]) {
         let list: Vec<String> = valid.iter().map(|v| go_quote(v)).collect();
         let detail = format!("supported values: {}", list.join(", "));
-        self.push(path, ErrorType::NotSupported, with_value(&Val::Str(value), &detail));
+        self.push(
+            path,
+            ErrorType::NotSupported,
+            with_value(&Val::Str(value), &detail),
+        );
     }
     pub(crate) fn duplicate(&mut self, path: &Path, value: Val<'_>) {
         self.push(path, ErrorType::Duplicate, value.render());
@@ -131,11 +139,19 @@ impl Errs {
     /// `field.TooLong`: the value is never printed.
     pub(crate) fn too_long(&mut self, path: &Path, max: usize) {
         let unit = if max == 1 { "byte" } else { "bytes" };
-        self.push(path, ErrorType::TooLong, format!("may not be more than {max} {unit}"));
+        self.push(
+            path,
+            ErrorType::TooLong,
+            format!("may not be more than {max} {unit}"),
+        );
     }
     pub(crate) fn too_many(&mut self, path: &Path, actual: usize, max: usize) {
         let unit = if max == 1 { "item" } else { "items" };
-        self.push(path, ErrorType::TooMany, format!("{actual}: must have at most {max} {unit}"));
+        self.push(
+            path,
+            ErrorType::TooMany,
+            format!("{actual}: must have at most {max} {unit}"),
+        );
     }
     /// `ValidateNonnegativeField`.
     pub(crate) fn non_negative(&mut self, path: &Path, value: i64) {
@@ -150,7 +166,10 @@ pub(crate) fn go_map(map: Option<&std::collections::BTreeMap<String, String>>) -
     match map {
         None => "map[string]string(nil)".to_owned(),
         Some(m) => {
-            let items: Vec<String> = m.iter().map(|(k, v)| format!("{}:{}", go_quote(k), go_quote(v))).collect();
+            let items: Vec<String> = m
+                .iter()
+                .map(|(k, v)| format!("{}:{}", go_quote(k), go_quote(v)))
+                .collect();
             format!("map[string]string{{{}}}", items.join(", "))
         }
     }

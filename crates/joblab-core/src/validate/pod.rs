@@ -11,23 +11,37 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::meta::{validate_annotations, validate_labels};
 use super::names::{
-    inclusive_range_error, is_dns1123_label, is_qualified_name, is_relaxed_env_var_name, is_valid_port_name,
-    is_valid_port_num, name_is_dns_subdomain,
+    inclusive_range_error, is_dns1123_label, is_qualified_name, is_relaxed_env_var_name,
+    is_valid_port_name, is_valid_port_num, name_is_dns_subdomain,
 };
 use super::quantity::{self, Quantity};
 use super::{Errs, Path, Val};
-use crate::api::api::core::v1::{Container, PodSpec, PodTemplateSpec, Probe, ResourceRequirements, Volume};
+use crate::api::api::core::v1::{
+    Container, PodSpec, PodTemplateSpec, Probe, ResourceRequirements, Volume,
+};
 use crate::api::apimachinery::pkg::api::resource::Quantity as ApiQuantity;
 
 /// `ValidatePodTemplateSpec`.
 pub(super) fn validate_pod_template_spec(template: &PodTemplateSpec, path: &Path, errs: &mut Errs) {
     let meta = template.metadata.as_ref();
-    validate_labels(meta.and_then(|m| m.labels.as_ref()), &path.child("labels"), errs);
-    validate_annotations(meta.and_then(|m| m.annotations.as_ref()), &path.child("annotations"), errs);
+    validate_labels(
+        meta.and_then(|m| m.labels.as_ref()),
+        &path.child("labels"),
+        errs,
+    );
+    validate_annotations(
+        meta.and_then(|m| m.annotations.as_ref()),
+        &path.child("annotations"),
+        errs,
+    );
     let default_spec = PodSpec::default();
     let spec = template.spec.as_ref().unwrap_or(&default_spec);
     validate_pod_spec(spec, &path.child("spec"), errs);
-    if spec.ephemeral_containers.as_ref().is_some_and(|e| !e.is_empty()) {
+    if spec
+        .ephemeral_containers
+        .as_ref()
+        .is_some_and(|e| !e.is_empty())
+    {
         errs.forbidden(
             &path.child("spec").child("ephemeralContainers"),
             "ephemeral containers not allowed in pod template",
@@ -37,9 +51,19 @@ pub(super) fn validate_pod_template_spec(template: &PodTemplateSpec, path: &Path
 
 /// `ValidatePodSpec`, in the server's order.
 fn validate_pod_spec(spec: &PodSpec, path: &Path, errs: &mut Errs) {
-    let volumes = validate_volumes(spec.volumes.as_deref().unwrap_or(&[]), &path.child("volumes"), errs);
+    let volumes = validate_volumes(
+        spec.volumes.as_deref().unwrap_or(&[]),
+        &path.child("volumes"),
+        errs,
+    );
     validate_containers(&spec.containers, &volumes, &path.child("containers"), errs);
-    validate_init_containers(spec.init_containers.as_deref().unwrap_or(&[]), &spec.containers, &volumes, &path.child("initContainers"), errs);
+    validate_init_containers(
+        spec.init_containers.as_deref().unwrap_or(&[]),
+        &spec.containers,
+        &volumes,
+        &path.child("initContainers"),
+        errs,
+    );
 
     let rp = path.child("restartPolicy");
     match spec.restart_policy.as_deref().unwrap_or("") {
@@ -51,33 +75,56 @@ fn validate_pod_spec(spec: &PodSpec, path: &Path, errs: &mut Errs) {
     match spec.dns_policy.as_deref().unwrap_or("") {
         "ClusterFirstWithHostNet" | "ClusterFirst" | "Default" | "None" => {}
         "" => errs.required(&dp, ""),
-        other => errs.not_supported(&dp, other, &["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"]),
+        other => errs.not_supported(
+            &dp,
+            other,
+            &["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"],
+        ),
     }
-    validate_labels(spec.node_selector.as_ref(), &path.child("nodeSelector"), errs);
-    if let Some(sa) = spec.service_account_name.as_deref().filter(|s| !s.is_empty()) {
+    validate_labels(
+        spec.node_selector.as_ref(),
+        &path.child("nodeSelector"),
+        errs,
+    );
+    if let Some(sa) = spec
+        .service_account_name
+        .as_deref()
+        .filter(|s| !s.is_empty())
+    {
         for msg in name_is_dns_subdomain(sa, false) {
             errs.invalid(&path.child("serviceAccountName"), Val::Str(sa), &msg);
         }
     }
     if let Some(value) = spec.active_deadline_seconds {
         if !(1..=i64::from(i32::MAX)).contains(&value) {
-            errs.invalid(&path.child("activeDeadlineSeconds"), Val::Int(value), &inclusive_range_error(1, i32::MAX.into()));
+            errs.invalid(
+                &path.child("activeDeadlineSeconds"),
+                Val::Int(value),
+                &inclusive_range_error(1, i32::MAX.into()),
+            );
         }
     }
-    for (field, value) in [("hostname", spec.hostname.as_deref()), ("subdomain", spec.subdomain.as_deref())] {
+    for (field, value) in [
+        ("hostname", spec.hostname.as_deref()),
+        ("subdomain", spec.subdomain.as_deref()),
+    ] {
         if let Some(v) = value.filter(|v| !v.is_empty()) {
             for msg in is_dns1123_label(v) {
                 errs.invalid(&path.child(field), Val::Str(v), &msg);
             }
         }
     }
-    if let Some(pc) = spec.priority_class_name.as_deref().filter(|s| !s.is_empty()) {
+    if let Some(pc) = spec
+        .priority_class_name
+        .as_deref()
+        .filter(|s| !s.is_empty())
+    {
         for msg in name_is_dns_subdomain(pc, false) {
             errs.invalid(&path.child("priorityClassName"), Val::Str(pc), &msg);
         }
     }
-    // The server checks the grace period in ValidatePodSpec via the pod-level field; negative
-    // values are rejected (`must be greater than or equal to 0`).
+    // Not confirmed in the current source (the brief asks for it): a negative grace period is
+    // reported with the usual non-negative wording.
     if let Some(grace) = spec.termination_grace_period_seconds {
         errs.non_negative(&path.child("terminationGracePeriodSeconds"), grace);
     }
@@ -119,13 +166,19 @@ fn validate_volume_source(vol: &Volume, path: &Path, errs: &mut Errs) {
         ("emptyDir", vol.empty_dir.is_some()),
         ("gitRepo", vol.git_repo.is_some()),
         ("gcePersistentDisk", vol.gce_persistent_disk.is_some()),
-        ("awsElasticBlockStore", vol.aws_elastic_block_store.is_some()),
+        (
+            "awsElasticBlockStore",
+            vol.aws_elastic_block_store.is_some(),
+        ),
         ("secret", vol.secret.is_some()),
         ("nfs", vol.nfs.is_some()),
         ("iscsi", vol.iscsi.is_some()),
         ("glusterfs", vol.glusterfs.is_some()),
         ("flocker", vol.flocker.is_some()),
-        ("persistentVolumeClaim", vol.persistent_volume_claim.is_some()),
+        (
+            "persistentVolumeClaim",
+            vol.persistent_volume_claim.is_some(),
+        ),
         ("rbd", vol.rbd.is_some()),
         ("flexVolume", vol.flex_volume.is_some()),
         ("cinder", vol.cinder.is_some()),
@@ -161,10 +214,20 @@ fn validate_volume_source(vol: &Volume, path: &Path, errs: &mut Errs) {
             "hostPath" if vol.host_path.as_ref().is_some_and(|h| h.path.is_empty()) => {
                 errs.required(&sp.child("path"), "");
             }
-            "secret" if vol.secret.as_ref().is_some_and(|s| s.secret_name.as_deref().unwrap_or("").is_empty()) => {
+            "secret"
+                if vol
+                    .secret
+                    .as_ref()
+                    .is_some_and(|s| s.secret_name.as_deref().unwrap_or("").is_empty()) =>
+            {
                 errs.required(&sp.child("secretName"), "");
             }
-            "persistentVolumeClaim" if vol.persistent_volume_claim.as_ref().is_some_and(|c| c.claim_name.is_empty()) => {
+            "persistentVolumeClaim"
+                if vol
+                    .persistent_volume_claim
+                    .as_ref()
+                    .is_some_and(|c| c.claim_name.is_empty()) =>
+            {
                 errs.required(&sp.child("claimName"), "");
             }
             "configMap" => {
@@ -188,7 +251,12 @@ fn validate_volume_source(vol: &Volume, path: &Path, errs: &mut Errs) {
 
 /// `validateContainers`: common rules, unique names among regular containers, probes, and no
 /// per-container restartPolicy.
-fn validate_containers(containers: &[Container], volumes: &BTreeSet<String>, path: &Path, errs: &mut Errs) {
+fn validate_containers(
+    containers: &[Container],
+    volumes: &BTreeSet<String>,
+    path: &Path,
+    errs: &mut Errs,
+) {
     if containers.is_empty() {
         errs.required(path, "");
         return;
@@ -202,7 +270,10 @@ fn validate_containers(containers: &[Container], volumes: &BTreeSet<String>, pat
         }
         validate_probes(ctr, &p, errs);
         if ctr.restart_policy.is_some() && ctr.restart_policy_rules.is_none() {
-            errs.forbidden(&p.child("restartPolicy"), "may not be set for non-init containers");
+            errs.forbidden(
+                &p.child("restartPolicy"),
+                "may not be set for non-init containers",
+            );
         }
     }
     validate_host_ports(containers, path, errs);
@@ -256,7 +327,12 @@ fn validate_init_containers(
 }
 
 /// `validateContainerCommon`.
-fn validate_container_common(ctr: &Container, volumes: &BTreeSet<String>, path: &Path, errs: &mut Errs) {
+fn validate_container_common(
+    ctr: &Container,
+    volumes: &BTreeSet<String>,
+    path: &Path,
+    errs: &mut Errs,
+) {
     let np = path.child("name");
     if ctr.name.is_empty() {
         errs.required(&np, "");
@@ -309,7 +385,11 @@ fn validate_ports(ctr: &Container, path: &Path, errs: &mut Errs) {
             errs.required(&p.child("containerPort"), "");
         } else {
             for msg in is_valid_port_num(port.container_port.into()) {
-                errs.invalid(&p.child("containerPort"), Val::Int(port.container_port.into()), &msg);
+                errs.invalid(
+                    &p.child("containerPort"),
+                    Val::Int(port.container_port.into()),
+                    &msg,
+                );
             }
         }
         if let Some(host_port) = port.host_port.filter(|&h| h != 0) {
@@ -330,7 +410,9 @@ fn validate_host_ports(containers: &[Container], path: &Path, errs: &mut Errs) {
     let mut seen = BTreeSet::new();
     for (ci, ctr) in containers.iter().enumerate() {
         for (pi, port) in ctr.ports.iter().flatten().enumerate() {
-            let Some(host_port) = port.host_port.filter(|&h| h != 0) else { continue };
+            let Some(host_port) = port.host_port.filter(|&h| h != 0) else {
+                continue;
+            };
             let key = format!(
                 "{}/{}/{}",
                 port.protocol.as_deref().unwrap_or(""),
@@ -338,7 +420,10 @@ fn validate_host_ports(containers: &[Container], path: &Path, errs: &mut Errs) {
                 host_port
             );
             if !seen.insert(key.clone()) {
-                errs.duplicate(&path.index(ci).child("ports").index(pi).child("hostPort"), Val::Str(&key));
+                errs.duplicate(
+                    &path.index(ci).child("ports").index(pi).child("hostPort"),
+                    Val::Str(&key),
+                );
             }
         }
     }
@@ -369,16 +454,29 @@ fn validate_env(ctr: &Container, path: &Path, errs: &mut Errs) {
             if sources == 0 {
                 errs.invalid(&fp, Val::Str(""), "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` or `fileKeyRef`");
             } else if sources > 1 {
-                errs.invalid(&fp, Val::Str(""), "may not have more than one field specified at a time");
+                errs.invalid(
+                    &fp,
+                    Val::Str(""),
+                    "may not have more than one field specified at a time",
+                );
             } else if var.value.as_deref().is_some_and(|v| !v.is_empty()) {
-                errs.invalid(&fp, Val::Str(""), "may not be specified when `value` is not empty");
+                errs.invalid(
+                    &fp,
+                    Val::Str(""),
+                    "may not be specified when `value` is not empty",
+                );
             }
         }
     }
 }
 
 /// `ValidateVolumeMounts`: a mount names a (valid) volume, has a unique, non-empty mountPath.
-fn validate_volume_mounts(ctr: &Container, volumes: &BTreeSet<String>, path: &Path, errs: &mut Errs) {
+fn validate_volume_mounts(
+    ctr: &Container,
+    volumes: &BTreeSet<String>,
+    path: &Path,
+    errs: &mut Errs,
+) {
     let mut mount_points = BTreeSet::new();
     for (i, mount) in ctr.volume_mounts.iter().flatten().enumerate() {
         let p = path.index(i);
@@ -392,7 +490,11 @@ fn validate_volume_mounts(ctr: &Container, volumes: &BTreeSet<String>, path: &Pa
             errs.required(&p.child("mountPath"), "");
         }
         if !mount_points.insert(mount.mount_path.as_str()) {
-            errs.invalid(&p.child("mountPath"), Val::Str(&mount.mount_path), "must be unique");
+            errs.invalid(
+                &p.child("mountPath"),
+                Val::Str(&mount.mount_path),
+                "must be unique",
+            );
         }
     }
 }
@@ -432,14 +534,20 @@ fn validate_resources(res: &ResourceRequirements, path: &Path, errs: &mut Errs) 
                     errs.invalid(
                         &req_path,
                         Val::Str(&request.canonical()),
-                        &format!("must be less than or equal to {name} limit of {}", limit.canonical()),
+                        &format!(
+                            "must be less than or equal to {name} limit of {}",
+                            limit.canonical()
+                        ),
                     );
                 }
             }
             Some(None) => {}
             None => {
                 if !is_overcommit_allowed(name) {
-                    errs.required(&lim_path, "Limit must be set for non overcommitable resources");
+                    errs.required(
+                        &lim_path,
+                        "Limit must be set for non overcommitable resources",
+                    );
                 }
             }
         }
@@ -460,10 +568,20 @@ fn parse_list(
         }
         if !name.contains('/') {
             if !is_standard_container_resource(name) {
-                errs.invalid(&p, Val::Str(name), "must be a standard resource for containers");
+                errs.invalid(
+                    &p,
+                    Val::Str(name),
+                    "must be a standard resource for containers",
+                );
             }
-        } else if !is_native_resource(name) && !is_qualified_name(&format!("requests.{name}")).is_empty() {
-            errs.invalid(&p, Val::Str(name), "doesn't follow extended resource name standard");
+        } else if !is_native_resource(name)
+            && !is_qualified_name(&format!("requests.{name}")).is_empty()
+        {
+            errs.invalid(
+                &p,
+                Val::Str(name),
+                "doesn't follow extended resource name standard",
+            );
         }
         // The server rejects an unparsable quantity while decoding the request body; the message
         // is the parser's.
@@ -476,7 +594,11 @@ fn parse_list(
         };
         if let Some(q) = parsed {
             if q.nanos < 0 {
-                errs.invalid(&p, Val::Str(&q.canonical()), "must be greater than or equal to 0");
+                errs.invalid(
+                    &p,
+                    Val::Str(&q.canonical()),
+                    "must be greater than or equal to 0",
+                );
             }
             if !is_native_resource(name) && !q.is_integer() {
                 errs.invalid(&p, Val::Str(&q.canonical()), "must be an integer");
@@ -498,7 +620,11 @@ fn validate_probes(ctr: &Container, path: &Path, errs: &mut Errs) {
         let p = path.child(field);
         validate_probe(probe, &p, errs);
         if must_be_one && probe.success_threshold.is_some_and(|s| s != 1) {
-            errs.invalid(&p.child("successThreshold"), Val::Int(probe.success_threshold.unwrap_or(0).into()), "must be 1");
+            errs.invalid(
+                &p.child("successThreshold"),
+                Val::Int(probe.success_threshold.unwrap_or(0).into()),
+                "must be 1",
+            );
         }
         if field == "readinessProbe" && probe.termination_grace_period_seconds.is_some() {
             errs.invalid(
@@ -522,10 +648,18 @@ fn validate_probe(probe: &Probe, path: &Path, errs: &mut Errs) {
             continue;
         }
         if handlers > 0 {
-            errs.forbidden(&path.child(name), "may not specify more than 1 handler type");
+            errs.forbidden(
+                &path.child(name),
+                "may not specify more than 1 handler type",
+            );
         } else {
             handlers += 1;
-            if name == "exec" && probe.exec.as_ref().is_some_and(|e| e.command.as_ref().is_none_or(Vec::is_empty)) {
+            if name == "exec"
+                && probe
+                    .exec
+                    .as_ref()
+                    .is_some_and(|e| e.command.as_ref().is_none_or(Vec::is_empty))
+            {
                 errs.required(&path.child("exec").child("command"), "");
             }
         }
@@ -543,6 +677,10 @@ fn validate_probe(probe: &Probe, path: &Path, errs: &mut Errs) {
         errs.non_negative(&path.child(field), value.unwrap_or(0).into());
     }
     if let Some(grace) = probe.termination_grace_period_seconds.filter(|&g| g <= 0) {
-        errs.invalid(&path.child("terminationGracePeriodSeconds"), Val::Int(grace), "must be greater than 0");
+        errs.invalid(
+            &path.child("terminationGracePeriodSeconds"),
+            Val::Int(grace),
+            "must be greater than 0",
+        );
     }
 }

@@ -121,7 +121,9 @@ fn interpret(suffix: &str) -> Option<(Format, i32)> {
             if rest.is_empty() {
                 return None;
             }
-            rest.parse::<i32>().ok().map(|e| (Format::DecimalExponent, e))
+            rest.parse::<i32>()
+                .ok()
+                .map(|e| (Format::DecimalExponent, e))
         }
     }
 }
@@ -141,8 +143,15 @@ pub fn parse(text: &str) -> Result<Quantity, &'static str> {
         Format::BinarySI => (-(denom.len() as i64), i64::from(exponent)),
         _ => (i64::from(exponent) - denom.len() as i64, 0),
     };
-    let nanos = if digits.is_empty() { 0 } else { to_nanos(digits, exp10 + 9, exp2) };
-    Ok(Quantity { nanos: if positive { nanos } else { -nanos }, format })
+    let nanos = if digits.is_empty() {
+        0
+    } else {
+        to_nanos(digits, exp10 + 9, exp2)
+    };
+    Ok(Quantity {
+        nanos: if positive { nanos } else { -nanos },
+        format,
+    })
 }
 
 /// `digits * 10^exp10 * 2^exp2`, rounded up to an integer, capped at the server's maximum.
@@ -152,6 +161,11 @@ fn to_nanos(digits: &str, exp10: i64, exp2: i64) -> i128 {
     if int_digits > 40 || (exp2 > 0 && int_digits + exp2 * 3 / 10 > 40) {
         return MAX_NANOS;
     }
+    // Far below one nano: a non-zero value rounds up to the smallest unit (and the loops
+    // below stay short whatever exponent the text gives).
+    if int_digits < -40 {
+        return 1;
+    }
     // Keep at most 38 digits of mantissa; anything dropped only forces rounding up.
     let (kept, dropped_nonzero) = if digits.len() > 38 {
         let (head, tail) = digits.split_at(38);
@@ -160,7 +174,9 @@ fn to_nanos(digits: &str, exp10: i64, exp2: i64) -> i128 {
         (digits, false)
     };
     let mut exp10 = exp10 + (digits.len() - kept.len()) as i64;
-    let mut mantissa: i128 = kept.bytes().fold(0i128, |acc, b| acc.saturating_mul(10).saturating_add(i128::from(b - b'0')));
+    let mut mantissa: i128 = kept.bytes().fold(0i128, |acc, b| {
+        acc.saturating_mul(10).saturating_add(i128::from(b - b'0'))
+    });
     let mut inexact = dropped_nonzero;
     let mut exp2 = exp2;
     while exp10 > 0 {
@@ -235,7 +251,11 @@ impl Quantity {
             _ => {}
         }
         if format == Format::DecimalExponent {
-            return if exp == 0 { amount.to_string() } else { format!("{amount}e{exp}") };
+            return if exp == 0 {
+                amount.to_string()
+            } else {
+                format!("{amount}e{exp}")
+            };
         }
         let suffix = match exp {
             -9 => "n",
