@@ -22,7 +22,13 @@ fn node_at<'a>(root: &'a Node, path: &str) -> Option<&'a Node> {
 #[test]
 fn values_and_positions_table() {
     // (input, document index, path, resolved value as JSON, 1-based line:column of the value)
-    type Case = (&'static str, usize, &'static str, serde_json::Value, (usize, usize));
+    type Case = (
+        &'static str,
+        usize,
+        &'static str,
+        serde_json::Value,
+        (usize, usize),
+    );
     let cases: &[Case] = &[
         ("a: 1\n", 0, "a", json!(1), (1, 4)),
         (
