@@ -17,11 +17,15 @@
 
 #![forbid(unsafe_code)]
 
+pub mod check;
+pub mod decode;
 pub mod defaults;
 pub mod diag;
 pub mod indexes;
+pub mod limits;
 pub mod validate;
 pub mod warnings;
+pub mod yaml;
 
 /// The Kubernetes API types Joblab works with (re-exported from `k8s-openapi`).
 pub use k8s_openapi as api;
