@@ -55,7 +55,11 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// The saved theme, or Auto when nothing (or something unreadable) is saved.
 pub fn saved_theme() -> Theme {
-    Theme::parse(storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).as_deref())
+    Theme::parse(
+        storage()
+            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+            .as_deref(),
+    )
 }
 
 /// Sets `data-theme` on the root element (or removes it for Auto).

@@ -4,7 +4,10 @@ use leptos::prelude::*;
 
 /// Which workload fits, from two answers: does the work end by itself, and must it repeat on a
 /// schedule? Pure, so it is tested natively.
-pub fn recommend(ends: Option<bool>, scheduled: Option<bool>) -> Option<(&'static str, &'static str)> {
+pub fn recommend(
+    ends: Option<bool>,
+    scheduled: Option<bool>,
+) -> Option<(&'static str, &'static str)> {
     match (ends?, scheduled?) {
         (true, false) => Some(("Job", "The work has an end and runs once: a Job runs it to completion, retries failures and records how it ended.")),
         (true, true) => Some(("CronJob", "The work has an end and repeats: a CronJob creates a Job on each schedule tick and prunes old ones.")),
@@ -14,7 +17,11 @@ pub fn recommend(ends: Option<bool>, scheduled: Option<bool>) -> Option<(&'stati
 
 /// A yes/no radio group bound to a signal.
 #[component]
-fn Question(name: &'static str, legend: &'static str, value: RwSignal<Option<bool>>) -> impl IntoView {
+fn Question(
+    name: &'static str,
+    legend: &'static str,
+    value: RwSignal<Option<bool>>,
+) -> impl IntoView {
     view! {
         <fieldset class="question">
             <legend>{legend}</legend>
@@ -28,13 +35,48 @@ fn Question(name: &'static str, legend: &'static str, value: RwSignal<Option<boo
 #[component]
 pub fn Compare() -> impl IntoView {
     let rows: [(&str, &str, &str, &str); 7] = [
-        ("Purpose", "Run work to completion", "Keep an application running", "Run a Job on a schedule"),
-        ("Lifecycle", "Ends when enough Pods succeed, or fails", "Runs until you delete it", "Creates a Job per schedule tick"),
-        ("Success means", "completions Pods exited 0", "The desired replicas are available", "Each Job it creates completes"),
-        ("restartPolicy", "Never or OnFailure (Always is refused)", "Always (the only value allowed)", "Never or OnFailure, in its jobTemplate"),
-        ("A Pod that exits 0", "Counts as a completion; it is not restarted", "Is restarted: the container should not exit", "Counts toward that run's Job"),
-        ("Failures", "Retried with backoff up to backoffLimit", "Restarted forever, with crash-loop backoff", "Per Job, plus startingDeadlineSeconds for missed runs"),
-        ("Clean-up", "Stays until deleted or ttlSecondsAfterFinished", "Not applicable", "Keeps successfulJobsHistoryLimit / failedJobsHistoryLimit Jobs"),
+        (
+            "Purpose",
+            "Run work to completion",
+            "Keep an application running",
+            "Run a Job on a schedule",
+        ),
+        (
+            "Lifecycle",
+            "Ends when enough Pods succeed, or fails",
+            "Runs until you delete it",
+            "Creates a Job per schedule tick",
+        ),
+        (
+            "Success means",
+            "completions Pods exited 0",
+            "The desired replicas are available",
+            "Each Job it creates completes",
+        ),
+        (
+            "restartPolicy",
+            "Never or OnFailure (Always is refused)",
+            "Always (the only value allowed)",
+            "Never or OnFailure, in its jobTemplate",
+        ),
+        (
+            "A Pod that exits 0",
+            "Counts as a completion; it is not restarted",
+            "Is restarted: the container should not exit",
+            "Counts toward that run's Job",
+        ),
+        (
+            "Failures",
+            "Retried with backoff up to backoffLimit",
+            "Restarted forever, with crash-loop backoff",
+            "Per Job, plus startingDeadlineSeconds for missed runs",
+        ),
+        (
+            "Clean-up",
+            "Stays until deleted or ttlSecondsAfterFinished",
+            "Not applicable",
+            "Keeps successfulJobsHistoryLimit / failedJobsHistoryLimit Jobs",
+        ),
     ];
     let ends = RwSignal::new(None::<bool>);
     let scheduled = RwSignal::new(None::<bool>);
@@ -83,7 +125,11 @@ mod tests {
             (Some(true), None, None),
         ];
         for (ends, scheduled, want) in cases {
-            assert_eq!(recommend(ends, scheduled).map(|r| r.0), want, "{ends:?} {scheduled:?}");
+            assert_eq!(
+                recommend(ends, scheduled).map(|r| r.0),
+                want,
+                "{ends:?} {scheduled:?}"
+            );
         }
     }
 }

@@ -6,7 +6,12 @@ use leptos::prelude::*;
 
 /// A concept card: a heading, a few sentences, and a link to the diagram that shows it.
 #[component]
-fn Card(title: &'static str, href: &'static str, link: &'static str, children: Children) -> impl IntoView {
+fn Card(
+    title: &'static str,
+    href: &'static str,
+    link: &'static str,
+    children: Children,
+) -> impl IntoView {
     view! {
         <article class="card">
             <h3>{title}</h3>
