@@ -122,8 +122,19 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error diagnostic.
-    pub fn error(path: impl Into<String>, error_type: ErrorType, detail: impl Into<String>, span: Span) -> Self {
-        Diagnostic { severity: Severity::Error, path: path.into(), error_type, detail: detail.into(), span }
+    pub fn error(
+        path: impl Into<String>,
+        error_type: ErrorType,
+        detail: impl Into<String>,
+        span: Span,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            error_type,
+            detail: detail.into(),
+            span,
+        }
     }
 
     /// A warning diagnostic.
@@ -175,7 +186,12 @@ impl LineIndex {
     /// Indexes `text`. Lines end at `\n`; a `\r` before it belongs to the line.
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         LineIndex { line_starts }
     }
 
@@ -193,14 +209,21 @@ impl LineIndex {
             end -= 1;
         }
         let column = text[start..end].chars().count() + 1;
-        LineCol { line: line + 1, column }
+        LineCol {
+            line: line + 1,
+            column,
+        }
     }
 
     /// The byte offset of a 1-based line and column, clamped to the text.
     pub fn offset(&self, text: &str, at: LineCol) -> usize {
         let line = at.line.clamp(1, self.line_starts.len()) - 1;
         let start = self.line_starts[line];
-        let end = self.line_starts.get(line + 1).copied().unwrap_or(text.len());
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(text.len());
         text[start..end]
             .char_indices()
             .nth(at.column.saturating_sub(1))
@@ -216,18 +239,46 @@ mod tests {
     fn line_col_counts_characters_not_bytes() {
         let text = "a: 1\nnäme: x\n\nz";
         let idx = LineIndex::new(text);
-        let cases = [(0, 1, 1), (3, 1, 4), (5, 2, 1), (8, 2, 3), (9, 2, 4), (14, 3, 1), (15, 4, 1), (99, 4, 2)];
+        let cases = [
+            (0, 1, 1),
+            (3, 1, 4),
+            (5, 2, 1),
+            (8, 2, 3),
+            (9, 2, 4),
+            (14, 3, 1),
+            (15, 4, 1),
+            (99, 4, 2),
+        ];
         for (offset, line, column) in cases {
-            assert_eq!(idx.line_col(text, offset), LineCol { line, column }, "offset {offset}");
+            assert_eq!(
+                idx.line_col(text, offset),
+                LineCol { line, column },
+                "offset {offset}"
+            );
         }
         assert_eq!(idx.offset(text, LineCol { line: 2, column: 4 }), 9);
     }
 
     #[test]
     fn message_has_the_api_server_form() {
-        let d = Diagnostic::error("spec.completions", ErrorType::Invalid, "-1: must be greater than or equal to 0", Span::new(0, 1));
-        assert_eq!(d.message(), "spec.completions: Invalid value: -1: must be greater than or equal to 0");
-        let w = Diagnostic::warning("spec.template.spec.containers[0].image", "the tag `latest` moves", Span::default());
-        assert_eq!(w.message(), "spec.template.spec.containers[0].image: the tag `latest` moves");
+        let d = Diagnostic::error(
+            "spec.completions",
+            ErrorType::Invalid,
+            "-1: must be greater than or equal to 0",
+            Span::new(0, 1),
+        );
+        assert_eq!(
+            d.message(),
+            "spec.completions: Invalid value: -1: must be greater than or equal to 0"
+        );
+        let w = Diagnostic::warning(
+            "spec.template.spec.containers[0].image",
+            "the tag `latest` moves",
+            Span::default(),
+        );
+        assert_eq!(
+            w.message(),
+            "spec.template.spec.containers[0].image: the tag `latest` moves"
+        );
     }
 }
