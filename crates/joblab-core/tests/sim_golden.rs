@@ -40,6 +40,8 @@ fn trace(job: Job, scenario: Scenario) -> String {
     out.push_str(&kubectl::get_events(&snap));
     out.push_str(&format!("\n$ kubectl get job {} -o json\n", snap.name));
     out.push_str(&kubectl::job_json(&snap));
+    out.push_str(&format!("\n$ kubectl get job {} -o yaml\n", snap.name));
+    out.push_str(&kubectl::job_yaml(&snap));
     out
 }
 

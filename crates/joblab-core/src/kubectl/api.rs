@@ -125,13 +125,24 @@ fn fill_spec_defaults(spec: &mut crate::api::api::batch::v1::JobSpec) {
     spec.manual_selector.get_or_insert(false);
 }
 
-/// `kubectl get job <name> -o json`.
-pub fn job_json(snap: &Snapshot) -> String {
+/// The API Job of the snapshot as a JSON value, with `apiVersion` and `kind`.
+pub fn job_value(snap: &Snapshot) -> serde_json::Value {
     let mut v = serde_json::to_value(api_job(snap)).unwrap_or(serde_json::Value::Null);
     if let Some(obj) = v.as_object_mut() {
         obj.insert("apiVersion".into(), "batch/v1".into());
         obj.insert("kind".into(), "Job".into());
     }
+    v
+}
+
+/// `kubectl get job <name> -o yaml` (through the YAML emitter in kubectl's style).
+pub fn job_yaml(snap: &Snapshot) -> String {
+    crate::yaml::emit::to_yaml(&job_value(snap))
+}
+
+/// `kubectl get job <name> -o json`.
+pub fn job_json(snap: &Snapshot) -> String {
+    let v = job_value(snap);
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
     s.push('\n');
     s

@@ -12,7 +12,7 @@ mod table;
 use crate::sim::model::{ContainerState, Event, Millis, Pod, PodPhase};
 use crate::sim::Snapshot;
 
-pub use api::{api_job, job_json, rfc3339, EPOCH_SECONDS};
+pub use api::{api_job, job_json, job_value, job_yaml, rfc3339, EPOCH_SECONDS};
 use table::{tabwrite, TabStyle};
 
 /// `duration.HumanDuration` for a non-negative number of milliseconds.
