@@ -69,7 +69,7 @@ fn read(path: &Path) -> Result<(String, String), String> {
 
 /// Seconds as a JSON number: an integer when whole, else a fraction.
 fn secs(ms: Millis) -> Value {
-    if ms % 1000 == 0 {
+    if ms.is_multiple_of(1000) {
         Value::from(ms / 1000)
     } else {
         serde_json::Number::from_f64(ms as f64 / 1000.0).map_or(Value::Null, Value::Number)

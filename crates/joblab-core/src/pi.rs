@@ -64,7 +64,7 @@ fn atan_inv(x: u64, limbs: usize) -> Vec<u64> {
     while term.iter().any(|&l| l != 0) && k < 1_000_000 {
         let mut t = term.clone();
         div_small(&mut t, 2 * k + 1);
-        if k % 2 == 0 {
+        if k.is_multiple_of(2) {
             add_assign(&mut sum, &t);
         } else {
             sub_assign(&mut sum, &t);

@@ -187,7 +187,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "podReplacementPolicy Failed: a Pod ignoring SIGTERM is replaced only after its grace period",
             spec: json!({"podReplacementPolicy": "Failed"}),
-            scenario: json!({"runs": [{"match": {"run": 1}, "ignoresSigterm": true}], "actions": [{"at": 5, "deletePod": {"run": 1}}]}),
+            scenario: json!({"runs": [{"match": {"run": 1}, "ignoresSigterm": true, "runSeconds": 60}], "actions": [{"at": 5, "deletePod": {"run": 1}}]}),
             // Deleted at 5, killed at 35 (grace 30 s), seen at 36; backoff 10 s from the container's
             // finish time (35).
             conditions: &["SuccessCriteriaMet/CompletionsReached@57", "Complete/CompletionsReached@57"],
@@ -200,7 +200,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "podReplacementPolicy TerminatingOrFailed: the replacement starts while the old Pod terminates",
             spec: json!({}),
-            scenario: json!({"runs": [{"match": {"run": 1}, "ignoresSigterm": true}], "actions": [{"at": 5, "deletePod": {"run": 1}}]}),
+            scenario: json!({"runs": [{"match": {"run": 1}, "ignoresSigterm": true, "runSeconds": 60}], "actions": [{"at": 5, "deletePod": {"run": 1}}]}),
             // Counted failed at 6 (failure time 5), backoff until 15.
             conditions: &["SuccessCriteriaMet/CompletionsReached@27", "Complete/CompletionsReached@36"],
             counts: (1, 1, 0, 0),

@@ -563,7 +563,7 @@ pub fn logs(snap: &Snapshot, pod_name: &str) -> Result<String, String> {
 
 /// Seconds with up to three decimals, trailing zeros removed: `21s`, `1.5s`.
 pub fn seconds_label(ms: Millis) -> String {
-    if ms % 1000 == 0 {
+    if ms.is_multiple_of(1000) {
         format!("{}s", ms / 1000)
     } else {
         let s = format!("{}.{:03}", ms / 1000, ms % 1000);

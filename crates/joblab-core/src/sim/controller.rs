@@ -280,7 +280,7 @@ impl Simulation {
             active.clear();
             let _ = f;
         } else {
-            let n_active = self.manage_job(&mut active, terminating);
+            let n_active = self.manage_job(&active, terminating);
             let succeeded = i64::from(self.status.succeeded);
             let complete = match self.cfg.completions {
                 None => succeeded > 0 && n_active == 0,
@@ -547,7 +547,7 @@ impl Simulation {
     }
 
     /// k/k `manageJob`: returns the number of active Pods afterwards.
-    fn manage_job(&mut self, active: &mut Vec<usize>, terminating: u32) -> i64 {
+    fn manage_job(&mut self, active: &[usize], terminating: u32) -> i64 {
         let n_active = i64::try_from(active.len()).unwrap_or(i64::MAX);
         if self.suspended() {
             let doomed = self.pods_for_removal(active, active.len());
