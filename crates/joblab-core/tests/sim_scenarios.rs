@@ -324,3 +324,89 @@ fn created_suspended_waits_without_start_time() {
         .map(|c| (c.reason.clone(), c.last_transition_ms));
     assert_eq!(c, Some(("JobSuspended".to_string(), 0)));
 }
+
+#[test]
+fn indexed_pods_carry_labels_annotations_env_and_owner() {
+    let mut sim = Simulation::new(
+        job(
+            json!({"completions": 2, "parallelism": 2, "completionMode": "Indexed", "backoffLimitPerIndex": 1}),
+        ),
+        Scenario::default(),
+    );
+    sim.advance_to(5_000);
+    let snap = sim.snapshot();
+    let pod = snap
+        .pods
+        .iter()
+        .find(|p| p.index == Some(1))
+        .cloned()
+        .unwrap_or_else(|| panic!("no pod"));
+    let v = serde_json::to_value(joblab_core::kubectl::api_pod(&snap, &pod)).unwrap_or_default();
+    let md = &v["metadata"];
+    assert_eq!(
+        md["labels"]["batch.kubernetes.io/job-completion-index"],
+        "1"
+    );
+    assert_eq!(md["labels"]["job-name"], "j");
+    assert_eq!(
+        md["annotations"]["batch.kubernetes.io/job-completion-index"],
+        "1"
+    );
+    assert_eq!(
+        md["annotations"]["batch.kubernetes.io/job-index-failure-count"],
+        "0"
+    );
+    assert_eq!(md["finalizers"][0], "batch.kubernetes.io/job-tracking");
+    assert_eq!(md["ownerReferences"][0]["kind"], "Job");
+    assert_eq!(v["spec"]["hostname"], "j-1");
+    assert_eq!(
+        v["spec"]["containers"][0]["env"][0]["name"],
+        "JOB_COMPLETION_INDEX"
+    );
+    assert_eq!(
+        v["spec"]["containers"][0]["env"][0]["valueFrom"]["fieldRef"]["fieldPath"],
+        "metadata.labels['batch.kubernetes.io/job-completion-index']"
+    );
+    assert_eq!(v["status"]["phase"], "Running");
+}
+
+#[test]
+fn caps_stop_the_run_and_say_so() {
+    let mut sim = Simulation::new(
+        job(json!({"completions": 100, "parallelism": 10})),
+        Scenario::default(),
+    );
+    sim.set_limits(1_000_000, 25);
+    sim.run_until_settled(86_400_000);
+    assert_eq!(sim.pods().len(), 25);
+    let snap = sim.snapshot();
+    assert!(
+        snap.stopped_message
+            .as_deref()
+            .is_some_and(|m| m.contains("maximum of 25 Pods")),
+        "{:?}",
+        snap.stopped_message
+    );
+    assert!(joblab_core::kubectl::timeline(&snap).contains("stopped early"));
+
+    let mut sim = Simulation::new(
+        job(json!({"completions": 100, "parallelism": 10})),
+        Scenario::default(),
+    );
+    sim.set_limits(50, 1_000);
+    sim.run_until_settled(86_400_000);
+    assert!(sim.stopped().is_some());
+    assert_eq!(sim.next_wakeup(), None);
+}
+
+#[test]
+fn a_hundred_thousand_completions_finish_in_bounded_time() {
+    let mut sim = Simulation::new(
+        job(json!({"completions": 100000, "parallelism": 1000, "backoffLimit": 1000000})),
+        Scenario::default(),
+    );
+    sim.run_until_settled(86_400_000);
+    assert_eq!(sim.status().succeeded, 100_000);
+    assert_eq!(sim.stopped(), None);
+    assert!(sim.is_settled());
+}

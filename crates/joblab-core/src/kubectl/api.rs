@@ -147,3 +147,159 @@ pub fn job_json(snap: &Snapshot) -> String {
     s.push('\n');
     s
 }
+
+/// Pod label and annotation holding the completion index (Indexed Jobs).
+pub const COMPLETION_INDEX_KEY: &str = "batch.kubernetes.io/job-completion-index";
+/// Pod annotation with the failures counted so far in the Pod's index (backoffLimitPerIndex).
+pub const INDEX_FAILURE_COUNT_KEY: &str = "batch.kubernetes.io/job-index-failure-count";
+/// Pod annotation with the ignored failures of the index, when there are any.
+pub const INDEX_IGNORED_FAILURE_COUNT_KEY: &str =
+    "batch.kubernetes.io/job-index-ignored-failure-count";
+/// The finalizer the Job controller puts on its Pods until it has counted them.
+pub const TRACKING_FINALIZER: &str = "batch.kubernetes.io/job-tracking";
+
+/// A simulated Pod as the API would return it (`kubectl get pod -o json`): the template's labels
+/// and annotations, the completion-index label/annotation, `job-index-failure-count`, the tracking
+/// finalizer until counted, the owner reference, `hostname` and the `JOB_COMPLETION_INDEX`
+/// variable for Indexed Jobs (k/k `job_controller.go`, `indexed_job_utils.go`), and its status.
+pub fn api_pod(snap: &Snapshot, pod: &crate::sim::model::Pod) -> crate::api::api::core::v1::Pod {
+    use crate::api::api::core::v1 as core;
+    use crate::api::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference};
+    use crate::sim::model::ContainerState;
+    let job = api_job(snap);
+    let template = job.spec.map(|s| s.template).unwrap_or_default();
+    let tmeta = template.metadata.unwrap_or_default();
+    let mut labels = tmeta.labels.unwrap_or_default();
+    let mut annotations = tmeta.annotations.unwrap_or_default();
+    let mut spec = template.spec.unwrap_or_default();
+    if let Some(i) = pod.index {
+        labels.insert(COMPLETION_INDEX_KEY.into(), i.to_string());
+        annotations.insert(COMPLETION_INDEX_KEY.into(), i.to_string());
+        spec.hostname = Some(format!("{}-{i}", snap.name));
+        for c in spec
+            .containers
+            .iter_mut()
+            .chain(spec.init_containers.iter_mut().flatten())
+        {
+            let env = c.env.get_or_insert_with(Vec::new);
+            if !env.iter().any(|e| e.name == "JOB_COMPLETION_INDEX") {
+                env.push(core::EnvVar {
+                    name: "JOB_COMPLETION_INDEX".into(),
+                    value_from: Some(core::EnvVarSource {
+                        field_ref: Some(core::ObjectFieldSelector {
+                            field_path: format!("metadata.labels['{COMPLETION_INDEX_KEY}']"),
+                            ..Default::default()
+                        }),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                });
+            }
+        }
+    }
+    if let Some(n) = pod.index_failure_count {
+        annotations.insert(INDEX_FAILURE_COUNT_KEY.into(), n.to_string());
+    }
+    if let Some(n) = pod.index_ignored_failure_count.filter(|&n| n > 0) {
+        annotations.insert(INDEX_IGNORED_FAILURE_COUNT_KEY.into(), n.to_string());
+    }
+    let grace_s = i64::try_from(pod.grace_ms / 1000).unwrap_or(0);
+    let container_name = spec
+        .containers
+        .first()
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    let image = spec
+        .containers
+        .first()
+        .and_then(|c| c.image.clone())
+        .unwrap_or_default();
+    let state = match &pod.container {
+        ContainerState::Waiting { reason } => core::ContainerState {
+            waiting: Some(core::ContainerStateWaiting {
+                reason: Some(reason.clone()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        },
+        ContainerState::Running { started_ms } => core::ContainerState {
+            running: Some(core::ContainerStateRunning {
+                started_at: Some(time(*started_ms)),
+            }),
+            ..Default::default()
+        },
+        ContainerState::Terminated {
+            exit_code,
+            reason,
+            finished_ms,
+        } => core::ContainerState {
+            terminated: Some(core::ContainerStateTerminated {
+                exit_code: *exit_code,
+                reason: Some(reason.clone()),
+                finished_at: Some(time(*finished_ms)),
+                ..Default::default()
+            }),
+            ..Default::default()
+        },
+    };
+    let conditions: Vec<core::PodCondition> = pod
+        .conditions
+        .iter()
+        .map(|c| core::PodCondition {
+            type_: c.type_.clone(),
+            status: c.status.clone(),
+            reason: Some(c.reason.clone()),
+            message: Some(c.message.clone()),
+            last_transition_time: Some(time(c.last_transition_ms)),
+            ..Default::default()
+        })
+        .collect();
+    core::Pod {
+        metadata: ObjectMeta {
+            name: Some(pod.name.clone()),
+            generate_name: Some(
+                pod.name
+                    .get(..pod.name.len().saturating_sub(5))
+                    .unwrap_or("")
+                    .to_string(),
+            ),
+            namespace: Some(snap.namespace.clone()),
+            uid: Some(pod.uid.clone()),
+            creation_timestamp: Some(time(pod.created_ms)),
+            deletion_timestamp: pod
+                .deletion_requested_ms
+                .map(|d| time(d.saturating_add(pod.grace_ms))),
+            deletion_grace_period_seconds: pod.deletion_requested_ms.map(|_| grace_s),
+            labels: Some(labels),
+            annotations: (!annotations.is_empty()).then_some(annotations),
+            finalizers: (!pod.counted).then(|| vec![TRACKING_FINALIZER.to_string()]),
+            owner_references: Some(vec![OwnerReference {
+                api_version: "batch/v1".into(),
+                kind: "Job".into(),
+                name: snap.name.clone(),
+                uid: snap.uid.clone(),
+                controller: Some(true),
+                block_owner_deletion: Some(true),
+            }]),
+            ..Default::default()
+        },
+        spec: Some(spec),
+        status: Some(core::PodStatus {
+            phase: Some(pod.phase.as_str().into()),
+            reason: pod.reason.clone(),
+            start_time: pod.started_ms.map(|_| time(pod.created_ms)),
+            conditions: (!conditions.is_empty()).then_some(conditions),
+            container_statuses: Some(vec![core::ContainerStatus {
+                name: container_name,
+                image,
+                image_id: String::new(),
+                ready: pod.ready,
+                restart_count: i32::try_from(pod.restart_count).unwrap_or(i32::MAX),
+                started: Some(matches!(pod.container, ContainerState::Running { .. })),
+                state: Some(state),
+                ..Default::default()
+            }]),
+            ..Default::default()
+        }),
+    }
+}

@@ -12,7 +12,10 @@ mod table;
 use crate::sim::model::{ContainerState, Event, Millis, Pod, PodPhase};
 use crate::sim::Snapshot;
 
-pub use api::{api_job, job_json, job_value, job_yaml, rfc3339, EPOCH_SECONDS};
+pub use api::{
+    api_job, api_pod, job_json, job_value, job_yaml, rfc3339, COMPLETION_INDEX_KEY, EPOCH_SECONDS,
+    INDEX_FAILURE_COUNT_KEY, INDEX_IGNORED_FAILURE_COUNT_KEY, TRACKING_FINALIZER,
+};
 use table::{tabwrite, TabStyle};
 
 /// `duration.HumanDuration` for a non-negative number of milliseconds.

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use super::config::FailureRule;
 use super::model::*;
 use super::{
-    Simulation, Wake, MAX_PODS, MAX_POD_CREATE_DELETE_PER_SYNC, MAX_POD_FAILURE_BACKOFF_MS,
+    Simulation, Wake, MAX_POD_CREATE_DELETE_PER_SYNC, MAX_POD_FAILURE_BACKOFF_MS,
     POD_FAILURE_BACKOFF_MS,
 };
 
@@ -642,8 +642,10 @@ impl Simulation {
 
     /// Creates one Pod (with per-index annotations); false when the Pod cap stops the run.
     fn make_pod(&mut self, index: Option<u32>) -> bool {
-        if self.pods.len() >= MAX_PODS {
-            self.stopped = Some(StopReason::PodCap);
+        if self.pods.len() >= self.max_pods {
+            self.stopped = Some(StopReason::PodCap {
+                limit: self.max_pods,
+            });
             return false;
         }
         let (fc, ic) = match (index, self.cfg.per_index_limit) {

@@ -128,6 +128,8 @@ pub struct Simulation {
     pub(crate) ttl_pending: bool,
     pub(crate) processed: u64,
     pub(crate) stopped: Option<StopReason>,
+    pub(crate) max_events: u64,
+    pub(crate) max_pods: usize,
 }
 
 impl Simulation {
@@ -166,6 +168,8 @@ impl Simulation {
             ttl_pending: false,
             processed: 0,
             stopped: None,
+            max_events: MAX_EVENTS,
+            max_pods: MAX_PODS,
         };
         let actions: Vec<Millis> = sim
             .scenario
@@ -186,6 +190,12 @@ impl Simulation {
             sim.request_sync(0);
         }
         sim
+    }
+
+    /// Lowers (or raises) the event and Pod caps, e.g. for a UI that wants a quicker answer.
+    pub fn set_limits(&mut self, max_events: u64, max_pods: usize) {
+        self.max_events = max_events;
+        self.max_pods = max_pods;
     }
 
     /// The current simulated time.
@@ -256,8 +266,10 @@ impl Simulation {
             if q.at > t || self.stopped.is_some() {
                 break;
             }
-            if self.processed >= MAX_EVENTS {
-                self.stopped = Some(StopReason::EventCap);
+            if self.processed >= self.max_events {
+                self.stopped = Some(StopReason::EventCap {
+                    limit: self.max_events,
+                });
                 break;
             }
             self.queue.pop();

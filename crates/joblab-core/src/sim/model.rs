@@ -325,25 +325,29 @@ pub struct BackoffState {
 /// Why a run stopped before the Job settled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum StopReason {
-    /// The engine processed [`super::MAX_EVENTS`] events.
-    EventCap,
-    /// The controller created [`super::MAX_PODS`] Pods.
-    PodCap,
+    /// The engine processed `limit` queue events (default [`super::MAX_EVENTS`]).
+    EventCap {
+        /// The limit in force.
+        limit: u64,
+    },
+    /// The controller created `limit` Pods (default [`super::MAX_PODS`]).
+    PodCap {
+        /// The limit in force.
+        limit: usize,
+    },
 }
 
 impl StopReason {
     /// A plain sentence for users.
     pub fn message(self) -> String {
         match self {
-            StopReason::EventCap => format!(
-                "simulation stopped early: it reached the limit of {} processed events",
-                super::MAX_EVENTS
-            ),
-            StopReason::PodCap => {
+            StopReason::EventCap { limit } => {
                 format!(
-                    "simulation stopped early: the Job created the maximum of {} Pods",
-                    super::MAX_PODS
+                    "simulation stopped early: it reached the limit of {limit} processed events"
                 )
+            }
+            StopReason::PodCap { limit } => {
+                format!("simulation stopped early: the Job created the maximum of {limit} Pods the simulator allows")
             }
         }
     }
