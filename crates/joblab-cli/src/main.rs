@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 mod check;
+mod simulate;
 
 use std::process::ExitCode;
 
@@ -18,11 +19,14 @@ enum Cli {
     Check(check::CheckArgs),
     /// Print the effective Job(s) after API-server defaulting, as `kubectl get job -o yaml` shows them.
     Defaults(check::DefaultsArgs),
+    /// Simulate the Job controller running the Job (deterministic; see --scenario).
+    Simulate(simulate::SimulateArgs),
 }
 
 fn main() -> ExitCode {
     match Cli::parse() {
         Cli::Check(args) => check::run_check(&args),
         Cli::Defaults(args) => check::run_defaults(&args),
+        Cli::Simulate(args) => simulate::run(&args),
     }
 }
