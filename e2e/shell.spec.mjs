@@ -58,7 +58,7 @@ test('the theme toggle cycles and is remembered', async ({ page }) => {
 for (const width of [360, 768, 1280]) {
   test(`no horizontal scroll at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
-    for (const hash of ['#/concept', '#/flow', '#/compare']) {
+    for (const hash of ['#/concept', '#/flow', '#/examples', '#/compare']) {
       await page.goto(`./${hash}`);
       await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -66,3 +66,20 @@ for (const width of [360, 768, 1280]) {
     }
   });
 }
+
+test('examples show each command output at the chosen moment', async ({ page }) => {
+  await page.goto('./#/examples');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('The pi Job, from manifest to logs');
+  const jobs = page.getByLabel('Output of kubectl get jobs');
+  await expect(jobs).toContainText('Complete');
+  await expect(jobs).toContainText('1/1');
+  await expect(page.getByLabel('Output of kubectl logs -l job-name=pi')).toContainText('3.14159265358979323846264338327950288');
+  await page.getByRole('button', { name: 'Just created' }).click();
+  await expect(jobs).toContainText('Running');
+  await expect(jobs).toContainText('0/1');
+  await expect(page.getByLabel('Output of kubectl get pods -l job-name=pi')).toContainText('ContainerCreating');
+  const slider = page.getByRole('slider', { name: 'Simulated time' });
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(jobs).toContainText('Complete');
+});
