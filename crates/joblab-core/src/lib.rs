@@ -19,6 +19,10 @@
 
 pub mod defaults;
 pub mod diag;
+pub mod kubectl;
+pub mod pi;
+pub mod scenario;
+pub mod sim;
 pub mod validate;
 pub mod warnings;
 

@@ -1,0 +1,1 @@
+//! kubectl views of a simulation snapshot.

@@ -1,0 +1,342 @@
+//! What the simulated containers do, and what the user does while the Job runs.
+//!
+//! A scenario is the YAML document the CLI reads with `--scenario` and the lab edits. Field names
+//! are the contract of issue 4, verbatim (camelCase); unknown fields are refused. Times are seconds
+//! since the Job was created (fractions allowed); the engine works in integer milliseconds.
+
+use serde::{Deserialize, Serialize};
+
+use crate::diag::{Diagnostic, ErrorType, Span};
+
+/// The longest time a scenario may mention (ten years of simulated seconds): large enough for any
+/// lesson, small enough that milliseconds never overflow.
+pub const MAX_SECONDS: f64 = 315_360_000.0;
+
+/// What the simulated containers do and which user actions happen when.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct Scenario {
+    /// Seconds from Pod creation until its container runs. Default 1.
+    pub startup_seconds: f64,
+    /// Seconds a container runs before it exits. Default 10.
+    pub run_seconds: f64,
+    /// The exit code of a run no rule decides (unless `failureRate` strikes). Default 0.
+    pub exit_code: i32,
+    /// Seed of Pod-name suffixes and `failureRate` draws. Default 0.
+    pub seed: u64,
+    /// Probability in `0..=1` that a run no rule matches exits 1 instead. Default 0.
+    pub failure_rate: f64,
+    /// Exceptions; the first rule whose `match` fits a run decides it.
+    pub runs: Vec<RunRule>,
+    /// What a user does while the Job runs.
+    pub actions: Vec<Action>,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            startup_seconds: 1.0,
+            run_seconds: 10.0,
+            exit_code: 0,
+            seed: 0,
+            failure_rate: 0.0,
+            runs: Vec::new(),
+            actions: Vec::new(),
+        }
+    }
+}
+
+/// One exception: which runs it applies to and how they behave.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RunRule {
+    /// Which runs the rule applies to; every given criterion must fit.
+    #[serde(rename = "match", default)]
+    pub match_: RunMatch,
+    /// Exit code of the matched runs (default: the scenario's `exitCode`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exit_code: Option<i32>,
+    /// Run time of the matched runs (default: the scenario's `runSeconds`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_seconds: Option<f64>,
+    /// The Pod is evicted when the run would end: Failed, reason `Evicted`, condition
+    /// `DisruptionTarget=True`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evicted: Option<bool>,
+    /// Once asked to stop, the container keeps running for the whole grace period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ignores_sigterm: Option<bool>,
+}
+
+/// Which container runs a rule applies to.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RunMatch {
+    /// The n-th container run of the Job (1, 2, ... in start order, restarts included).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<u32>,
+    /// Completion index or indexes (Indexed Jobs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<IndexMatch>,
+    /// The n-th run of the index (NonIndexed Jobs: the same as `run`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempt: Option<u32>,
+}
+
+/// One completion index or a list of them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum IndexMatch {
+    /// A single index.
+    One(u32),
+    /// Any of these indexes.
+    Many(Vec<u32>),
+}
+
+impl IndexMatch {
+    /// Whether `index` is matched.
+    pub fn contains(&self, index: u32) -> bool {
+        match self {
+            IndexMatch::One(i) => *i == index,
+            IndexMatch::Many(v) => v.contains(&index),
+        }
+    }
+}
+
+/// A user action at a point in time. Exactly one of `patch`, `deletePod` and `deleteJob` is given.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Action {
+    /// Seconds since the Job was created.
+    pub at: f64,
+    /// `kubectl patch job` with a merge patch of the mutable spec fields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patch: Option<JobPatch>,
+    /// `kubectl delete pod`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_pod: Option<DeletePod>,
+    /// `kubectl delete job` (cascading in the background, as kubectl does by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_job: Option<DeleteJob>,
+}
+
+/// A merge patch of a Job.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JobPatch {
+    /// The spec fields to change.
+    #[serde(default)]
+    pub spec: JobSpecPatch,
+}
+
+/// The mutable JobSpec fields a patch may set.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JobSpecPatch {
+    /// `spec.suspend`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suspend: Option<bool>,
+    /// `spec.parallelism`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parallelism: Option<i32>,
+    /// `spec.activeDeadlineSeconds`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_deadline_seconds: Option<i64>,
+}
+
+/// Which Pod to delete: exactly one selector.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeletePod {
+    /// The Pod in which the n-th container run happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<u32>,
+    /// The newest Pod of this completion index that has not finished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<u32>,
+    /// The Pod with this name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// Delete the Job; no fields.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeleteJob {}
+
+/// Seconds to whole milliseconds, rounded; callers validate the range first.
+pub(crate) fn seconds_to_ms(s: f64) -> u64 {
+    if s.is_finite() && s > 0.0 {
+        (s.min(MAX_SECONDS) * 1000.0).round() as u64
+    } else {
+        0
+    }
+}
+
+impl Scenario {
+    /// Parses a scenario from JSON text (the YAML path goes through the strict YAML decoder).
+    pub fn from_json(text: &str) -> Result<Scenario, Vec<Diagnostic>> {
+        let s: Scenario = serde_json::from_str(text).map_err(|e| {
+            vec![Diagnostic::error(
+                "",
+                ErrorType::TypeError,
+                e.to_string(),
+                Span::default(),
+            )]
+        })?;
+        let diags = s.validate();
+        if diags.is_empty() {
+            Ok(s)
+        } else {
+            Err(diags)
+        }
+    }
+
+    /// Checks the values serde cannot: time ranges, probabilities, run numbers and that every action
+    /// does exactly one thing. Paths look like `runs[0].match.run`.
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let seconds = |path: String, v: f64, out: &mut Vec<Diagnostic>| {
+            if !v.is_finite() || v < 0.0 {
+                out.push(Diagnostic::error(
+                    path,
+                    ErrorType::Invalid,
+                    format!("{v}: must be greater than or equal to 0"),
+                    Span::default(),
+                ));
+            } else if v > MAX_SECONDS {
+                out.push(Diagnostic::error(
+                    path,
+                    ErrorType::Invalid,
+                    format!("{v}: must be at most {MAX_SECONDS}"),
+                    Span::default(),
+                ));
+            }
+        };
+        seconds("startupSeconds".into(), self.startup_seconds, &mut out);
+        seconds("runSeconds".into(), self.run_seconds, &mut out);
+        if !(0.0..=1.0).contains(&self.failure_rate) {
+            out.push(Diagnostic::error(
+                "failureRate",
+                ErrorType::Invalid,
+                format!("{}: must be between 0 and 1, inclusive", self.failure_rate),
+                Span::default(),
+            ));
+        }
+        for (i, rule) in self.runs.iter().enumerate() {
+            let positive = |path: String, v: Option<u32>, out: &mut Vec<Diagnostic>| {
+                if v == Some(0) {
+                    out.push(Diagnostic::error(
+                        path,
+                        ErrorType::Invalid,
+                        "0: must be greater than or equal to 1",
+                        Span::default(),
+                    ));
+                }
+            };
+            positive(format!("runs[{i}].match.run"), rule.match_.run, &mut out);
+            positive(
+                format!("runs[{i}].match.attempt"),
+                rule.match_.attempt,
+                &mut out,
+            );
+            if let Some(s) = rule.run_seconds {
+                seconds(format!("runs[{i}].runSeconds"), s, &mut out);
+            }
+        }
+        for (i, action) in self.actions.iter().enumerate() {
+            seconds(format!("actions[{i}].at"), action.at, &mut out);
+            let n = usize::from(action.patch.is_some())
+                + usize::from(action.delete_pod.is_some())
+                + usize::from(action.delete_job.is_some());
+            if n != 1 {
+                out.push(Diagnostic::error(
+                    format!("actions[{i}]"),
+                    ErrorType::Invalid,
+                    "must have exactly one of `patch`, `deletePod` or `deleteJob`",
+                    Span::default(),
+                ));
+            }
+            if let Some(p) = &action.patch {
+                if p.spec.parallelism.is_some_and(|v| v < 0) {
+                    out.push(Diagnostic::error(
+                        format!("actions[{i}].patch.spec.parallelism"),
+                        ErrorType::Invalid,
+                        "must be greater than or equal to 0",
+                        Span::default(),
+                    ));
+                }
+                if p.spec.active_deadline_seconds.is_some_and(|v| v < 0) {
+                    out.push(Diagnostic::error(
+                        format!("actions[{i}].patch.spec.activeDeadlineSeconds"),
+                        ErrorType::Invalid,
+                        "must be greater than or equal to 0",
+                        Span::default(),
+                    ));
+                }
+            }
+            if let Some(d) = &action.delete_pod {
+                let n = usize::from(d.run.is_some())
+                    + usize::from(d.index.is_some())
+                    + usize::from(d.name.is_some());
+                if n != 1 {
+                    out.push(Diagnostic::error(
+                        format!("actions[{i}].deletePod"),
+                        ErrorType::Invalid,
+                        "must have exactly one of `run`, `index` or `name`",
+                        Span::default(),
+                    ));
+                }
+                if d.run == Some(0) {
+                    out.push(Diagnostic::error(
+                        format!("actions[{i}].deletePod.run"),
+                        ErrorType::Invalid,
+                        "0: must be greater than or equal to 1",
+                        Span::default(),
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_names_follow_the_contract() {
+        let s = Scenario::from_json("{}").unwrap_or_else(|d| panic!("{d:?}"));
+        assert_eq!(s, Scenario::default());
+        let s = Scenario::from_json(
+            r#"{"startupSeconds":2,"runs":[{"match":{"index":[0,2]},"exitCode":42,"runSeconds":3},
+               {"match":{"index":3,"attempt":2},"evicted":true},{"match":{"run":4},"ignoresSigterm":true}],
+               "actions":[{"at":60,"patch":{"spec":{"suspend":false}}},{"at":10,"deletePod":{"run":1}},{"at":30,"deleteJob":{}}]}"#,
+        )
+        .unwrap_or_else(|d| panic!("{d:?}"));
+        assert_eq!(s.runs[0].match_.index, Some(IndexMatch::Many(vec![0, 2])));
+        assert_eq!(s.runs[1].match_.index, Some(IndexMatch::One(3)));
+        assert_eq!(s.actions[2].delete_job, Some(DeleteJob {}));
+    }
+
+    #[test]
+    fn bad_values_get_paths() {
+        let cases = [
+            (r#"{"failureRate":1.5}"#, "failureRate"),
+            (r#"{"runSeconds":-1}"#, "runSeconds"),
+            (r#"{"runs":[{"match":{"run":0}}]}"#, "runs[0].match.run"),
+            (r#"{"actions":[{"at":-3,"deleteJob":{}}]}"#, "actions[0].at"),
+            (r#"{"actions":[{"at":3}]}"#, "actions[0]"),
+            (
+                r#"{"actions":[{"at":3,"deletePod":{}}]}"#,
+                "actions[0].deletePod",
+            ),
+        ];
+        for (text, path) in cases {
+            let d = Scenario::from_json(text).err().unwrap_or_default();
+            assert_eq!(d.first().map(|d| d.path.as_str()), Some(path), "{text}");
+        }
+        assert!(Scenario::from_json(r#"{"runz":[]}"#).is_err());
+    }
+}

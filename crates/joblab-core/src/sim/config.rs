@@ -1,0 +1,167 @@
+//! The facts the engine needs from a Job, read once with the API server's defaults filled in.
+//!
+//! The simulation expects a defaulted, validated Job, but it must not misbehave on a Job that
+//! skipped defaulting, so every unset field falls back to its API default here (k/k
+//! `pkg/apis/batch/v1/defaults.go`): parallelism 1, completions 1 when both are unset, backoffLimit 6
+//! (or MaxInt32 with backoffLimitPerIndex), NonIndexed, podReplacementPolicy Failed with a
+//! podFailurePolicy and TerminatingOrFailed otherwise, terminationGracePeriodSeconds 30.
+
+use crate::api::api::batch::v1::Job;
+
+use super::intervals::IndexSet;
+
+/// The controller name a Job must carry in `spec.managedBy` (or none) to be reconciled here.
+pub const JOB_CONTROLLER_NAME: &str = "kubernetes.io/job-controller";
+
+/// One podFailurePolicy rule, pre-parsed.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct FailureRule {
+    pub action: String,
+    pub exit_codes: Option<ExitCodes>,
+    pub conditions: Vec<(String, String)>,
+}
+
+/// `onExitCodes` of a podFailurePolicy rule.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct ExitCodes {
+    pub container_name: Option<String>,
+    pub operator_in: bool,
+    pub values: Vec<i32>,
+}
+
+/// One successPolicy rule, pre-parsed; a rule whose indexes do not parse never matches.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct SuccessRule {
+    pub indexes: Option<Option<IndexSet>>,
+    pub count: Option<i32>,
+}
+
+/// Everything the engine reads from the Job spec.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct JobConfig {
+    pub name: String,
+    pub namespace: String,
+    pub parallelism: i32,
+    pub completions: Option<i32>,
+    pub indexed: bool,
+    pub unknown_mode: bool,
+    pub backoff_limit: i32,
+    pub on_failure: bool,
+    pub active_deadline_ms: Option<u64>,
+    pub ttl_ms: Option<u64>,
+    pub suspend: bool,
+    /// `onlyReplaceFailedPods` in the controller: podReplacementPolicy Failed, or any podFailurePolicy.
+    pub only_replace_failed: bool,
+    pub failure_rules: Option<Vec<FailureRule>>,
+    pub per_index_limit: Option<i32>,
+    pub max_failed_indexes: Option<i32>,
+    pub success_rules: Option<Vec<SuccessRule>>,
+    pub managed_elsewhere: bool,
+    pub grace_ms: u64,
+    pub containers: Vec<String>,
+}
+
+fn secs_ms(s: i64) -> u64 {
+    u64::try_from(s).unwrap_or(0).saturating_mul(1000)
+}
+
+impl JobConfig {
+    /// Reads the Job, filling API defaults for unset fields.
+    pub fn from_job(job: &Job) -> JobConfig {
+        let spec = job.spec.clone().unwrap_or_default();
+        let pod_spec = spec.template.spec.clone().unwrap_or_default();
+        let mode = spec
+            .completion_mode
+            .clone()
+            .unwrap_or_else(|| "NonIndexed".into());
+        let completions = match (spec.completions, spec.parallelism) {
+            (None, None) => Some(1),
+            (c, _) => c.map(|c| c.max(0)),
+        };
+        let indexed = mode == "Indexed" && completions.is_some();
+        let failure_rules = spec.pod_failure_policy.as_ref().map(|p| {
+            p.rules
+                .iter()
+                .map(|r| FailureRule {
+                    action: r.action.clone(),
+                    exit_codes: r.on_exit_codes.as_ref().map(|e| ExitCodes {
+                        container_name: e.container_name.clone(),
+                        operator_in: e.operator == "In",
+                        values: e.values.clone(),
+                    }),
+                    conditions: r
+                        .on_pod_conditions
+                        .iter()
+                        .flatten()
+                        .map(|c| {
+                            (
+                                c.type_.clone(),
+                                c.status.clone().unwrap_or_else(|| "True".into()),
+                            )
+                        })
+                        .collect(),
+                })
+                .collect()
+        });
+        let policy = spec.pod_replacement_policy.clone().unwrap_or_else(|| {
+            if failure_rules.is_some() {
+                "Failed".into()
+            } else {
+                "TerminatingOrFailed".into()
+            }
+        });
+        let per_index_limit = spec.backoff_limit_per_index.filter(|_| indexed);
+        JobConfig {
+            name: job.metadata.name.clone().unwrap_or_else(|| "job".into()),
+            namespace: job
+                .metadata
+                .namespace
+                .clone()
+                .unwrap_or_else(|| "default".into()),
+            parallelism: spec.parallelism.unwrap_or(1).max(0),
+            completions,
+            indexed,
+            unknown_mode: mode != "Indexed" && mode != "NonIndexed",
+            backoff_limit: spec
+                .backoff_limit
+                .unwrap_or(if per_index_limit.is_some() {
+                    i32::MAX
+                } else {
+                    6
+                })
+                .max(0),
+            on_failure: pod_spec.restart_policy.as_deref() == Some("OnFailure"),
+            active_deadline_ms: spec.active_deadline_seconds.map(secs_ms),
+            ttl_ms: spec
+                .ttl_seconds_after_finished
+                .map(|t| secs_ms(i64::from(t))),
+            suspend: spec.suspend.unwrap_or(false),
+            only_replace_failed: policy == "Failed" || failure_rules.is_some(),
+            failure_rules,
+            per_index_limit,
+            max_failed_indexes: spec
+                .max_failed_indexes
+                .filter(|_| per_index_limit.is_some()),
+            success_rules: spec.success_policy.as_ref().filter(|_| indexed).map(|p| {
+                p.rules
+                    .iter()
+                    .map(|r| SuccessRule {
+                        indexes: r.succeeded_indexes.as_deref().map(IndexSet::parse),
+                        count: r.succeeded_count,
+                    })
+                    .collect()
+            }),
+            managed_elsewhere: spec
+                .managed_by
+                .as_deref()
+                .is_some_and(|m| m != JOB_CONTROLLER_NAME),
+            grace_ms: secs_ms(pod_spec.termination_grace_period_seconds.unwrap_or(30)),
+            containers: pod_spec.containers.iter().map(|c| c.name.clone()).collect(),
+        }
+    }
+
+    /// The first container's name, used in kubelet messages and podFailurePolicy matching.
+    pub fn main_container(&self) -> &str {
+        self.containers.first().map_or("main", String::as_str)
+    }
+}

@@ -1,0 +1,805 @@
+//! One Job controller reconcile (`syncJob`) and `manageJob`, in the order of k/k
+//! `pkg/controller/job/job_controller.go` (1.31+: interim FailureTarget/SuccessCriteriaMet
+//! conditions, terminal conditions delayed until no Pod is terminating).
+
+use std::collections::HashSet;
+
+use super::config::FailureRule;
+use super::model::*;
+use super::{
+    Simulation, Wake, MAX_PODS, MAX_POD_CREATE_DELETE_PER_SYNC, MAX_POD_FAILURE_BACKOFF_MS,
+    POD_FAILURE_BACKOFF_MS,
+};
+
+/// A finish condition found by a sync: the interim type, reason and message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Finish {
+    success: bool,
+    reason: String,
+    message: String,
+}
+
+/// What a podFailurePolicy rule decided for a failed Pod.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum PolicyOutcome {
+    NoMatch,
+    FailJob(String),
+    Ignore,
+    Count,
+    FailIndex,
+}
+
+/// `10s x 2^(n-1)` capped at 600 s (k/k `getRemainingTimeForFailuresCount`).
+pub(crate) fn failure_backoff_ms(failures: u32) -> u64 {
+    if failures == 0 {
+        return 0;
+    }
+    let mut d = POD_FAILURE_BACKOFF_MS;
+    for _ in 1..failures {
+        d = d.saturating_mul(2);
+        if d >= MAX_POD_FAILURE_BACKOFF_MS {
+            return MAX_POD_FAILURE_BACKOFF_MS;
+        }
+    }
+    d
+}
+
+/// Remaining wait before creating Pods, given n failures and the last failure time.
+fn remaining_ms(now: Millis, failures: u32, last_failure_ms: Option<Millis>) -> Millis {
+    let Some(last) = last_failure_ms else {
+        return 0;
+    };
+    let d = failure_backoff_ms(failures);
+    let elapsed = now.saturating_sub(last);
+    d.saturating_sub(elapsed)
+}
+
+impl Simulation {
+    fn suspended(&self) -> bool {
+        self.cfg.suspend
+    }
+
+    /// k/k `isPodFailed`: Failed, or (without onlyReplaceFailedPods) being deleted and not Succeeded.
+    fn counts_as_failed(&self, p: &Pod) -> bool {
+        p.phase == PodPhase::Failed
+            || (!self.cfg.only_replace_failed
+                && p.deletion_requested_ms.is_some()
+                && p.phase != PodPhase::Succeeded)
+    }
+
+    /// k/k `matchPodFailurePolicy` for a Failed Pod.
+    fn match_failure_policy(&self, rules: &[FailureRule], p: &Pod) -> PolicyOutcome {
+        for (i, rule) in rules.iter().enumerate() {
+            if let Some(ec) = &rule.exit_codes {
+                let name = self.cfg.main_container();
+                let code = p.exit_code.unwrap_or(0);
+                let name_ok = ec.container_name.as_deref().is_none_or(|n| n == name);
+                // Containers that exited 0 never match.
+                if code != 0 && name_ok && (ec.values.contains(&code) == ec.operator_in) {
+                    let msg = format!(
+                        "Container {name} for pod {}/{} failed with exit code {code} matching {} rule at index {i}",
+                        self.cfg.namespace, p.name, rule.action
+                    );
+                    return outcome(&rule.action, msg);
+                }
+            }
+            for (type_, status) in &rule.conditions {
+                if p.conditions
+                    .iter()
+                    .any(|c| &c.type_ == type_ && &c.status == status)
+                {
+                    let msg = format!(
+                        "Pod {}/{} has condition {type_} matching {} rule at index {i}",
+                        self.cfg.namespace, p.name, rule.action
+                    );
+                    return outcome(&rule.action, msg);
+                }
+            }
+        }
+        PolicyOutcome::NoMatch
+    }
+
+    /// One reconcile of the Job.
+    pub(crate) fn sync(&mut self) {
+        let finished = self.status.condition("Complete").is_some()
+            || self.status.condition("Failed").is_some();
+        if self.job_deleted_ms.is_some() || finished || self.cfg.managed_elsewhere {
+            return;
+        }
+        let now = self.now;
+        // Forget Pods the controller no longer needs to look at.
+        let pods = &self.pods;
+        self.live.retain(|&id| {
+            pods.get(id)
+                .is_some_and(|p| !(p.counted && p.phase.is_terminal()))
+        });
+
+        // Newly finished Pods, ordered by finish time (the backoff record needs that order).
+        let mut new_succeeded: Vec<usize> = Vec::new();
+        let mut new_failed: Vec<usize> = Vec::new();
+        for &id in &self.live {
+            let Some(p) = self.pods.get(id) else { continue };
+            if p.counted {
+                continue;
+            }
+            if p.phase == PodPhase::Succeeded {
+                new_succeeded.push(id);
+            } else if self.counts_as_failed(p) {
+                new_failed.push(id);
+            }
+        }
+        let finish_key = |pods: &Vec<Pod>, id: &usize| pods.get(*id).map_or(0, Pod::finish_time_ms);
+        new_succeeded.sort_by_key(|id| (finish_key(&self.pods, id), *id));
+        new_failed.sort_by_key(|id| (finish_key(&self.pods, id), *id));
+
+        // Success accounting.
+        let mut succeeded_now = 0u32;
+        for &id in &new_succeeded {
+            let Some(p) = self.pods.get_mut(id) else {
+                continue;
+            };
+            p.counted = true;
+            match p.index {
+                Some(i) => {
+                    self.succeeded_indexes.insert(i);
+                }
+                None => succeeded_now += 1,
+            }
+        }
+        if self.cfg.indexed {
+            self.status.succeeded = u32::try_from(self.succeeded_indexes.len()).unwrap_or(u32::MAX);
+        } else {
+            self.status.succeeded = self.status.succeeded.saturating_add(succeeded_now);
+        }
+
+        // Failure accounting, podFailurePolicy and per-index limits.
+        let mut fail_job: Option<String> = None;
+        for &id in &new_failed {
+            let Some(p) = self.pods.get(id) else { continue };
+            let outcome = match (&self.cfg.failure_rules, p.phase) {
+                (Some(rules), PodPhase::Failed) => self.match_failure_policy(rules, p),
+                _ => PolicyOutcome::NoMatch,
+            };
+            let index = p.index;
+            let counts = outcome != PolicyOutcome::Ignore;
+            let mut index_failed = outcome == PolicyOutcome::FailIndex;
+            if let (Some(limit), true) = (self.cfg.per_index_limit, counts) {
+                let so_far = p.index_failure_count.unwrap_or(0);
+                if i64::from(so_far) >= i64::from(limit) {
+                    index_failed = true;
+                }
+            }
+            if let PolicyOutcome::FailJob(msg) = &outcome {
+                fail_job.get_or_insert_with(|| msg.clone());
+            }
+            if let Some(p) = self.pods.get_mut(id) {
+                p.counted = true;
+                p.failure_ignored = !counts;
+            }
+            if counts {
+                self.status.failed = self.status.failed.saturating_add(1);
+            }
+            if let Some(i) = index {
+                self.index_last_failed.insert(i, id);
+                if index_failed
+                    && self.cfg.per_index_limit.is_some()
+                    && !self.succeeded_indexes.contains(i)
+                {
+                    self.failed_indexes.insert(i);
+                }
+            }
+        }
+
+        // startTime.
+        if self.status.start_ms.is_none() && !self.suspended() {
+            self.status.start_ms = Some(now);
+        }
+
+        // The backoff record (k/k `newBackoffRecord`).
+        self.update_backoff(&new_succeeded, &new_failed);
+
+        // Termination checks, first hit wins.
+        let mut finish = self.interim_condition();
+        if finish.is_none() {
+            if let Some(msg) = fail_job {
+                finish = Some(Finish {
+                    success: false,
+                    reason: "PodFailurePolicy".into(),
+                    message: msg,
+                });
+            }
+        }
+        if finish.is_none() {
+            let limit = i64::from(self.cfg.backoff_limit);
+            if i64::from(self.status.failed) > limit || self.past_backoff_limit_on_failure() {
+                finish = Some(failure(
+                    "BackoffLimitExceeded",
+                    "Job has reached the specified backoff limit",
+                ));
+            } else if self.past_active_deadline() {
+                finish = Some(failure(
+                    "DeadlineExceeded",
+                    "Job was active longer than specified deadline",
+                ));
+            } else if let (Some(ads), Some(start), false) = (
+                self.cfg.active_deadline_ms,
+                self.status.start_ms,
+                self.suspended(),
+            ) {
+                self.request_sync(start.saturating_add(ads).max(now));
+            }
+        }
+        if self.cfg.indexed && finish.is_none() {
+            if self.cfg.per_index_limit.is_some() {
+                let failed_ix = self.failed_indexes.len();
+                let completions = u64::try_from(self.cfg.completions.unwrap_or(0)).unwrap_or(0);
+                if self
+                    .cfg
+                    .max_failed_indexes
+                    .is_some_and(|m| failed_ix > u64::try_from(m).unwrap_or(0))
+                {
+                    finish = Some(failure(
+                        "MaxFailedIndexesExceeded",
+                        "Job has exceeded the specified maximal number of failed indexes",
+                    ));
+                } else if failed_ix > 0 && failed_ix + self.succeeded_indexes.len() >= completions {
+                    finish = Some(failure("FailedIndexes", "Job has failed indexes"));
+                }
+            }
+            if finish.is_none() {
+                if let Some(msg) = self.match_success_policy() {
+                    finish = Some(Finish {
+                        success: true,
+                        reason: "SuccessPolicy".into(),
+                        message: msg,
+                    });
+                }
+            }
+        }
+
+        // Count the Pods of this sync.
+        let mut active: Vec<usize> = Vec::new();
+        let mut terminating = 0u32;
+        for &id in &self.live {
+            if let Some(p) = self.pods.get(id) {
+                if p.is_active() {
+                    active.push(id);
+                } else if p.is_terminating() {
+                    terminating += 1;
+                }
+            }
+        }
+
+        if let Some(f) = &finish {
+            // deleteActivePods: finalizers are kept, so these count as failed below (or are
+            // dropped uncounted on success).
+            for &id in &active {
+                self.delete_pod_by_controller(id, true);
+            }
+            terminating += u32::try_from(active.len()).unwrap_or(u32::MAX);
+            active.clear();
+            let _ = f;
+        } else {
+            let n_active = self.manage_job(&mut active, terminating);
+            let succeeded = i64::from(self.status.succeeded);
+            let complete = match self.cfg.completions {
+                None => succeeded > 0 && n_active == 0,
+                Some(c) => succeeded >= i64::from(c) && n_active == 0,
+            };
+            if complete {
+                finish = Some(Finish {
+                    success: true,
+                    reason: "CompletionsReached".into(),
+                    message: "Reached expected number of succeeded pods".into(),
+                });
+            } else if self.suspended() {
+                if self.ensure_condition("Suspended", "True", "JobSuspended", "Job suspended") {
+                    self.record_job_event(EventType::Normal, "Suspended", "Job suspended");
+                }
+            } else if self.ensure_condition("Suspended", "False", "JobResumed", "Job resumed") {
+                self.record_job_event(EventType::Normal, "Resumed", "Job resumed");
+                self.status.start_ms = Some(now);
+            }
+            // Recount after manageJob created or deleted Pods.
+            active.clear();
+            terminating = 0;
+            for &id in &self.live {
+                if let Some(p) = self.pods.get(id) {
+                    if p.is_active() {
+                        active.push(id);
+                    } else if p.is_terminating() {
+                        terminating += 1;
+                    }
+                }
+            }
+        }
+
+        // Status tracking: when the Job is finishing, Pods still running count as failed unless it
+        // succeeded.
+        if let Some(f) = &finish {
+            for i in 0..self.live.len() {
+                let Some(&id) = self.live.get(i) else {
+                    continue;
+                };
+                let Some(p) = self.pods.get_mut(id) else {
+                    continue;
+                };
+                if p.counted || p.phase == PodPhase::Succeeded {
+                    continue;
+                }
+                p.counted = true;
+                if !f.success {
+                    self.status.failed = self.status.failed.saturating_add(1);
+                }
+            }
+            for i in 0..self.live.len() {
+                if let Some(&id) = self.live.get(i) {
+                    self.maybe_gone(id);
+                }
+            }
+        }
+        for &id in new_failed.iter().chain(new_succeeded.iter()) {
+            self.maybe_gone(id);
+        }
+
+        self.status.active = u32::try_from(active.len()).unwrap_or(u32::MAX);
+        self.status.ready = u32::try_from(
+            active
+                .iter()
+                .filter(|&&id| self.pods.get(id).is_some_and(|p| p.ready))
+                .count(),
+        )
+        .unwrap_or(u32::MAX);
+        self.status.terminating = terminating;
+
+        if let Some(f) = finish {
+            let interim = if f.success {
+                "SuccessCriteriaMet"
+            } else {
+                "FailureTarget"
+            };
+            if self.status.condition(interim).is_none() {
+                self.push_condition(interim, "True", &f.reason, &f.message);
+            }
+            if terminating == 0 {
+                let terminal = if f.success { "Complete" } else { "Failed" };
+                self.push_condition(terminal, "True", &f.reason, &f.message);
+                if f.success {
+                    self.status.completion_ms = Some(now);
+                    if self
+                        .cfg
+                        .completions
+                        .is_some_and(|c| i64::from(self.status.succeeded) > i64::from(c))
+                    {
+                        self.record_job_event(
+                            EventType::Warning,
+                            "TooManySucceededPods",
+                            "Too many succeeded pods running after completion count reached",
+                        );
+                    }
+                    self.record_job_event(EventType::Normal, "Completed", "Job completed");
+                } else {
+                    self.record_job_event(EventType::Warning, &f.reason, &f.message);
+                }
+                // The record is discarded once the Job finished.
+                self.backoff = BackoffState::default();
+                if let Some(ttl) = self.cfg.ttl_ms {
+                    self.ttl_pending = true;
+                    self.schedule(now.saturating_add(ttl), Wake::TtlExpired);
+                }
+            }
+        }
+    }
+
+    /// The interim condition already written by an earlier sync.
+    fn interim_condition(&self) -> Option<Finish> {
+        if let Some(c) = self.status.condition("SuccessCriteriaMet") {
+            return Some(Finish {
+                success: true,
+                reason: c.reason.clone(),
+                message: c.message.clone(),
+            });
+        }
+        self.status.condition("FailureTarget").map(|c| Finish {
+            success: false,
+            reason: c.reason.clone(),
+            message: c.message.clone(),
+        })
+    }
+
+    /// k/k `pastBackoffLimitOnFailure`: restart counts of Pending/Running Pods reach backoffLimit.
+    fn past_backoff_limit_on_failure(&self) -> bool {
+        if !self.cfg.on_failure {
+            return false;
+        }
+        let sum: u64 = self
+            .live
+            .iter()
+            .filter_map(|&id| self.pods.get(id))
+            .filter(|p| matches!(p.phase, PodPhase::Pending | PodPhase::Running))
+            .map(|p| u64::from(p.restart_count))
+            .sum();
+        if self.cfg.backoff_limit == 0 {
+            sum > 0
+        } else {
+            sum >= u64::try_from(self.cfg.backoff_limit).unwrap_or(0)
+        }
+    }
+
+    /// k/k `pastActiveDeadline`.
+    fn past_active_deadline(&self) -> bool {
+        match (self.cfg.active_deadline_ms, self.status.start_ms) {
+            (Some(ads), Some(start)) if !self.suspended() => self.now.saturating_sub(start) >= ads,
+            _ => false,
+        }
+    }
+
+    /// k/k `matchSuccessPolicy`.
+    fn match_success_policy(&self) -> Option<String> {
+        let rules = self.cfg.success_rules.as_ref()?;
+        if self.succeeded_indexes.is_empty() {
+            return None;
+        }
+        for (i, rule) in rules.iter().enumerate() {
+            let matched = match &rule.indexes {
+                Some(Some(required)) if !required.is_empty() => {
+                    let completions = u32::try_from(self.cfg.completions.unwrap_or(0)).unwrap_or(0);
+                    let in_range: Vec<u32> =
+                        required.iter().take_while(|&x| x < completions).collect();
+                    if in_range.is_empty() {
+                        continue;
+                    }
+                    let got = in_range
+                        .iter()
+                        .filter(|&&x| self.succeeded_indexes.contains(x))
+                        .count();
+                    match rule.count {
+                        Some(c) => i64::try_from(got).unwrap_or(0) >= i64::from(c),
+                        None => got == in_range.len(),
+                    }
+                }
+                Some(_) => continue,
+                None => rule.count.is_some_and(|c| {
+                    i64::try_from(self.succeeded_indexes.len()).unwrap_or(0) >= i64::from(c)
+                }),
+            };
+            if matched {
+                return Some(format!("Matched rules at index {i}"));
+            }
+        }
+        None
+    }
+
+    /// k/k `backoffStore.newBackoffRecord`.
+    fn update_backoff(&mut self, new_succeeded: &[usize], new_failed: &[usize]) {
+        let finish = |id: &usize| self.pods.get(*id).map_or(0, Pod::finish_time_ms);
+        if new_succeeded.is_empty() {
+            if let Some(last) = new_failed.last() {
+                self.backoff.failures_after_last_success +=
+                    u32::try_from(new_failed.len()).unwrap_or(u32::MAX);
+                self.backoff.last_failure_ms = Some(finish(last));
+            }
+        } else {
+            self.backoff.failures_after_last_success = 0;
+            self.backoff.last_failure_ms = None;
+            let last_success = new_succeeded.last().map_or(0, finish);
+            for id in new_failed.iter().rev() {
+                let t = finish(id);
+                if t <= last_success {
+                    break;
+                }
+                self.backoff.last_failure_ms.get_or_insert(t);
+                self.backoff.failures_after_last_success += 1;
+            }
+        }
+        self.backoff.delay_ms = failure_backoff_ms(self.backoff.failures_after_last_success);
+        self.backoff.next_creation_ms = self
+            .backoff
+            .last_failure_ms
+            .map(|t| t.saturating_add(self.backoff.delay_ms));
+    }
+
+    /// Sets a condition the way `ensureJobConditionStatus` does; returns whether it changed.
+    fn ensure_condition(&mut self, type_: &str, status: &str, reason: &str, message: &str) -> bool {
+        let now = self.now;
+        if let Some(c) = self.status.conditions.iter_mut().find(|c| c.type_ == type_) {
+            if c.status == status && c.reason == reason && c.message == message {
+                return false;
+            }
+            if c.status != status {
+                c.last_transition_ms = now;
+            }
+            c.status = status.into();
+            c.reason = reason.into();
+            c.message = message.into();
+            c.last_probe_ms = now;
+            return true;
+        }
+        if status == "True" {
+            self.push_condition(type_, status, reason, message);
+            return true;
+        }
+        false
+    }
+
+    fn push_condition(&mut self, type_: &str, status: &str, reason: &str, message: &str) {
+        self.status.conditions.push(JobCondition {
+            type_: type_.into(),
+            status: status.into(),
+            reason: reason.into(),
+            message: message.into(),
+            last_probe_ms: self.now,
+            last_transition_ms: self.now,
+        });
+    }
+
+    /// Deletes a Pod on the controller's behalf, recording `SuccessfulDelete`.
+    fn delete_pod_by_controller(&mut self, id: usize, keep_finalizer: bool) {
+        let Some(name) = self.pods.get(id).map(|p| p.name.clone()) else {
+            return;
+        };
+        self.delete_pod(id, keep_finalizer);
+        self.record_job_event(
+            EventType::Normal,
+            "SuccessfulDelete",
+            &format!("Deleted pod: {name}"),
+        );
+    }
+
+    /// k/k `manageJob`: returns the number of active Pods afterwards.
+    fn manage_job(&mut self, active: &mut Vec<usize>, terminating: u32) -> i64 {
+        let n_active = i64::try_from(active.len()).unwrap_or(i64::MAX);
+        if self.suspended() {
+            let doomed = self.pods_for_removal(active, active.len());
+            for &id in doomed.iter().take(MAX_POD_CREATE_DELETE_PER_SYNC) {
+                self.delete_pod_by_controller(id, false);
+            }
+            return n_active
+                - i64::try_from(doomed.len().min(MAX_POD_CREATE_DELETE_PER_SYNC)).unwrap_or(0);
+        }
+        let parallelism = i64::from(self.cfg.parallelism);
+        let succeeded = i64::from(self.status.succeeded);
+        let want = match self.cfg.completions {
+            None => {
+                if succeeded > 0 {
+                    n_active
+                } else {
+                    parallelism
+                }
+            }
+            Some(c) => (i64::from(c) - succeeded).min(parallelism).max(0),
+        };
+        let rm_at_least = usize::try_from((n_active - want).max(0)).unwrap_or(0);
+        let doomed = self.pods_for_removal(active, rm_at_least);
+        if !doomed.is_empty() {
+            let n = doomed.len().min(MAX_POD_CREATE_DELETE_PER_SYNC);
+            for &id in doomed.iter().take(n) {
+                self.delete_pod_by_controller(id, false);
+            }
+            return n_active - i64::try_from(n).unwrap_or(0);
+        }
+        let term = if self.cfg.only_replace_failed {
+            i64::from(terminating)
+        } else {
+            0
+        };
+        let diff = want - term - n_active;
+        if diff <= 0 {
+            return n_active;
+        }
+        if self.cfg.per_index_limit.is_none() {
+            let remaining = remaining_ms(
+                self.now,
+                self.backoff.failures_after_last_success,
+                self.backoff.last_failure_ms,
+            );
+            if remaining > 0 {
+                self.request_sync(self.now + remaining);
+                return n_active;
+            }
+        }
+        let diff = usize::try_from(diff)
+            .unwrap_or(0)
+            .min(MAX_POD_CREATE_DELETE_PER_SYNC);
+        let mut created = 0i64;
+        if self.cfg.indexed {
+            let mut indexes = self.first_pending_indexes(diff);
+            if self.cfg.per_index_limit.is_some() {
+                let mut now_ok = Vec::new();
+                let mut min_wait: Option<Millis> = None;
+                for i in indexes {
+                    let wait = self.index_remaining_ms(i);
+                    if wait == 0 {
+                        now_ok.push(i);
+                    } else {
+                        min_wait = Some(min_wait.map_or(wait, |m| m.min(wait)));
+                    }
+                }
+                if now_ok.is_empty() {
+                    if let Some(w) = min_wait {
+                        self.request_sync(self.now + w);
+                    }
+                    return n_active;
+                }
+                indexes = now_ok;
+            }
+            for i in indexes {
+                if !self.make_pod(Some(i)) {
+                    break;
+                }
+                created += 1;
+            }
+        } else {
+            for _ in 0..diff {
+                if !self.make_pod(None) {
+                    break;
+                }
+                created += 1;
+            }
+        }
+        n_active + created
+    }
+
+    /// Creates one Pod (with per-index annotations); false when the Pod cap stops the run.
+    fn make_pod(&mut self, index: Option<u32>) -> bool {
+        if self.pods.len() >= MAX_PODS {
+            self.stopped = Some(StopReason::PodCap);
+            return false;
+        }
+        let (fc, ic) = match (index, self.cfg.per_index_limit) {
+            (Some(i), Some(_)) => match self
+                .index_last_failed
+                .get(&i)
+                .and_then(|&id| self.pods.get(id))
+            {
+                Some(last) => {
+                    let f =
+                        last.index_failure_count.unwrap_or(0) + u32::from(!last.failure_ignored);
+                    let g = last.index_ignored_failure_count.unwrap_or(0)
+                        + u32::from(last.failure_ignored);
+                    (Some(f), (g > 0).then_some(g))
+                }
+                None => (Some(0), None),
+            },
+            _ => (None, None),
+        };
+        self.create_pod(index, fc, ic);
+        true
+    }
+
+    /// Per-index backoff (k/k `getRemainingTimePerIndex`).
+    fn index_remaining_ms(&self, index: u32) -> Millis {
+        let Some(last) = self
+            .index_last_failed
+            .get(&index)
+            .and_then(|&id| self.pods.get(id))
+        else {
+            return 0;
+        };
+        let n = last.index_failure_count.unwrap_or(0)
+            + last.index_ignored_failure_count.unwrap_or(0)
+            + 1;
+        remaining_ms(self.now, n, Some(last.finish_time_ms()))
+    }
+
+    /// k/k `firstPendingIndexes`.
+    fn first_pending_indexes(&self, count: usize) -> Vec<u32> {
+        let completions = u32::try_from(self.cfg.completions.unwrap_or(0)).unwrap_or(0);
+        let mut busy: HashSet<u32> = HashSet::new();
+        for &id in &self.live {
+            if let Some(p) = self.pods.get(id) {
+                if p.is_active() || (self.cfg.only_replace_failed && p.is_terminating()) {
+                    if let Some(i) = p.index {
+                        busy.insert(i);
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        let mut c = 0u32;
+        // Bounded: each turn adds an index, skips a run of a set, or skips a busy index.
+        while out.len() < count && c < completions {
+            if self.succeeded_indexes.contains(c) {
+                match self.succeeded_indexes.next_absent(c) {
+                    Some(n) => c = n,
+                    None => break,
+                }
+            } else if self.failed_indexes.contains(c) {
+                match self.failed_indexes.next_absent(c) {
+                    Some(n) => c = n,
+                    None => break,
+                }
+            } else {
+                if !busy.contains(&c) {
+                    out.push(c);
+                }
+                c += 1;
+            }
+        }
+        out
+    }
+
+    /// k/k `activePodsForRemoval`: Indexed duplicates and finished indexes first, then the Pods
+    /// `controller.ActivePods` sorts first (pending before running, not ready before ready, newer
+    /// before older).
+    fn pods_for_removal(&self, active: &[usize], at_least: usize) -> Vec<usize> {
+        let mut rm = Vec::new();
+        let mut left = Vec::new();
+        if self.cfg.indexed {
+            let completions = u32::try_from(self.cfg.completions.unwrap_or(0)).unwrap_or(0);
+            let mut seen = HashSet::new();
+            for &id in active {
+                let ix = self.pods.get(id).and_then(|p| p.index);
+                match ix {
+                    Some(i)
+                        if i < completions
+                            && !self.succeeded_indexes.contains(i)
+                            && seen.insert(i) =>
+                    {
+                        left.push(id)
+                    }
+                    _ => rm.push(id),
+                }
+            }
+        } else {
+            left.extend_from_slice(active);
+        }
+        if rm.len() < at_least {
+            left.sort_by_key(|&id| {
+                let p = self.pods.get(id);
+                let running = p.is_some_and(|p| p.phase == PodPhase::Running);
+                let ready = p.is_some_and(|p| p.ready);
+                let ready_since = p.and_then(|p| match p.container {
+                    ContainerState::Running { started_ms } => Some(started_ms),
+                    _ => None,
+                });
+                let restarts = p.map_or(0, |p| p.restart_count);
+                let created = p.map_or(0, |p| p.created_ms);
+                (
+                    running,
+                    ready,
+                    std::cmp::Reverse(if ready { ready_since.unwrap_or(0) } else { 0 }),
+                    std::cmp::Reverse(restarts),
+                    std::cmp::Reverse(created),
+                    std::cmp::Reverse(id),
+                )
+            });
+            rm.extend(left.into_iter().take(at_least - rm.len()));
+        }
+        rm
+    }
+}
+
+fn outcome(action: &str, msg: String) -> PolicyOutcome {
+    match action {
+        "FailJob" => PolicyOutcome::FailJob(msg),
+        "Ignore" => PolicyOutcome::Ignore,
+        "FailIndex" => PolicyOutcome::FailIndex,
+        _ => PolicyOutcome::Count,
+    }
+}
+
+fn failure(reason: &str, message: &str) -> Finish {
+    Finish {
+        success: false,
+        reason: reason.into(),
+        message: message.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_caps_at_ten_minutes() {
+        let got: Vec<u64> = (0..9).map(failure_backoff_ms).collect();
+        assert_eq!(
+            got,
+            vec![0, 10_000, 20_000, 40_000, 80_000, 160_000, 320_000, 600_000, 600_000]
+        );
+        assert_eq!(failure_backoff_ms(u32::MAX), 600_000);
+        assert_eq!(remaining_ms(15_000, 1, Some(11_000)), 6_000);
+        assert_eq!(remaining_ms(40_000, 1, Some(11_000)), 0);
+    }
+}

@@ -1,0 +1,450 @@
+//! Pod lifecycle: creation names, container runs decided by the scenario, in-place restarts
+//! (OnFailure), eviction, and graceful deletion.
+
+use super::model::*;
+use super::{Simulation, Wake, CONTAINER_BACKOFF_MS, MAX_CONTAINER_BACKOFF_MS};
+use crate::scenario::seconds_to_ms;
+
+/// The alphabet of generated name suffixes (k8s.io/apimachinery `util/rand`: no vowels, no
+/// confusable characters).
+pub const NAME_ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
+
+/// `generateName` keeps at most this many characters of the prefix (63 - 5 random characters).
+const MAX_GENERATE_NAME_PREFIX: usize = 58;
+
+impl Simulation {
+    /// The `generateName` prefix: `<job>-`, or `<job>-<index>-` for Indexed Jobs, truncated as the
+    /// API server truncates it.
+    fn name_prefix(&self, index: Option<u32>) -> String {
+        let job = &self.cfg.name;
+        match index {
+            None => {
+                let p = format!("{job}-");
+                p.chars().take(MAX_GENERATE_NAME_PREFIX).collect()
+            }
+            Some(i) => {
+                let tail = format!("-{i}-");
+                let keep = MAX_GENERATE_NAME_PREFIX.saturating_sub(tail.len());
+                let head: String = job.chars().take(keep).collect();
+                format!("{head}{tail}")
+            }
+        }
+    }
+
+    /// A fresh Pod name with five random characters; retries (boundedly) on the rare collision,
+    /// as the API server makes clients retry.
+    fn fresh_name(&mut self, index: Option<u32>) -> String {
+        let prefix = self.name_prefix(index);
+        for _ in 0..64 {
+            let suffix: String = (0..5)
+                .map(|_| {
+                    let i = self.rng.below(NAME_ALPHABET.len() as u64) as usize;
+                    NAME_ALPHABET.get(i).copied().map_or('x', char::from)
+                })
+                .collect();
+            let name = format!("{prefix}{suffix}");
+            if !self.names.contains(&name) {
+                return name;
+            }
+        }
+        // Practically unreachable (27^5 names); stay unique without more draws.
+        format!("{prefix}{}", self.pods.len())
+    }
+
+    /// Creates a Pod now; the container starts after `startupSeconds`.
+    pub(crate) fn create_pod(
+        &mut self,
+        index: Option<u32>,
+        failure_count: Option<u32>,
+        ignored_count: Option<u32>,
+    ) -> usize {
+        let name = self.fresh_name(index);
+        self.names.insert(name.clone());
+        let id = self.pods.len();
+        let uid = format!("{}-{:06x}", self.uid.get(..23).unwrap_or(&self.uid), id);
+        self.pods.push(Pod {
+            name: name.clone(),
+            uid,
+            index,
+            phase: PodPhase::Pending,
+            reason: None,
+            container: ContainerState::Waiting {
+                reason: "ContainerCreating".into(),
+            },
+            exit_code: None,
+            last_exit_ms: None,
+            restart_count: 0,
+            ready: false,
+            created_ms: self.now,
+            started_ms: None,
+            finished_ms: None,
+            deletion_requested_ms: None,
+            grace_ms: self.cfg.grace_ms,
+            deleted_ms: None,
+            conditions: Vec::new(),
+            segments: vec![Segment {
+                kind: SegmentKind::Pending,
+                start_ms: self.now,
+                end_ms: None,
+                run: None,
+                exit_code: None,
+                delay_ms: None,
+            }],
+            runs: Vec::new(),
+            index_failure_count: failure_count,
+            index_ignored_failure_count: ignored_count,
+            counted: false,
+            failure_ignored: false,
+            ignores_sigterm: false,
+            epoch: 0,
+            crash_backoff_ms: None,
+            plan: None,
+        });
+        self.live.push(id);
+        let at = self.now + seconds_to_ms(self.scenario.startup_seconds);
+        self.schedule(at, Wake::ContainerStart { pod: id, epoch: 0 });
+        self.record_job_event(
+            EventType::Normal,
+            "SuccessfulCreate",
+            &format!("Created pod: {name}"),
+        );
+        self.pod_changed();
+        id
+    }
+
+    /// Closes the open segment and opens one of `kind`.
+    fn open_segment(
+        &mut self,
+        id: usize,
+        kind: SegmentKind,
+        run: Option<u32>,
+        delay_ms: Option<Millis>,
+    ) {
+        let now = self.now;
+        if let Some(p) = self.pods.get_mut(id) {
+            if let Some(last) = p.segments.last_mut() {
+                if last.end_ms.is_none() {
+                    last.end_ms = Some(now);
+                }
+            }
+            p.segments.push(Segment {
+                kind,
+                start_ms: now,
+                end_ms: None,
+                run,
+                exit_code: None,
+                delay_ms,
+            });
+        }
+    }
+
+    /// Decides how the next container run of Pod `id` ends: the first matching scenario rule, else
+    /// the defaults with the failureRate draw.
+    fn plan_run(&mut self, id: usize) -> (RunPlan, bool) {
+        let run = u32::try_from(self.run_pods.len() + 1).unwrap_or(u32::MAX);
+        let index = self.pods.get(id).and_then(|p| p.index);
+        let attempt = match index {
+            Some(i) => {
+                let a = self.index_attempts.entry(i).or_insert(0);
+                *a += 1;
+                *a
+            }
+            None => run,
+        };
+        let rule = self.scenario.runs.iter().find(|r| {
+            let m = &r.match_;
+            m.run.is_none_or(|n| n == run)
+                && m.attempt.is_none_or(|n| n == attempt)
+                && m.index
+                    .as_ref()
+                    .is_none_or(|ix| index.is_some_and(|i| ix.contains(i)))
+        });
+        let (exit_code, run_ms, evicted, ignores) = match rule {
+            Some(r) => (
+                r.exit_code.unwrap_or(self.scenario.exit_code),
+                seconds_to_ms(r.run_seconds.unwrap_or(self.scenario.run_seconds)),
+                r.evicted.unwrap_or(false),
+                r.ignores_sigterm.unwrap_or(false),
+            ),
+            None => {
+                let fail = self.rng.unit() < self.scenario.failure_rate;
+                (
+                    if fail { 1 } else { self.scenario.exit_code },
+                    seconds_to_ms(self.scenario.run_seconds),
+                    false,
+                    false,
+                )
+            }
+        };
+        (
+            RunPlan {
+                run,
+                exit_code,
+                run_ms,
+                evicted,
+            },
+            ignores,
+        )
+    }
+
+    /// Starts a container run in Pod `id` now.
+    fn start_run(&mut self, id: usize) {
+        let (plan, ignores) = self.plan_run(id);
+        self.run_pods.push(id);
+        let now = self.now;
+        let Some(p) = self.pods.get_mut(id) else {
+            return;
+        };
+        p.phase = PodPhase::Running;
+        p.container = ContainerState::Running { started_ms: now };
+        p.ready = true;
+        p.started_ms.get_or_insert(now);
+        p.runs.push(plan.run);
+        p.plan = Some(plan);
+        p.ignores_sigterm = ignores;
+        let epoch = p.epoch;
+        let pod_obj = format!("pod/{}", p.name);
+        self.open_segment(id, SegmentKind::Running, Some(plan.run), None);
+        let c = self.cfg.main_container().to_string();
+        self.record_event(
+            EventType::Normal,
+            "Started",
+            pod_obj,
+            format!("Started container {c}"),
+            "kubelet",
+        );
+        self.schedule(now + plan.run_ms, Wake::ContainerExit { pod: id, epoch });
+        self.pod_changed();
+    }
+
+    pub(crate) fn on_container_start(&mut self, id: usize, epoch: u32) {
+        if self.pods.get(id).is_some_and(|p| {
+            p.epoch == epoch && p.phase == PodPhase::Pending && p.deletion_requested_ms.is_none()
+        }) {
+            self.start_run(id);
+        }
+    }
+
+    pub(crate) fn on_container_restart(&mut self, id: usize, epoch: u32) {
+        if let Some(p) = self.pods.get_mut(id) {
+            if p.epoch != epoch || p.phase.is_terminal() || p.deletion_requested_ms.is_some() {
+                return;
+            }
+            p.restart_count += 1;
+        }
+        self.start_run(id);
+    }
+
+    /// Records the end of the current run with `exit_code`.
+    fn end_run(&mut self, id: usize, exit_code: i32) {
+        let now = self.now;
+        if let Some(p) = self.pods.get_mut(id) {
+            p.container = ContainerState::Terminated {
+                exit_code,
+                reason: if exit_code == 0 {
+                    "Completed".into()
+                } else {
+                    "Error".into()
+                },
+                finished_ms: now,
+            };
+            p.exit_code = Some(exit_code);
+            p.last_exit_ms = Some(now);
+            p.ready = false;
+            p.epoch = p.epoch.wrapping_add(1);
+            if let Some(seg) = p
+                .segments
+                .iter_mut()
+                .rev()
+                .find(|s| s.kind == SegmentKind::Running || s.kind == SegmentKind::Terminating)
+            {
+                seg.exit_code = Some(exit_code);
+            }
+        }
+    }
+
+    /// The Pod reaches a terminal phase now.
+    fn finish_pod(&mut self, id: usize, phase: PodPhase) {
+        let now = self.now;
+        let kind = if phase == PodPhase::Succeeded {
+            SegmentKind::Succeeded
+        } else {
+            SegmentKind::Failed
+        };
+        self.open_segment(id, kind, None, None);
+        if let Some(p) = self.pods.get_mut(id) {
+            p.phase = phase;
+            p.finished_ms = Some(now);
+            p.ready = false;
+            p.epoch = p.epoch.wrapping_add(1);
+        }
+        self.maybe_gone(id);
+        self.pod_changed();
+    }
+
+    /// A deleted Pod disappears once terminal and no longer held by the Job's tracking finalizer
+    /// (or the Job itself is gone).
+    pub(crate) fn maybe_gone(&mut self, id: usize) {
+        let now = self.now;
+        let job_gone = self.job_deleted_ms.is_some();
+        if let Some(p) = self.pods.get_mut(id) {
+            if p.deleted_ms.is_none()
+                && p.deletion_requested_ms.is_some()
+                && p.phase.is_terminal()
+                && (p.counted || job_gone)
+            {
+                p.deleted_ms = Some(now);
+                if let Some(last) = p.segments.last_mut() {
+                    if last.end_ms.is_none() {
+                        last.end_ms = Some(now);
+                    }
+                }
+            }
+        }
+    }
+
+    pub(crate) fn on_container_exit(&mut self, id: usize, epoch: u32) {
+        let Some(p) = self.pods.get(id) else { return };
+        if p.epoch != epoch || p.phase != PodPhase::Running {
+            return;
+        }
+        let Some(plan) = p.plan else { return };
+        let pod_obj = format!("pod/{}", p.name);
+        let deleting = p.deletion_requested_ms.is_some();
+        if plan.evicted && !deleting {
+            // API-initiated eviction: the Pod gets DisruptionTarget=True, is stopped, and fails.
+            let now = self.now;
+            if let Some(p) = self.pods.get_mut(id) {
+                p.conditions.push(PodCondition {
+                    type_: "DisruptionTarget".into(),
+                    status: "True".into(),
+                    reason: "EvictionByEvictionAPI".into(),
+                    message: "Eviction API: evicting".into(),
+                    last_transition_ms: now,
+                });
+                p.reason = Some("Evicted".into());
+            }
+            let c = self.cfg.main_container().to_string();
+            self.record_event(
+                EventType::Normal,
+                "Killing",
+                pod_obj,
+                format!("Stopping container {c}"),
+                "kubelet",
+            );
+            self.end_run(id, 137);
+            self.finish_pod(id, PodPhase::Failed);
+            return;
+        }
+        self.end_run(id, plan.exit_code);
+        if plan.exit_code == 0 {
+            self.finish_pod(id, PodPhase::Succeeded);
+        } else if !self.cfg.on_failure || deleting {
+            self.finish_pod(id, PodPhase::Failed);
+        } else {
+            self.crash_restart(id, pod_obj);
+        }
+    }
+
+    /// OnFailure: the kubelet restarts the container in place, at once the first time, then after
+    /// its back-off (10 s doubling to 300 s, measured from the exit).
+    fn crash_restart(&mut self, id: usize, pod_obj: String) {
+        let now = self.now;
+        let Some(p) = self.pods.get_mut(id) else {
+            return;
+        };
+        let delay = p.crash_backoff_ms.unwrap_or(0);
+        p.crash_backoff_ms = Some(match p.crash_backoff_ms {
+            None => CONTAINER_BACKOFF_MS,
+            Some(d) => d.saturating_mul(2).min(MAX_CONTAINER_BACKOFF_MS),
+        });
+        let epoch = p.epoch;
+        let name = p.name.clone();
+        let uid = p.uid.clone();
+        if delay == 0 {
+            if let Some(p) = self.pods.get_mut(id) {
+                p.restart_count += 1;
+            }
+            self.start_run(id);
+            return;
+        }
+        if let Some(p) = self.pods.get_mut(id) {
+            p.container = ContainerState::Waiting {
+                reason: "CrashLoopBackOff".into(),
+            };
+        }
+        self.open_segment(id, SegmentKind::CrashLoopBackOff, None, Some(delay));
+        let c = self.cfg.main_container().to_string();
+        let ns = self.cfg.namespace.clone();
+        self.record_event(
+            EventType::Warning,
+            "BackOff",
+            pod_obj,
+            format!("Back-off restarting failed container {c} in pod {name}_{ns}({uid})"),
+            "kubelet",
+        );
+        self.schedule(now + delay, Wake::ContainerRestart { pod: id, epoch });
+        self.pod_changed();
+    }
+
+    /// Deletes Pod `id` now. `keep_finalizer` false is the controller's own deletion of surplus or
+    /// suspended Pods, which removes the tracking finalizer first so the Pod is never counted.
+    pub(crate) fn delete_pod(&mut self, id: usize, keep_finalizer: bool) {
+        let now = self.now;
+        let Some(p) = self.pods.get_mut(id) else {
+            return;
+        };
+        if p.deletion_requested_ms.is_some() || p.deleted_ms.is_some() {
+            return;
+        }
+        p.deletion_requested_ms = Some(now);
+        if !keep_finalizer {
+            p.counted = true;
+        }
+        let phase = p.phase;
+        let running = matches!(p.container, ContainerState::Running { .. });
+        let ignores = p.ignores_sigterm;
+        let grace = p.grace_ms;
+        p.epoch = p.epoch.wrapping_add(1);
+        let epoch = p.epoch;
+        let pod_obj = format!("pod/{}", p.name);
+        if phase.is_terminal() {
+            self.maybe_gone(id);
+            self.pod_changed();
+            return;
+        }
+        if running {
+            let c = self.cfg.main_container().to_string();
+            self.record_event(
+                EventType::Normal,
+                "Killing",
+                pod_obj,
+                format!("Stopping container {c}"),
+                "kubelet",
+            );
+            if ignores && grace > 0 {
+                self.open_segment(id, SegmentKind::Terminating, None, None);
+                if let Some(p) = self.pods.get_mut(id) {
+                    p.ready = false;
+                }
+                self.schedule(now + grace, Wake::GraceExpired { pod: id, epoch });
+                self.pod_changed();
+                return;
+            }
+            self.end_run(id, 143);
+        }
+        self.finish_pod(id, PodPhase::Failed);
+    }
+
+    pub(crate) fn on_grace_expired(&mut self, id: usize, epoch: u32) {
+        if !self
+            .pods
+            .get(id)
+            .is_some_and(|p| p.epoch == epoch && !p.phase.is_terminal())
+        {
+            return;
+        }
+        self.end_run(id, 137);
+        self.finish_pod(id, PodPhase::Failed);
+    }
+}

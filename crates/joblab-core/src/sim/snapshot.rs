@@ -1,0 +1,135 @@
+//! Snapshots (what the diagrams draw) and cheap time travel.
+
+use serde::Serialize;
+
+use super::model::*;
+use super::Simulation;
+
+/// Everything the diagrams and kubectl views need at one instant.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Snapshot {
+    /// The instant.
+    pub time_ms: Millis,
+    /// Job name.
+    pub name: String,
+    /// Job namespace.
+    pub namespace: String,
+    /// Job uid.
+    pub uid: String,
+    /// The Job status at that instant, with completedIndexes/failedIndexes filled in.
+    pub status: JobStatus,
+    /// When the Job object was deleted, if it was by then.
+    pub deleted_ms: Option<Millis>,
+    /// Whether the TTL-after-finished controller deleted it.
+    pub deleted_by_ttl: bool,
+    /// Every Pod created so far, in creation order.
+    pub pods: Vec<Pod>,
+    /// The event log so far.
+    pub events: Vec<Event>,
+    /// The pod-failure backoff record.
+    pub backoff: BackoffState,
+    /// Set when a cap stopped the run early.
+    pub stopped: Option<StopReason>,
+    /// The plain-language message for `stopped`.
+    pub stopped_message: Option<String>,
+}
+
+impl Simulation {
+    /// The state at the current time.
+    pub fn snapshot(&self) -> Snapshot {
+        let mut status = self.status.clone();
+        if self.cfg.indexed && !self.cfg.managed_elsewhere {
+            let s = self.succeeded_indexes.to_api_string();
+            status.completed_indexes = (!s.is_empty()).then_some(s);
+            if self.cfg.per_index_limit.is_some() {
+                status.failed_indexes = Some(self.failed_indexes.to_api_string());
+            }
+        }
+        Snapshot {
+            time_ms: self.now,
+            name: self.cfg.name.clone(),
+            namespace: self.cfg.namespace.clone(),
+            uid: self.uid.clone(),
+            status,
+            deleted_ms: self.job_deleted_ms,
+            deleted_by_ttl: self.deleted_by_ttl,
+            pods: self.pods.clone(),
+            events: self.events.clone(),
+            backoff: self.backoff.clone(),
+            stopped: self.stopped,
+            stopped_message: self.stopped.map(StopReason::message),
+        }
+    }
+}
+
+/// Keeps at most this many checkpoints; when full, every other one is dropped and the spacing
+/// doubles, so memory stays bounded for long runs.
+const MAX_CHECKPOINTS: usize = 64;
+
+/// A finished run with checkpoints, for cheap `snapshot_at(t)` in any order (a time slider).
+#[derive(Clone, Debug)]
+pub struct Replay {
+    checkpoints: Vec<Simulation>,
+    end: Simulation,
+}
+
+impl Replay {
+    /// Runs `sim` (fresh, at time 0) until it settles or `until`, keeping checkpoints.
+    pub fn record(sim: Simulation, until: Millis) -> Replay {
+        let mut sim = sim;
+        let mut checkpoints = vec![sim.clone()];
+        let mut spacing: u64 = 64;
+        let mut last = 0u64;
+        while !sim.is_settled() && sim.stopped().is_none() {
+            match sim.next_wakeup() {
+                Some(t) if t <= until => sim.advance_to(t),
+                _ => break,
+            }
+            if sim.processed - last >= spacing {
+                last = sim.processed;
+                checkpoints.push(sim.clone());
+                if checkpoints.len() > MAX_CHECKPOINTS {
+                    let mut i = 0usize;
+                    checkpoints.retain(|_| {
+                        i += 1;
+                        i % 2 == 1
+                    });
+                    spacing = spacing.saturating_mul(2);
+                }
+            }
+        }
+        Replay {
+            checkpoints,
+            end: sim,
+        }
+    }
+
+    /// The simulation at the end of the recorded run.
+    pub fn end(&self) -> &Simulation {
+        &self.end
+    }
+
+    /// The snapshot at time `t`: the latest checkpoint not after `t`, advanced to `t`.
+    pub fn snapshot_at(&self, t: Millis) -> Snapshot {
+        if t >= self.end.now() {
+            let mut s = self.end.clone();
+            s.advance_to(t);
+            return s.snapshot();
+        }
+        let base = self
+            .checkpoints
+            .iter()
+            .rev()
+            .find(|c| c.now() <= t)
+            .or(self.checkpoints.first());
+        match base {
+            Some(c) => {
+                let mut s = c.clone();
+                s.advance_to(t);
+                s.snapshot()
+            }
+            None => self.end.snapshot(),
+        }
+    }
+}
