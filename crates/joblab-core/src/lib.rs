@@ -19,7 +19,9 @@
 
 pub mod defaults;
 pub mod diag;
+pub mod draw;
 pub mod kubectl;
+pub mod patterns;
 pub mod pi;
 pub mod scenario;
 pub mod sim;
