@@ -1,12 +1,32 @@
 //! `joblab`: check, default and simulate Kubernetes Jobs offline, over the same core as the app.
+//!
+//! `main` only parses arguments and dispatches; each subcommand lives in its own module.
+
+#![forbid(unsafe_code)]
+
+mod check;
+mod simulate;
+
+use std::process::ExitCode;
 
 use clap::Parser;
 
 /// Check, explain and simulate Kubernetes batch/v1 Jobs offline.
 #[derive(Parser, Debug)]
 #[command(name = "joblab", version, about)]
-enum Cli {}
+enum Cli {
+    /// Check manifests as the API server would (strict decoding, validation, warnings).
+    Check(check::CheckArgs),
+    /// Print the effective Job(s) after API-server defaulting, as `kubectl get job -o yaml` shows them.
+    Defaults(check::DefaultsArgs),
+    /// Simulate the Job controller running the Job (deterministic; see --scenario).
+    Simulate(simulate::SimulateArgs),
+}
 
-fn main() {
-    let _ = Cli::parse();
+fn main() -> ExitCode {
+    match Cli::parse() {
+        Cli::Check(args) => check::run_check(&args),
+        Cli::Defaults(args) => check::run_defaults(&args),
+        Cli::Simulate(args) => simulate::run(&args),
+    }
 }

@@ -17,16 +17,21 @@
 
 #![forbid(unsafe_code)]
 
+pub mod check;
+pub mod decode;
 pub mod defaults;
 pub mod diag;
 pub mod draw;
+pub mod indexes;
 pub mod kubectl;
+pub mod limits;
 pub mod patterns;
 pub mod pi;
 pub mod scenario;
 pub mod sim;
 pub mod validate;
 pub mod warnings;
+pub mod yaml;
 
 /// The Kubernetes API types Joblab works with (re-exported from `k8s-openapi`).
 pub use k8s_openapi as api;

@@ -98,7 +98,10 @@ pub fn pi_digits(count: usize) -> String {
 /// What Perl's `bpi(n)` prints: pi rounded to `n` significant digits (`bpi(3)` is `3.14`).
 pub fn bpi(n: usize) -> String {
     let n = n.clamp(1, MAX_DIGITS);
-    let raw: Vec<u8> = pi_digits(n + 8).bytes().map(|b| b.saturating_sub(b'0')).collect();
+    let raw: Vec<u8> = pi_digits(n + 8)
+        .bytes()
+        .map(|b| b.saturating_sub(b'0'))
+        .collect();
     let mut digits: Vec<u8> = raw.iter().take(n).copied().collect();
     if raw.get(n).is_some_and(|&d| d >= 5) {
         for d in digits.iter_mut().rev() {

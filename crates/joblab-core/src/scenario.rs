@@ -174,6 +174,63 @@ pub(crate) fn seconds_to_ms(s: f64) -> u64 {
 }
 
 impl Scenario {
+    /// Parses a scenario from YAML text through the strict decoder: unknown, duplicate and
+    /// mistyped fields and bad values become diagnostics whose spans point into `text` (turn
+    /// them into line:column with [`crate::diag::LineIndex`]). An empty document is the default
+    /// scenario.
+    pub fn from_yaml(text: &str) -> Result<Scenario, Vec<Diagnostic>> {
+        let stream = crate::yaml::parse_stream(text);
+        let mut docs = stream.documents.iter().filter(|d| {
+            d.error.is_some()
+                || d.root
+                    .as_ref()
+                    .is_some_and(|r| r.value != crate::yaml::Value::Null)
+        });
+        let Some(doc) = docs.next() else {
+            return Ok(Scenario::default());
+        };
+        if let Some(e) = &doc.error {
+            return Err(vec![e.clone()]);
+        }
+        if let Some(second) = docs.next() {
+            return Err(vec![Diagnostic::error(
+                "",
+                ErrorType::Invalid,
+                "a scenario is a single YAML document",
+                second.span,
+            )]);
+        }
+        let Some(root) = doc.root.as_ref() else {
+            return Ok(Scenario::default());
+        };
+        let decoded = crate::decode::decode::<Scenario>(text, root);
+        let mut diags = decoded.diagnostics;
+        match decoded.value {
+            Some(s) if diags.is_empty() => {
+                let mut v = s.validate();
+                for d in &mut v {
+                    d.span = crate::decode::locate(root, &d.path);
+                }
+                if v.is_empty() {
+                    Ok(s)
+                } else {
+                    Err(v)
+                }
+            }
+            _ => {
+                if diags.is_empty() {
+                    diags.push(Diagnostic::error(
+                        "",
+                        ErrorType::TypeError,
+                        "not a valid scenario",
+                        doc.span,
+                    ));
+                }
+                Err(diags)
+            }
+        }
+    }
+
     /// Parses a scenario from JSON text (the YAML path goes through the strict YAML decoder).
     pub fn from_json(text: &str) -> Result<Scenario, Vec<Diagnostic>> {
         let s: Scenario = serde_json::from_str(text).map_err(|e| {
@@ -318,6 +375,33 @@ mod tests {
         assert_eq!(s.runs[0].match_.index, Some(IndexMatch::Many(vec![0, 2])));
         assert_eq!(s.runs[1].match_.index, Some(IndexMatch::One(3)));
         assert_eq!(s.actions[2].delete_job, Some(DeleteJob {}));
+    }
+
+    #[test]
+    fn yaml_goes_through_the_strict_decoder_with_positions() {
+        let ok = "startupSeconds: 2\nruns:\n  - match: {index: [0, 2]}\n    exitCode: 42\n  - match: {index: 3, attempt: 2}\n    evicted: true\nactions:\n  - {at: 60, patch: {spec: {suspend: false}}}\n  - {at: 30, deleteJob: {}}\n";
+        let s = Scenario::from_yaml(ok).unwrap_or_else(|d| panic!("{d:?}"));
+        assert_eq!(s.startup_seconds, 2.0);
+        assert_eq!(s.runs[1].match_.index, Some(IndexMatch::One(3)));
+        assert_eq!(Scenario::from_yaml(""), Ok(Scenario::default()));
+        let text = "runSeconds: 5\nruns:\n  - match: {run: 0}\n";
+        let d = Scenario::from_yaml(text).err().unwrap_or_default();
+        assert_eq!(
+            d.first().map(|d| d.path.as_str()),
+            Some("runs[0].match.run")
+        );
+        let idx = crate::diag::LineIndex::new(text);
+        assert_eq!(
+            d.first().map(|d| idx.line_col(text, d.span.start).line),
+            Some(3)
+        );
+        let d = Scenario::from_yaml("runSecond: 5\n")
+            .err()
+            .unwrap_or_default();
+        assert_eq!(
+            d.first().map(|d| d.error_type),
+            Some(ErrorType::UnknownField)
+        );
     }
 
     #[test]

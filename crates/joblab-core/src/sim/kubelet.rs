@@ -424,8 +424,19 @@ impl Simulation {
             );
             if ignores && grace > 0 {
                 self.open_segment(id, SegmentKind::Terminating, None, None);
+                let mut natural_exit = None;
                 if let Some(p) = self.pods.get_mut(id) {
                     p.ready = false;
+                    if let (ContainerState::Running { started_ms }, Some(plan)) =
+                        (&p.container, p.plan)
+                    {
+                        natural_exit = Some(started_ms.saturating_add(plan.run_ms));
+                    }
+                }
+                // A container that ignores SIGTERM still ends on its own if its work finishes
+                // within the grace period, with its own exit code.
+                if let Some(t) = natural_exit.filter(|&t| t < now + grace) {
+                    self.schedule(t.max(now), Wake::ContainerExit { pod: id, epoch });
                 }
                 self.schedule(now + grace, Wake::GraceExpired { pod: id, epoch });
                 self.pod_changed();

@@ -17,6 +17,9 @@ pub struct Snapshot {
     pub namespace: String,
     /// Job uid.
     pub uid: String,
+    /// The Job as given, with patches applied (metadata and spec; its status is `status`).
+    #[serde(skip)]
+    pub job: crate::api::api::batch::v1::Job,
     /// The Job status at that instant, with completedIndexes/failedIndexes filled in.
     pub status: JobStatus,
     /// When the Job object was deleted, if it was by then.
@@ -51,6 +54,7 @@ impl Simulation {
             name: self.cfg.name.clone(),
             namespace: self.cfg.namespace.clone(),
             uid: self.uid.clone(),
+            job: self.job.clone(),
             status,
             deleted_ms: self.job_deleted_ms,
             deleted_by_ttl: self.deleted_by_ttl,

@@ -1,0 +1,270 @@
+//! `joblab simulate JOB.yaml [--scenario S.yaml] [--seed N] [--until SECONDS] [--format text|json]`.
+//!
+//! The Job goes through the same pipeline as `joblab check` (strict decoding, validation,
+//! defaulting); an invalid Job or scenario prints its diagnostics as `FILE:LINE:COL: error: …` and
+//! exits 1. The simulation runs until the Job has finished and none of its Pods runs or
+//! terminates (or the TTL controller deleted it), or until `--until` simulated seconds.
+//!
+//! Text output (stable): the event timeline (`TIME TYPE REASON OBJECT MESSAGE`, times in seconds
+//! since the Job was created), notes on the Job's deletion or an early stop, then
+//! `$ kubectl get jobs` and `$ kubectl get pods -l job-name=<job>` at the final instant.
+//! JSON output: `{"job", "pods", "events", "finishedAt"}`; every `at`/`…At` is seconds since the
+//! Job was created, or null.
+
+use std::io::{Read, Write as _};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use joblab_core::check::check_source;
+use joblab_core::diag::{LineIndex, Severity};
+use joblab_core::kubectl;
+use joblab_core::scenario::Scenario;
+use joblab_core::sim::{Millis, Simulation, Snapshot};
+use serde::Serialize;
+use serde_json::Value;
+
+/// Output formats of `joblab simulate`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SimFormat {
+    /// The event timeline, then `kubectl get jobs` and `kubectl get pods`.
+    Text,
+    /// One JSON object: job, pods, events, finishedAt.
+    Json,
+}
+
+/// Arguments of `joblab simulate`.
+#[derive(Args, Debug)]
+pub struct SimulateArgs {
+    /// The Job manifest; `-` reads standard input.
+    pub file: PathBuf,
+    /// What the containers do and what the user does (YAML); default: every run succeeds.
+    #[arg(long)]
+    pub scenario: Option<PathBuf>,
+    /// Overrides the scenario's seed (Pod names, failureRate draws).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Stop after this many simulated seconds.
+    #[arg(long, default_value_t = 86400.0)]
+    pub until: f64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SimFormat::Text)]
+    pub format: SimFormat,
+}
+
+fn read(path: &Path) -> Result<(String, String), String> {
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("joblab: cannot read standard input: {e}"))?;
+        return Ok(("<stdin>".to_owned(), text));
+    }
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| format!("joblab: cannot read {name}: {e}"))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("joblab: cannot read {name}: the file is not UTF-8 text"))?;
+    Ok((name, text))
+}
+
+/// Seconds as a JSON number: an integer when whole, else a fraction.
+fn secs(ms: Millis) -> Value {
+    if ms % 1000 == 0 {
+        Value::from(ms / 1000)
+    } else {
+        serde_json::Number::from_f64(ms as f64 / 1000.0).map_or(Value::Null, Value::Number)
+    }
+}
+
+fn opt_secs(ms: Option<Millis>) -> Value {
+    ms.map_or(Value::Null, secs)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ConditionJson {
+    #[serde(rename = "type")]
+    type_: String,
+    status: String,
+    reason: String,
+    message: String,
+    last_transition_at: Value,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PodJson {
+    name: String,
+    index: Option<u32>,
+    phase: &'static str,
+    reason: Option<String>,
+    exit_code: Option<i32>,
+    restart_count: u32,
+    created_at: Value,
+    started_at: Value,
+    finished_at: Value,
+    deleted_at: Value,
+    conditions: Vec<ConditionJson>,
+}
+
+#[derive(Serialize)]
+struct EventJson {
+    at: Value,
+    #[serde(rename = "type")]
+    type_: &'static str,
+    reason: String,
+    object: String,
+    message: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Output {
+    job: Value,
+    pods: Vec<PodJson>,
+    events: Vec<EventJson>,
+    finished_at: Value,
+}
+
+fn json_output(snap: &Snapshot) -> String {
+    let out = Output {
+        job: kubectl::job_value(snap),
+        pods: snap
+            .pods
+            .iter()
+            .map(|p| PodJson {
+                name: p.name.clone(),
+                index: p.index,
+                phase: p.phase.as_str(),
+                reason: p.reason.clone(),
+                exit_code: p.exit_code,
+                restart_count: p.restart_count,
+                created_at: secs(p.created_ms),
+                started_at: opt_secs(p.started_ms),
+                finished_at: opt_secs(p.finished_ms),
+                deleted_at: opt_secs(p.deleted_ms),
+                conditions: p
+                    .conditions
+                    .iter()
+                    .map(|c| ConditionJson {
+                        type_: c.type_.clone(),
+                        status: c.status.clone(),
+                        reason: c.reason.clone(),
+                        message: c.message.clone(),
+                        last_transition_at: secs(c.last_transition_ms),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        events: snap
+            .events
+            .iter()
+            .map(|e| EventJson {
+                at: secs(e.at_ms),
+                type_: e.type_.as_str(),
+                reason: e.reason.clone(),
+                object: e.object.clone(),
+                message: e.message.clone(),
+            })
+            .collect(),
+        finished_at: opt_secs(snap.status.finished_ms()),
+    };
+    let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn text_output(snap: &Snapshot, settled: bool, until_ms: Millis) -> String {
+    let mut out = kubectl::timeline(snap);
+    if !settled && snap.stopped.is_none() {
+        out.push_str(&format!(
+            "stopped at --until {}: the Job had not settled\n",
+            kubectl::seconds_label(until_ms)
+        ));
+    }
+    out.push_str("\n$ kubectl get jobs\n");
+    out.push_str(&kubectl::get_jobs(snap));
+    out.push_str(&format!("\n$ kubectl get pods -l job-name={}\n", snap.name));
+    out.push_str(&kubectl::get_pods(snap));
+    out
+}
+
+/// Runs `joblab simulate`; exit 0 on a completed simulation, 1 for an invalid Job or scenario,
+/// 2 for unreadable input.
+pub fn run(args: &SimulateArgs) -> ExitCode {
+    let (name, text) = match read(&args.file) {
+        Ok(v) => v,
+        Err(m) => {
+            eprintln!("{m}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = check_source(&text);
+    let mut job = None;
+    for doc in &report.documents {
+        for d in doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.diagnostic.severity == Severity::Error)
+        {
+            eprintln!(
+                "{name}:{}:{}: error: {}",
+                d.start.line,
+                d.start.column,
+                d.diagnostic.message()
+            );
+        }
+        if job.is_none() && doc.valid {
+            job = doc.effective.clone();
+        }
+    }
+    if report.has_errors() {
+        return ExitCode::from(1);
+    }
+    let Some(job) = job else {
+        eprintln!("{name}: no batch/v1 Job to simulate");
+        return ExitCode::from(1);
+    };
+    let mut scenario = match &args.scenario {
+        None => Scenario::default(),
+        Some(path) => {
+            let (sname, stext) = match read(path) {
+                Ok(v) => v,
+                Err(m) => {
+                    eprintln!("{m}");
+                    return ExitCode::from(2);
+                }
+            };
+            match Scenario::from_yaml(&stext) {
+                Ok(s) => s,
+                Err(diags) => {
+                    let idx = LineIndex::new(&stext);
+                    for d in diags {
+                        let at = idx.line_col(&stext, d.span.start);
+                        eprintln!("{sname}:{}:{}: error: {}", at.line, at.column, d.message());
+                    }
+                    return ExitCode::from(1);
+                }
+            }
+        }
+    };
+    if let Some(seed) = args.seed {
+        scenario.seed = seed;
+    }
+    if !args.until.is_finite() || args.until < 0.0 {
+        eprintln!("joblab: --until must be a non-negative number of seconds");
+        return ExitCode::from(2);
+    }
+    let until_ms = (args.until.min(joblab_core::scenario::MAX_SECONDS) * 1000.0).round() as Millis;
+    let mut sim = Simulation::new(job, scenario);
+    sim.run_until_settled(until_ms);
+    let snap = sim.snapshot();
+    let out = match args.format {
+        SimFormat::Json => json_output(&snap),
+        SimFormat::Text => text_output(&snap, sim.is_settled(), until_ms),
+    };
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(out.as_bytes());
+    let _ = stdout.flush();
+    ExitCode::SUCCESS
+}
