@@ -9,7 +9,12 @@ use super::Run;
 
 /// The knobs of `preset`.
 #[component]
-pub fn KnobPanel(preset: Preset, knobs: RwSignal<Knobs>, run: Memo<Run>, time: RwSignal<Millis>) -> impl IntoView {
+pub fn KnobPanel(
+    preset: Preset,
+    knobs: RwSignal<Knobs>,
+    run: Memo<Run>,
+    time: RwSignal<Millis>,
+) -> impl IntoView {
     let defaults = Knobs::default_for(preset);
     view! {
         <fieldset class="knobs">

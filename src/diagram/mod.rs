@@ -61,7 +61,11 @@ impl Run {
 /// Whether the user asked for reduced motion.
 fn prefers_reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|m| m.matches())
 }
 
@@ -78,7 +82,12 @@ pub fn LiveDiagram(preset: Preset) -> impl IntoView {
     let playing = RwSignal::new(false);
     let height = move || drawing.with(|d| d.height);
 
-    let on_tip = move |ev: web_sys::Event| tip.set(svg::tip_for(ev.target(), drawing.with_untracked(|d| d.height)));
+    let on_tip = move |ev: web_sys::Event| {
+        tip.set(svg::tip_for(
+            ev.target(),
+            drawing.with_untracked(|d| d.height),
+        ))
+    };
     let off_tip = move |_| tip.set(None);
 
     view! {

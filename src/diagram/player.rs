@@ -36,12 +36,23 @@ pub fn toggle(run: Memo<Run>, time: RwSignal<Millis>, playing: RwSignal<bool>, r
 
 /// Keyboard control while focus is inside the diagram: Space plays or pauses, the arrow keys
 /// move one second (native controls keep their own keys).
-pub fn diagram_key(ev: web_sys::KeyboardEvent, run: Memo<Run>, time: RwSignal<Millis>, playing: RwSignal<bool>, reduced: bool) {
+pub fn diagram_key(
+    ev: web_sys::KeyboardEvent,
+    run: Memo<Run>,
+    time: RwSignal<Millis>,
+    playing: RwSignal<bool>,
+    reduced: bool,
+) {
     use wasm_bindgen::JsCast;
     let native = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|e| matches!(e.tag_name().as_str(), "BUTTON" | "INPUT" | "SELECT" | "TEXTAREA"));
+        .is_some_and(|e| {
+            matches!(
+                e.tag_name().as_str(),
+                "BUTTON" | "INPUT" | "SELECT" | "TEXTAREA"
+            )
+        });
     if native {
         return;
     }
@@ -73,7 +84,12 @@ pub fn diagram_key(ev: web_sys::KeyboardEvent, run: Memo<Run>, time: RwSignal<Mi
 
 /// The player controls.
 #[component]
-pub fn Player(run: Memo<Run>, time: RwSignal<Millis>, playing: RwSignal<bool>, reduced: bool) -> impl IntoView {
+pub fn Player(
+    run: Memo<Run>,
+    time: RwSignal<Millis>,
+    playing: RwSignal<bool>,
+    reduced: bool,
+) -> impl IntoView {
     // Simulated seconds per real second.
     let speed = RwSignal::new(5u64);
     let handle = StoredValue::new(None::<IntervalHandle>);

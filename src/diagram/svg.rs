@@ -24,7 +24,11 @@ pub fn tip_for(target: Option<web_sys::EventTarget>, height: f64) -> Option<Tip>
     let el: web_sys::Element = target?.dyn_into().ok()?;
     let el = el.closest("[data-tx]").ok()??;
     let text = el.get_attribute("aria-label")?;
-    let num = |name: &str| el.get_attribute(name).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    let num = |name: &str| {
+        el.get_attribute(name)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
     Some(Tip {
         text,
         left: (num("data-tx") / VIEW_W * 100.0).clamp(0.0, 100.0),
