@@ -400,6 +400,23 @@ fn lane_label(p: &Pod, t: Millis) -> String {
     out
 }
 
+/// Characters of a lane's visible label that fit left of the axis; the full name is in the
+/// accessible name and tooltip.
+const LABEL_CHARS: usize = 22;
+
+fn short_label(p: &Pod) -> String {
+    let full = match p.index {
+        Some(i) => format!("#{i} {}", p.name),
+        None => p.name.clone(),
+    };
+    if full.chars().count() <= LABEL_CHARS {
+        return full;
+    }
+    let mut out: String = full.chars().take(LABEL_CHARS - 1).collect();
+    out.push('…');
+    out
+}
+
 fn lane(p: &Pod, y: f64, axis: Axis, t: Millis) -> Lane {
     let mut segments = Vec::with_capacity(p.segments.len());
     let mut markers = Vec::new();
@@ -486,10 +503,7 @@ fn lane(p: &Pod, y: f64, axis: Axis, t: Millis) -> Lane {
     }
     Lane {
         name: p.name.clone(),
-        text: match p.index {
-            Some(i) => format!("#{i} {}", p.name),
-            None => p.name.clone(),
-        },
+        text: short_label(p),
         y,
         phase: p.phase,
         label: lane_label(p, t),
@@ -588,10 +602,17 @@ fn panel(s: &Snapshot, shape: &JobShape) -> Vec<PanelRow> {
         name: "Active",
         value: format!("{} of parallelism {}", st.active, shape.parallelism),
     });
+    // Under OnFailure the failed runs are container restarts inside Pods, and the controller
+    // counts them against backoffLimit together with failed Pods.
+    let restarts: u64 = s.pods.iter().map(|p| u64::from(p.restart_count)).sum();
+    let failed_now = if shape.on_failure {
+        format!("failed {} + restarts {restarts}", st.failed)
+    } else {
+        format!("failed {}", st.failed)
+    };
     let failed = match (shape.backoff_limit, shape.backoff_limit_per_index) {
         (Some(b), _) => format!(
-            "failed {} / backoffLimit {b} (fails at {})",
-            st.failed,
+            "{failed_now} / backoffLimit {b} (fails at {})",
             u64::from(b) + 1
         ),
         (None, Some(b)) => format!("failed {} / backoffLimitPerIndex {b} per index", st.failed),
@@ -843,6 +864,14 @@ mod tests {
         let (r, shape) = run(Preset::PodFailurePolicy);
         let end = r.end().now();
         let d = drawing(&r.snapshot_at(end), end, &shape);
+        assert!(d
+            .lanes
+            .iter()
+            .all(|l| l.text.chars().count() <= LABEL_CHARS));
+        assert!(d.lanes[0].text.ends_with('…'));
+        assert!(d.lanes[0]
+            .label
+            .starts_with(&format!("Pod {}: ", d.lanes[0].name)));
         let ev = d.lanes[0]
             .markers
             .iter()
