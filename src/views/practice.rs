@@ -13,7 +13,11 @@ const RUN_LIMIT_MS: u64 = 3_600_000;
 /// Simulates `job_yaml` under `scenario_yaml` to the end. `None` if either fails to validate,
 /// which the native tests rule out for every question.
 pub fn simulate(job_yaml: &str, scenario_yaml: &str) -> Option<Snapshot> {
-    let job = check_source(job_yaml).documents.into_iter().next()?.effective?;
+    let job = check_source(job_yaml)
+        .documents
+        .into_iter()
+        .next()?
+        .effective?;
     let scenario = Scenario::from_yaml(scenario_yaml).ok()?;
     let replay = Replay::record(Simulation::new(job, scenario), RUN_LIMIT_MS);
     Some(replay.end().snapshot())
@@ -151,7 +155,14 @@ pub const USE_CASES: [(&str, &str, &str); 3] = [
 fn QuestionCard(number: usize, question: Question) -> impl IntoView {
     let picked = RwSignal::new(None::<usize>);
     let result = RwSignal::new(None::<(Option<usize>, String)>);
-    let Question { prompt, job_yaml, scenario_yaml, choices, read, why } = question;
+    let Question {
+        prompt,
+        job_yaml,
+        scenario_yaml,
+        choices,
+        read,
+        why,
+    } = question;
     let name = format!("q{number}");
     view! {
         <article class="card question-card">
@@ -234,7 +245,11 @@ mod tests {
     fn use_case_jobs_are_valid() {
         for (title, _, yaml) in USE_CASES {
             let report = check_source(yaml);
-            assert!(!report.has_errors(), "{title}: {:?}", report.documents[0].diagnostics);
+            assert!(
+                !report.has_errors(),
+                "{title}: {:?}",
+                report.documents[0].diagnostics
+            );
         }
     }
 }
