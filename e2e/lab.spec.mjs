@@ -130,7 +130,7 @@ test('terminal commands against the simulated cluster', async ({ page }) => {
   const text = await editor(page).inputValue();
   await editor(page).fill(text.replace('restartPolicy: Never', 'restartPolicy: Always'));
   out = await command(page, 'apply -f job.yaml');
-  expect(out).toContain('The Job "hello" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Always"');
+  expect(out).toContain('The Job "hello" is invalid: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"');
 
   await command(page, 'clear');
 });
