@@ -132,7 +132,9 @@ test('terminal commands against the simulated cluster', async ({ page }) => {
   out = await command(page, 'apply -f job.yaml');
   expect(out).toContain('The Job "hello" is invalid: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"');
 
-  await command(page, 'clear');
+  await input.fill('clear');
+  await input.press('Enter');
+  await expect(output(page).locator('.term-entry')).toHaveCount(0);
 });
 
 test('a reload restores the text', async ({ page }) => {
