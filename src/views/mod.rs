@@ -9,6 +9,7 @@ pub mod concept;
 pub mod diagrams;
 pub mod examples;
 pub mod flow;
+pub mod lab;
 pub mod not_found;
 pub mod practice;
 
@@ -21,6 +22,7 @@ pub fn render(route: Route) -> AnyView {
         Route::Examples => examples::Examples().into_any(),
         Route::Practice => practice::Practice().into_any(),
         Route::Diagrams(p) => view! { <diagrams::Diagrams pattern=p/> }.into_any(),
+        Route::Lab => lab::LabView().into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path=path/> }.into_any(),
         other => view! { <not_found::Pending route=other/> }.into_any(),
     }
