@@ -99,3 +99,10 @@ test('practice questions are checked against the simulation', async ({ page }) =
   await expect(q1.getByRole('status')).toContainText('Right.');
   await expect(q1.getByRole('status')).toContainText('Failed (BackoffLimitExceeded)');
 });
+
+test('a practice Job opens in the lab with its text', async ({ page }) => {
+  await page.goto('./#/practice');
+  await page.getByRole('link', { name: 'Open the database migrations Job in the lab →' }).click();
+  await expect(page).toHaveURL(/#\/lab/);
+  await expect(page.getByRole('textbox', { name: 'Job YAML' })).toHaveValue(/name: migrate-orders-v42/);
+});

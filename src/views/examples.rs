@@ -144,7 +144,7 @@ pub fn Examples() -> impl IntoView {
                 <div>
                     <h3>"pi.yaml"</h3>
                     <CopyBlock label="pi.yaml".to_string() text=PI_YAML.to_string() status=copied/>
-                    <p><a href="#/lab">"Open it in the lab →"</a></p>
+                    <p><a href=crate::views::practice::lab_link(PI_YAML, "")>"Open it in the lab →"</a></p>
                     <h3>"What the checker says"</h3>
                     <ul class="advice">
                         {if warnings.is_empty() {

@@ -4,8 +4,21 @@
 
 use joblab_core::check::check_source;
 use joblab_core::scenario::Scenario;
+use joblab_core::share::{encode, SharedState};
 use joblab_core::sim::{Replay, Simulation, Snapshot};
 use leptos::prelude::*;
+
+/// A link that opens `job_yaml` (and what its containers do) in the lab, through the lab's share
+/// code, so the reader can edit it there without losing anything they had typed before.
+pub fn lab_link(job_yaml: &str, scenario_yaml: &str) -> String {
+    let code = encode(&SharedState {
+        job: job_yaml.to_string(),
+        scenario: scenario_yaml.to_string(),
+        seed: 0,
+        time_ms: 0,
+    });
+    format!("#/lab?s={code}")
+}
 
 /// How long a practice simulation may run (simulated ms): far beyond any question's Job.
 const RUN_LIMIT_MS: u64 = 3_600_000;
@@ -169,6 +182,7 @@ fn QuestionCard(number: usize, question: Question) -> impl IntoView {
             <h3>{format!("Question {number}")}</h3>
             <p>{prompt}</p>
             <details class="job-source"><summary>"The Job"</summary><pre><code>{job_yaml}</code></pre></details>
+            <p><a href=lab_link(job_yaml, scenario_yaml)>"Open this Job in the lab"</a>" (after you check, to experiment)"</p>
             <fieldset class="question">
                 <legend>"Your prediction"</legend>
                 {choices.into_iter().enumerate().map(|(i, label)| {
@@ -215,6 +229,7 @@ pub fn Practice() -> impl IntoView {
                         <h3>{title}</h3>
                         <p>{body}</p>
                         <details class="job-source"><summary>"A Job for it"</summary><pre><code>{yaml}</code></pre></details>
+                        <p class="card-link"><a href=lab_link(yaml, "")>{format!("Open the {} Job in the lab →", title.to_lowercase())}</a></p>
                     </article>
                 }).collect_view()}
             </div>
@@ -239,6 +254,15 @@ mod tests {
             let (choice, said) = (q.read)(&snap);
             assert_eq!(choice, Some(expected[i]), "question {}: {said}", i + 1);
         }
+    }
+
+    #[test]
+    fn lab_links_carry_the_job_and_scenario() {
+        let link = lab_link(USE_CASES[0].2, "runSeconds: 3\n");
+        let code = link.strip_prefix("#/lab?s=").expect("a lab link");
+        let state = joblab_core::share::decode(code).expect("decodes");
+        assert_eq!(state.job, USE_CASES[0].2);
+        assert_eq!(state.scenario, "runSeconds: 3\n");
     }
 
     #[test]
