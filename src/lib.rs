@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+pub mod diagram;
 pub mod route;
 pub mod theme;
 pub mod views;

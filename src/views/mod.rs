@@ -6,6 +6,7 @@ use crate::route::Route;
 
 pub mod compare;
 pub mod concept;
+pub mod diagrams;
 pub mod flow;
 pub mod not_found;
 
@@ -15,6 +16,7 @@ pub fn render(route: Route) -> AnyView {
         Route::Concept => concept::Concept().into_any(),
         Route::Flow => flow::Flow().into_any(),
         Route::Compare => compare::Compare().into_any(),
+        Route::Diagrams(p) => view! { <diagrams::Diagrams pattern=p/> }.into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path=path/> }.into_any(),
         other => view! { <not_found::Pending route=other/> }.into_any(),
     }
