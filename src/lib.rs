@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 pub mod diagram;
+pub mod embed;
 pub mod route;
 pub mod theme;
 pub mod views;
@@ -14,7 +15,7 @@ pub mod views;
 use route::{Route, NAV};
 
 /// The current location fragment (`#/flow`), or empty when there is none or no window.
-fn current_fragment() -> String {
+pub(crate) fn current_fragment() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
@@ -84,8 +85,13 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Mounts [`App`] on the document body. Called once from `main`.
+/// Mounts [`App`] on the document body, or the chrome-less [`embed::EmbedApp`] when the URL is an
+/// embed route (`#/embed/...`). Called once from `main`.
 pub fn start() {
+    if let Some(embed) = route::Embed::parse(&current_fragment()) {
+        leptos::mount::mount_to_body(move || view! { <embed::EmbedApp embed=embed/> });
+        return;
+    }
     theme::apply_saved_theme();
     leptos::mount::mount_to_body(App);
 }

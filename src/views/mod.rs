@@ -16,7 +16,12 @@ pub fn render(route: Route) -> AnyView {
         Route::Concept => concept::Concept().into_any(),
         Route::Flow => flow::Flow().into_any(),
         Route::Compare => compare::Compare().into_any(),
-        Route::Diagrams(p) => view! { <diagrams::Diagrams pattern=p/> }.into_any(),
+        // The Embed button (src/embed.rs) follows the diagram; it reads the knobs from the page.
+        Route::Diagrams(p) => view! {
+            <diagrams::Diagrams pattern=p/>
+            <crate::embed::EmbedButton pattern=p/>
+        }
+        .into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path=path/> }.into_any(),
         other => view! { <not_found::Pending route=other/> }.into_any(),
     }
