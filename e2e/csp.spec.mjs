@@ -28,8 +28,9 @@ test('every view renders under the strict CSP at a sub-path with zero violations
     // Pointer and keyboard focus are where views tend to set inline styles (tooltips).
     const shapes = page.locator('main svg [tabindex]');
     if ((await shapes.count()) > 0) {
-      await shapes.first().hover();
+      await shapes.first().dispatchEvent('mouseover');
       await shapes.first().focus();
+      await expect(page.getByRole('tooltip')).toBeVisible();
     }
     expect(await cspViolations(page), hash).toEqual([]);
   }

@@ -258,30 +258,38 @@ pub fn EmbedDiagram(pattern: Pattern, knobs: Knobs) -> impl IntoView {
     let root = NodeRef::<leptos::html::Section>::new();
     Effect::new(move |_| {
         let Some(section) = root.get() else { return };
-        let defaults = Knobs::default_for(preset);
-        let mut changed = false;
-        for &k in preset.knobs() {
-            if knobs.get(k) == defaults.get(k) {
-                continue;
-            }
-            if let Ok(Some(input)) = section.query_selector(&format!("#{}", knob_input_id(k))) {
-                let input: web_sys::HtmlInputElement = input.unchecked_into();
-                input.set_value(&knobs.get(k).to_string());
-                if let Ok(ev) = web_sys::Event::new("change") {
-                    let _ = input.dispatch_event(&ev);
-                }
-                changed = true;
-            }
-        }
-        if changed {
-            click_button(&section, "End");
-        }
+        // Untracked: the input and button handlers run synchronously here and read the diagram's
+        // signals; tracking them would re-apply the URL's values whenever the reader turns a knob.
+        untrack(|| apply_knobs(&section, preset, &knobs));
     });
     view! {
         <section class="view diagrams embed-diagram" aria-labelledby="embed-title" node_ref=root>
             <h2 id="embed-title" tabindex="-1">{pattern.label()}</h2>
             <LiveDiagram preset=preset/>
         </section>
+    }
+}
+
+/// Sets every knob of `preset` that differs from its preset value to `knobs` through its input, as
+/// a reader would, then shows the end of the new run.
+fn apply_knobs(section: &web_sys::Element, preset: Preset, knobs: &Knobs) {
+    let defaults = Knobs::default_for(preset);
+    let mut changed = false;
+    for &k in preset.knobs() {
+        if knobs.get(k) == defaults.get(k) {
+            continue;
+        }
+        if let Ok(Some(input)) = section.query_selector(&format!("#{}", knob_input_id(k))) {
+            let input: web_sys::HtmlInputElement = input.unchecked_into();
+            input.set_value(&knobs.get(k).to_string());
+            if let Ok(ev) = web_sys::Event::new("change") {
+                let _ = input.dispatch_event(&ev);
+            }
+            changed = true;
+        }
+    }
+    if changed {
+        click_button(section, "End");
     }
 }
 
