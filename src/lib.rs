@@ -28,7 +28,15 @@ pub fn App() -> impl IntoView {
     // Links are plain `<a href="#/...">`, so the browser's history does back and forward; we only
     // follow the fragment. The handle lives as long as the app.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_route.set(Route::parse(&current_fragment()));
+        let fragment = current_fragment();
+        // An embed URL needs the chrome-less page shell, which is chosen at start: reload into it.
+        if route::Embed::parse(&fragment).is_some() {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+            return;
+        }
+        set_route.set(Route::parse(&fragment));
     });
     on_cleanup(move || listener.remove());
     // Move focus to the new view's heading for keyboard and screen-reader users, and name the tab.

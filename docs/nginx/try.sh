@@ -10,8 +10,16 @@ tmp=$(mktemp -d)
 trap 'nginx -p "$tmp" -c "$tmp/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/logs"
 sed "s|/srv/joblab/dist/|$PWD/dist/|" docs/nginx/joblab.conf > "$tmp/joblab.conf"
+# Module paths in Debian's modules-enabled/ are relative to the default prefix: load by full path.
+load_brotli=""
+if [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+  load_brotli="load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;"
+else
+  echo "note: no brotli_static module; trying gzip only" >&2
+  sed -i '/brotli_static/d' "$tmp/joblab.conf"
+fi
 cat > "$tmp/nginx.conf" <<CONF
-include /etc/nginx/modules-enabled/*.conf;
+$load_brotli
 pid $tmp/nginx.pid;
 error_log $tmp/logs/error.log;
 events {}
