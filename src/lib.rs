@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 pub mod diagram;
 pub mod embed;
+pub mod lab;
 pub mod route;
 pub mod theme;
 pub mod views;

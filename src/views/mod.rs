@@ -8,6 +8,7 @@ pub mod compare;
 pub mod concept;
 pub mod diagrams;
 pub mod flow;
+pub mod lab;
 pub mod not_found;
 
 /// The view for `route`.
@@ -22,6 +23,7 @@ pub fn render(route: Route) -> AnyView {
             <crate::embed::EmbedButton pattern=p/>
         }
         .into_any(),
+        Route::Lab => lab::LabView().into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path=path/> }.into_any(),
         other => view! { <not_found::Pending route=other/> }.into_any(),
     }
