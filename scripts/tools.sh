@@ -35,6 +35,8 @@ apt_install() {
 command -v cargo >/dev/null || { echo "error: cargo not found; install Rust with rustup first" >&2; exit 1; }
 command -v npm >/dev/null || apt_install nodejs npm
 command -v python3 >/dev/null || apt_install python3
+# The post-build hook (scripts/postbuild.sh) writes a .br beside every asset, so every build needs it.
+apt_install brotli
 
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "rustup target add wasm32-unknown-unknown"
@@ -63,7 +65,7 @@ fi
 if [ "$purpose" = test ]; then
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
   rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
-  # Debian's Chromium and ChromeDriver drive the browser tests; brotli measures the first-load size.
-  apt_install chromium chromium-driver brotli
+  # Debian's Chromium and ChromeDriver drive the browser tests.
+  apt_install chromium chromium-driver
 fi
 say "tools ready for $purpose"

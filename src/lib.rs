@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 pub mod diagram;
+pub mod embed;
 pub mod lab;
 pub mod route;
 pub mod theme;
@@ -15,7 +16,7 @@ pub mod views;
 use route::{Route, NAV};
 
 /// The current location fragment (`#/flow`), or empty when there is none or no window.
-fn current_fragment() -> String {
+pub(crate) fn current_fragment() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
@@ -28,7 +29,15 @@ pub fn App() -> impl IntoView {
     // Links are plain `<a href="#/...">`, so the browser's history does back and forward; we only
     // follow the fragment. The handle lives as long as the app.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_route.set(Route::parse(&current_fragment()));
+        let fragment = current_fragment();
+        // An embed URL needs the chrome-less page shell, which is chosen at start: reload into it.
+        if route::Embed::parse(&fragment).is_some() {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+            return;
+        }
+        set_route.set(Route::parse(&fragment));
     });
     on_cleanup(move || listener.remove());
     // Move focus to the new view's heading for keyboard and screen-reader users, and name the tab.
@@ -85,8 +94,13 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Mounts [`App`] on the document body. Called once from `main`.
+/// Mounts [`App`] on the document body, or the chrome-less [`embed::EmbedApp`] when the URL is an
+/// embed route (`#/embed/...`). Called once from `main`.
 pub fn start() {
+    if let Some(embed) = route::Embed::parse(&current_fragment()) {
+        leptos::mount::mount_to_body(move || view! { <embed::EmbedApp embed=embed/> });
+        return;
+    }
     theme::apply_saved_theme();
     leptos::mount::mount_to_body(App);
 }

@@ -177,6 +177,127 @@ impl fmt::Display for Route {
     }
 }
 
+/// What an embed page shows: one diagram pattern, or the lab.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmbedTarget {
+    /// `#/embed/<pattern slug>`: that diagram with its player and knobs.
+    Pattern(Pattern),
+    /// `#/embed/lab`: the YAML lab.
+    Lab,
+}
+
+impl EmbedTarget {
+    /// The URL segment after `#/embed/`.
+    pub const fn slug(self) -> &'static str {
+        match self {
+            EmbedTarget::Pattern(p) => p.slug(),
+            EmbedTarget::Lab => "lab",
+        }
+    }
+}
+
+/// An embed route, `#/embed/<target>?key=value&...`: the page shows only the target, without the
+/// site's header, navigation and footer, for an `<iframe>` in a course page. A separate type from
+/// [`Route`] because it selects a different page shell, not a view inside the usual one. The query
+/// keys are documented in docs/embed.md; unknown keys are kept and ignored by the views.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Embed {
+    /// What to show.
+    pub target: EmbedTarget,
+    /// The query pairs in order, percent-decoded.
+    pub query: Vec<(String, String)>,
+}
+
+impl Embed {
+    /// Parses a location fragment; `None` when it is not an embed route (then [`Route::parse`]
+    /// applies) or names no known target.
+    pub fn parse(fragment: &str) -> Option<Embed> {
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
+        let path = path.strip_prefix('/').unwrap_or(path).trim_end_matches('/');
+        let slug = path.strip_prefix("embed/")?;
+        let target = match slug {
+            "lab" => EmbedTarget::Lab,
+            other => EmbedTarget::Pattern(Pattern::from_slug(other)?),
+        };
+        let query = query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                (percent_decode(k), percent_decode(v))
+            })
+            .collect();
+        Some(Embed { target, query })
+    }
+
+    /// The last value given for `key`, if any.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl fmt::Display for Embed {
+    /// The canonical fragment, e.g. `#/embed/parallel?completions=6&parallelism=3`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#/embed/{}", self.target.slug())?;
+        for (i, (k, v)) in self.query.iter().enumerate() {
+            let sep = if i == 0 { '?' } else { '&' };
+            write!(f, "{sep}{}={}", percent_encode(k), percent_encode(v))?;
+        }
+        Ok(())
+    }
+}
+
+/// Decodes `%XX` escapes and `+` as space; a malformed escape is kept as written.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => match (
+                bytes.get(i + 1).and_then(hex),
+                bytes.get(i + 2).and_then(hex),
+            ) {
+                (Some(hi), Some(lo)) => {
+                    out.push(hi * 16 + lo);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The value of one hexadecimal digit (works on bytes, so non-ASCII input cannot split a char).
+fn hex(b: &u8) -> Option<u8> {
+    char::from(*b)
+        .to_digit(16)
+        .and_then(|d| u8::try_from(d).ok())
+}
+
+/// Escapes everything but unreserved characters (RFC 3986), so values survive any host page.
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,5 +351,69 @@ mod tests {
         for (label, href) in NAV {
             assert_eq!(Route::parse(href).section(), Some(label), "{href}");
         }
+    }
+}
+
+#[cfg(test)]
+mod embed_tests {
+    use super::*;
+
+    #[test]
+    fn parses_embed_routes_with_their_query() {
+        let e = Embed::parse("#/embed/parallel?completions=6&parallelism=3&theme=dark").unwrap();
+        assert_eq!(e.target, EmbedTarget::Pattern(Pattern::Parallel));
+        assert_eq!(e.get("completions"), Some("6"));
+        assert_eq!(e.get("theme"), Some("dark"));
+        assert_eq!(e.get("backoffLimit"), None);
+        assert_eq!(
+            Embed::parse("#/embed/lab").unwrap().target,
+            EmbedTarget::Lab
+        );
+        assert_eq!(
+            Embed::parse("/embed/lab/").unwrap().target,
+            EmbedTarget::Lab
+        );
+        for p in Pattern::ALL {
+            let e = Embed::parse(&format!("#/embed/{}", p.slug())).unwrap();
+            assert_eq!(e.target, EmbedTarget::Pattern(p));
+        }
+    }
+
+    #[test]
+    fn non_embed_and_unknown_targets_are_not_embeds() {
+        for f in [
+            "",
+            "#/concept",
+            "#/diagrams/parallel",
+            "#/embed",
+            "#/embed/",
+            "#/embed/nope",
+            "#/embed/lab/x",
+        ] {
+            assert_eq!(Embed::parse(f), None, "{f}");
+        }
+        // The site's routes do not change because embeds exist.
+        assert_eq!(
+            Route::parse("#/embed/parallel"),
+            Route::NotFound("/embed/parallel".into())
+        );
+    }
+
+    #[test]
+    fn query_decoding_and_round_trip() {
+        let e = Embed::parse("#/embed/failure?a=1&a=2&x=%41%2&flag&s=a+b%20c").unwrap();
+        assert_eq!(e.get("a"), Some("2"));
+        assert_eq!(e.get("x"), Some("A%2"));
+        assert_eq!(e.get("flag"), Some(""));
+        assert_eq!(e.get("s"), Some("a b c"));
+        assert_eq!(Embed::parse(&e.to_string()), Some(e));
+        let e = Embed {
+            target: EmbedTarget::Pattern(Pattern::Parallel),
+            query: vec![
+                ("completions".into(), "6".into()),
+                ("theme".into(), "light".into()),
+            ],
+        };
+        assert_eq!(e.to_string(), "#/embed/parallel?completions=6&theme=light");
     }
 }

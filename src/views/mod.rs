@@ -21,7 +21,12 @@ pub fn render(route: Route) -> AnyView {
         Route::Compare => compare::Compare().into_any(),
         Route::Examples => examples::Examples().into_any(),
         Route::Practice => practice::Practice().into_any(),
-        Route::Diagrams(p) => view! { <diagrams::Diagrams pattern=p/> }.into_any(),
+        // The Embed button (src/embed.rs) follows the diagram; it reads the knobs from the page.
+        Route::Diagrams(p) => view! {
+            <diagrams::Diagrams pattern=p/>
+            <crate::embed::EmbedButton pattern=p/>
+        }
+        .into_any(),
         Route::Lab => lab::LabView().into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path=path/> }.into_any(),
         other => view! { <not_found::Pending route=other/> }.into_any(),

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Trunk post_build step (run by scripts/postbuild.sh in Trunk's staging directory).
+
+1. CSP: Trunk 0.21 writes its wasm loader as an inline `<script type="module">`, which
+   `script-src 'self'` forbids. We move that code, byte for byte, into `boot-<hash>.js` beside the
+   other assets, append the service worker registration, and replace the inline element with
+   `<script type="module" src="./boot-<hash>.js" integrity="sha384-...">`. The name is hashed like
+   Trunk's own assets so that a long-lived cache never serves a stale loader.
+2. Offline: the service worker template public/sw.js gets the list of files to precache and a
+   build id derived from their bytes, and is written as `sw.js` (a stable name: browsers find
+   updates by re-fetching the same URL and comparing bytes).
+
+Only the standard library; fails loudly when Trunk's output no longer looks as expected, because a
+silent fallback would ship an app that a strict CSP blocks.
+"""
+
+import base64
+import hashlib
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+INLINE_MODULE = re.compile(
+    r'<script type="module"(?: nonce="[^"]*")?>(?P<code>.*?)</script>', re.S
+)
+
+# Registers the service worker relative to this module, so the scope is the app's own directory
+# wherever it is deployed. Failure only means no offline support, so it is logged as a warning,
+# never as an error; file: pages and old browsers simply skip it.
+SW_REGISTRATION = """
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  navigator.serviceWorker
+    .register(new URL('./sw.js', import.meta.url), { scope: './' })
+    .catch((err) => console.warn('Joblab: offline support unavailable:', err));
+}
+"""
+
+
+def sri(data: bytes) -> str:
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+
+
+def main() -> int:
+    staging = Path(os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1])
+    source = Path(os.environ.get("TRUNK_SOURCE_DIR") or ".")
+    index = staging / "index.html"
+    html = index.read_text(encoding="utf-8")
+
+    scripts = list(INLINE_MODULE.finditer(html))
+    if len(scripts) != 1:
+        print(
+            f"postbuild: expected exactly one inline module script in {index}, found {len(scripts)}",
+            file=sys.stderr,
+        )
+        return 1
+    code = scripts[0].group("code").strip() + "\n" + SW_REGISTRATION
+    body = code.encode("utf-8")
+    boot_name = f"boot-{hashlib.sha256(body).hexdigest()[:16]}.js"
+    (staging / boot_name).write_bytes(body)
+    tag = f'<script type="module" src="./{boot_name}" integrity="{sri(body)}"></script>'
+    html = html[: scripts[0].start()] + tag + html[scripts[0].end() :]
+    if "<script>" in html or "<style" in html or " style=" in html:
+        print("postbuild: index.html still has inline script or style", file=sys.stderr)
+        return 1
+    index.write_text(html, encoding="utf-8")
+
+    # Everything the app needs to start, in a stable order; sw.js itself and the precompressed
+    # copies are not app files (the browser negotiates the encoding per request).
+    assets = sorted(
+        p.name
+        for p in staging.iterdir()
+        if p.is_file() and p.name != "sw.js" and p.suffix not in (".br", ".gz")
+    )
+    digest = hashlib.sha256()
+    for name in assets:
+        digest.update(name.encode() + b"\0" + (staging / name).read_bytes())
+    build_id = digest.hexdigest()[:16]
+    precache = ["./"] + [f"./{n}" for n in assets]
+
+    template = (source / "public" / "sw.js").read_text(encoding="utf-8")
+    for placeholder, value in (
+        ('"__JOBLAB_BUILD__"', json.dumps(build_id)),
+        ('["__JOBLAB_PRECACHE__"]', json.dumps(precache)),
+    ):
+        if placeholder not in template:
+            print(f"postbuild: {placeholder} missing from public/sw.js", file=sys.stderr)
+            return 1
+        template = template.replace(placeholder, value)
+    (staging / "sw.js").write_text(template, encoding="utf-8")
+    print(f"postbuild: {boot_name}, sw.js build {build_id} precaching {len(precache)} URLs")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,489 @@
+//! Embed mode and the Embed button.
+//!
+//! `#/embed/<pattern>?completions=6&parallelism=3&theme=dark` (or `#/embed/lab`) mounts
+//! [`EmbedApp`] instead of the site: only that diagram with its player and knobs (or the lab), no
+//! header, navigation or footer. The page tells its parent window how tall it is, so the `<iframe>`
+//! can fit it without a scrollbar:
+//!
+//! ```text
+//! window.parent.postMessage({ type: "joblab:height", height: <CSS pixels, integer> }, "*")
+//! ```
+//!
+//! sent once the content has laid out and again after every change of its height (a
+//! ResizeObserver). The target origin is `"*"` because the app cannot know which course site embeds
+//! it, and the message carries nothing but a number the parent could measure anyway; the parent
+//! side checks the message's origin and source (see [`snippet`] and docs/embed.md).
+//!
+//! [`EmbedButton`] sits beside a diagram and offers a ready `<iframe>` snippet for its current knob
+//! settings, with the few lines of parent-side script that resize the frame.
+
+use joblab_core::patterns::{Knob, Knobs, Preset};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::diagram::LiveDiagram;
+use crate::route::{Embed, EmbedTarget, Pattern, Route};
+use crate::theme::{self, Theme};
+use crate::views;
+
+/// The `type` of the height message (part of the embed contract in docs/embed.md).
+pub const HEIGHT_MESSAGE: &str = "joblab:height";
+
+/// The query key for each knob: the Job field's own name where there is one, so a URL reads like
+/// the spec it sets. Part of the embed contract (docs/embed.md).
+pub const fn knob_key(k: Knob) -> &'static str {
+    match k {
+        Knob::Completions => "completions",
+        Knob::Parallelism => "parallelism",
+        Knob::BackoffLimit => "backoffLimit",
+        Knob::FailingRuns => "failingRuns",
+        Knob::ExitCode => "exitCode",
+        Knob::RunSeconds => "runSeconds",
+        Knob::DeadlineSeconds => "activeDeadlineSeconds",
+    }
+}
+
+/// The core preset behind a route pattern (the slugs are the same by contract).
+fn preset_of(p: Pattern) -> Preset {
+    Preset::from_slug(p.slug()).unwrap_or(Preset::Simple)
+}
+
+/// The knob values an embed URL asks for: the pattern's presets, overridden by every query key of a
+/// knob the pattern offers; values are clamped to the knob's range, unparsable ones ignored.
+pub fn knobs_from_query(preset: Preset, embed: &Embed) -> Knobs {
+    preset
+        .knobs()
+        .iter()
+        .fold(Knobs::default_for(preset), |ks, &k| {
+            match embed
+                .get(knob_key(k))
+                .and_then(|v| v.trim().parse::<i64>().ok())
+            {
+                Some(v) => ks.with(k, v),
+                None => ks,
+            }
+        })
+}
+
+/// The embed route for `pattern` with `knobs` (only the knobs it offers) and `theme`.
+pub fn embed_for(pattern: Pattern, knobs: &Knobs, theme: Theme) -> Embed {
+    let mut query: Vec<(String, String)> = preset_of(pattern)
+        .knobs()
+        .iter()
+        .map(|&k| (knob_key(k).to_string(), knobs.get(k).to_string()))
+        .collect();
+    query.push(("theme".into(), theme.as_str().into()));
+    Embed {
+        target: EmbedTarget::Pattern(pattern),
+        query,
+    }
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+fn attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The HTML a course author pastes: the frame, and a listener that sets its height from the
+/// messages of that frame only. `app_url` is the app's address without a fragment; `origin` is its
+/// origin, which the listener checks. Plain ES5 so that old LMS editors accept it.
+pub fn snippet(app_url: &str, origin: &str, embed: &Embed, title: &str) -> String {
+    let src = format!("{app_url}{embed}");
+    format!(
+        r#"<iframe src="{src}" title="{title}" width="100%" height="600" loading="lazy" style="border: 0" data-joblab-embed></iframe>
+<script>
+/* Joblab: fit the frame to its content. The frame posts {{type: "{HEIGHT_MESSAGE}", height: <px>}}. */
+window.addEventListener("message", function (e) {{
+  var d = e.data;
+  if (e.origin !== "{origin}" || !d || d.type !== "{HEIGHT_MESSAGE}" || typeof d.height !== "number") return;
+  var frames = document.querySelectorAll("iframe[data-joblab-embed]");
+  for (var i = 0; i < frames.length; i++) {{
+    if (frames[i].contentWindow === e.source) frames[i].height = String(Math.ceil(d.height));
+  }}
+}});
+</script>"#,
+        src = attr(&src),
+        title = attr(title),
+        origin = origin.replace(['"', '\\', '<'], ""),
+    )
+}
+
+// Small bindings to browser APIs that the web-sys features this crate enables do not cover, so no
+// Cargo.toml change is needed (and the other branches' feature lists are not touched).
+#[wasm_bindgen]
+extern "C" {
+    /// The DOM ResizeObserver.
+    type ResizeObserver;
+    #[wasm_bindgen(constructor)]
+    fn new(callback: &Closure<dyn FnMut()>) -> ResizeObserver;
+    #[wasm_bindgen(method)]
+    fn observe(this: &ResizeObserver, target: &web_sys::Element);
+    #[wasm_bindgen(method)]
+    fn disconnect(this: &ResizeObserver);
+
+    #[wasm_bindgen(js_namespace = JSON, catch)]
+    fn parse(text: &str) -> Result<JsValue, JsValue>;
+
+    /// A promise, only to attach handlers.
+    type Thenable;
+    #[wasm_bindgen(js_namespace = ["navigator", "clipboard"], js_name = writeText, catch)]
+    fn clipboard_write_text(text: &str) -> Result<Thenable, JsValue>;
+    #[wasm_bindgen(method)]
+    fn then(this: &Thenable, ok: &JsValue, err: &JsValue) -> Thenable;
+}
+
+/// Posts `height` to the parent window, if this page is in a frame.
+fn post_height(height: i32) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    if parent == w {
+        return;
+    }
+    // The message is built as JSON so no js-sys dependency is needed; it is a plain object.
+    if let Ok(msg) = parse(&format!(
+        r#"{{"type":"{HEIGHT_MESSAGE}","height":{height}}}"#
+    )) {
+        // "*": see the module docs; the message carries only a number.
+        let _ = parent.post_message(&msg, "*");
+    }
+}
+
+/// Applies an embed's `theme` query (default auto). Not saved: a course page's choice must not
+/// change how the reader's own visits to Joblab look.
+fn apply_theme(embed: &Embed) {
+    theme::apply(Theme::parse(embed.get("theme")));
+}
+
+/// Marks the document as embedded (`<html data-embed>`) for the stylesheet.
+fn mark_embedded(on: bool) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = if on {
+            root.set_attribute("data-embed", "")
+        } else {
+            root.remove_attribute("data-embed")
+        };
+    }
+}
+
+/// The embed page: the target only, plus the height messages to the parent window.
+#[component]
+pub fn EmbedApp(embed: Embed) -> impl IntoView {
+    apply_theme(&embed);
+    mark_embedded(true);
+    let (current, set_current) = signal(embed);
+    // Inside the frame the fragment may change (a test, or a course page updating the src). Another
+    // embed re-renders; a site route means the reader left the embed, so load the full site.
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let fragment = crate::current_fragment();
+        match Embed::parse(&fragment) {
+            Some(e) => {
+                apply_theme(&e);
+                set_current.set(e);
+            }
+            None => {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }
+        }
+    });
+    on_cleanup(move || listener.remove());
+
+    let root = NodeRef::<leptos::html::Div>::new();
+    // Report the root's height whenever it changes. The observer also fires once right after
+    // `observe`, which gives the initial message once the content has laid out.
+    Effect::new(move |_| {
+        let Some(el) = root.get() else { return };
+        let el: web_sys::HtmlElement = el.unchecked_into();
+        let target: web_sys::Element = el.clone().unchecked_into();
+        let last = std::cell::Cell::new(-1);
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            let h = el.offset_height();
+            if h != last.replace(h) {
+                post_height(h);
+            }
+        });
+        let observer = ResizeObserver::new(&callback);
+        observer.observe(&target);
+        // The observer and its callback live as long as the page; embed pages are never unmounted.
+        callback.forget();
+        std::mem::forget(observer);
+    });
+
+    let open_full = move || {
+        current.with(|e| match e.target {
+            EmbedTarget::Pattern(p) => Route::Diagrams(p).to_string(),
+            EmbedTarget::Lab => Route::Lab.to_string(),
+        })
+    };
+    view! {
+        <div class="embed-root" node_ref=root>
+            <main id="main" class="embed-main" tabindex="-1">
+                {move || {
+                    let e = current.get();
+                    match e.target {
+                        EmbedTarget::Pattern(p) => {
+                            let preset = preset_of(p);
+                            let knobs = knobs_from_query(preset, &e);
+                            view! { <EmbedDiagram pattern=p knobs=knobs/> }.into_any()
+                        }
+                        EmbedTarget::Lab => views::render(Route::Lab),
+                    }
+                }}
+            </main>
+            <p class="embed-credit">
+                <a href=move || format!("./{}", open_full()) target="_blank" rel="noopener">
+                    "Open in Joblab, the interactive guide to Kubernetes Jobs"
+                </a>
+            </p>
+        </div>
+    }
+}
+
+/// One diagram with its knobs and player, starting from `knobs`.
+///
+/// The diagram component owns its knob state and starts from the pattern's presets; until it takes
+/// initial values as a property, this sets each differing knob through its input, exactly as a
+/// reader typing it would, and then shows the end of the run.
+#[component]
+pub fn EmbedDiagram(pattern: Pattern, knobs: Knobs) -> impl IntoView {
+    let preset = preset_of(pattern);
+    let root = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        let Some(section) = root.get() else { return };
+        // Untracked: the input and button handlers run synchronously here and read the diagram's
+        // signals; tracking them would re-apply the URL's values whenever the reader turns a knob.
+        untrack(|| apply_knobs(&section, preset, &knobs));
+    });
+    view! {
+        <section class="view diagrams embed-diagram" aria-labelledby="embed-title" node_ref=root>
+            <h2 id="embed-title" tabindex="-1">{pattern.label()}</h2>
+            <LiveDiagram preset=preset/>
+        </section>
+    }
+}
+
+/// Sets every knob of `preset` that differs from its preset value to `knobs` through its input, as
+/// a reader would, then shows the end of the new run.
+fn apply_knobs(section: &web_sys::Element, preset: Preset, knobs: &Knobs) {
+    let defaults = Knobs::default_for(preset);
+    let mut changed = false;
+    for &k in preset.knobs() {
+        if knobs.get(k) == defaults.get(k) {
+            continue;
+        }
+        if let Ok(Some(input)) = section.query_selector(&format!("#{}", knob_input_id(k))) {
+            let input: web_sys::HtmlInputElement = input.unchecked_into();
+            input.set_value(&knobs.get(k).to_string());
+            if let Ok(ev) = web_sys::Event::new("change") {
+                let _ = input.dispatch_event(&ev);
+            }
+            changed = true;
+        }
+    }
+    if changed {
+        click_button(section, "End");
+    }
+}
+
+/// The id the knob panel gives knob `k`'s input.
+fn knob_input_id(k: Knob) -> String {
+    format!("knob-{}", k.label().replace(' ', "-"))
+}
+
+/// Clicks the player's button whose text is `text` (the player's buttons are its direct children).
+fn click_button(within: &web_sys::Element, text: &str) {
+    let Ok(Some(player)) = within.query_selector(".player") else {
+        return;
+    };
+    let mut child = player.first_element_child();
+    while let Some(el) = child {
+        if el.tag_name() == "BUTTON" && el.text_content().as_deref().map(str::trim) == Some(text) {
+            let b: web_sys::HtmlElement = el.unchecked_into();
+            b.click();
+            return;
+        }
+        child = el.next_element_sibling();
+    }
+}
+
+/// The knob values currently in the inputs of the diagram inside `within` (presets for any input
+/// not found or not a number).
+fn knobs_in_page(preset: Preset, within: Option<&web_sys::Element>) -> Knobs {
+    let doc = web_sys::window().and_then(|w| w.document());
+    preset
+        .knobs()
+        .iter()
+        .fold(Knobs::default_for(preset), |ks, &k| {
+            let selector = format!("#{}", knob_input_id(k));
+            let found = match within {
+                Some(el) => el.query_selector(&selector).ok().flatten(),
+                None => doc
+                    .as_ref()
+                    .and_then(|d| d.query_selector(&selector).ok().flatten()),
+            };
+            let value = found
+                .map(|e| e.unchecked_into::<web_sys::HtmlInputElement>().value())
+                .and_then(|v| v.trim().parse::<i64>().ok());
+            match value {
+                Some(v) => ks.with(k, v),
+                None => ks,
+            }
+        })
+}
+
+/// The app's own address without the fragment, and its origin.
+fn app_location() -> (String, String) {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return (String::new(), String::new());
+    };
+    let origin = loc.origin().unwrap_or_default();
+    let path = loc.pathname().unwrap_or_default();
+    (format!("{origin}{path}"), origin)
+}
+
+/// An "Embed" button for the diagram of `pattern` on this page; it opens a dialog with the iframe
+/// snippet for the knob values the reader has set, and a Copy button.
+#[component]
+pub fn EmbedButton(pattern: Pattern) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let code = RwSignal::new(String::new());
+    let theme = RwSignal::new(Theme::Auto);
+    let status = RwSignal::new("");
+    let preset = preset_of(pattern);
+    let title = format!("Joblab: {} diagram", pattern.label());
+    let refresh = {
+        let title = title.clone();
+        move || {
+            let knobs = knobs_in_page(preset, None);
+            let (url, origin) = app_location();
+            code.set(snippet(
+                &url,
+                &origin,
+                &embed_for(pattern, &knobs, theme.get_untracked()),
+                &title,
+            ));
+        }
+    };
+    let open = {
+        let refresh = refresh.clone();
+        move |_| {
+            refresh();
+            status.set("");
+            if let Some(d) = dialog.get() {
+                let _ = d.show_modal();
+            }
+        }
+    };
+    let copy = move |_| {
+        let text = code.get_untracked();
+        let ok = Closure::once_into_js(move |_: JsValue| status.set("Copied to the clipboard."));
+        let err = Closure::once_into_js(move |_: JsValue| {
+            status.set("Copying was refused: select the code and copy it yourself.")
+        });
+        match clipboard_write_text(&text) {
+            Ok(p) => {
+                let _ = p.then(&ok, &err);
+            }
+            Err(_) => status.set("No clipboard here: select the code and copy it yourself."),
+        }
+    };
+    view! {
+        <div class="embed-bar">
+            <button type="button" class="embed-open" aria-haspopup="dialog" on:click=open>"Embed"</button>
+            <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-dialog-title">
+                <h3 id="embed-dialog-title">"Embed this diagram"</h3>
+                <p>"Paste this into a course page (HTML source view). It shows "<strong>{pattern.label()}</strong>
+                   " with the knob values set here; the script lets the frame fit its content."</p>
+                <label class="embed-theme">"Theme "
+                    <select on:change=move |ev| {
+                        theme.set(Theme::parse(Some(event_target_value(&ev).as_str())));
+                        refresh();
+                    }>
+                        <option value="auto">"auto (follows the reader's system)"</option>
+                        <option value="light">"light"</option>
+                        <option value="dark">"dark"</option>
+                    </select>
+                </label>
+                <textarea class="embed-code" readonly rows="12" aria-label="Embed code"
+                    prop:value=move || code.get()></textarea>
+                <p class="embed-status" role="status">{move || status.get()}</p>
+                <div class="embed-actions">
+                    <button type="button" on:click=copy>"Copy"</button>
+                    <button type="button" on:click=move |_| {
+                        if let Some(d) = dialog.get() { d.close(); }
+                    }>"Close"</button>
+                </div>
+            </dialog>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_sets_only_the_patterns_knobs_clamped() {
+        let e = Embed::parse(
+            "#/embed/parallel?completions=12&parallelism=99&backoffLimit=1&runSeconds=x",
+        )
+        .unwrap();
+        let k = knobs_from_query(Preset::Parallel, &e);
+        assert_eq!(k.completions, 12);
+        assert_eq!(k.parallelism, 10, "clamped to the knob's range");
+        assert_eq!(
+            k.backoff_limit,
+            Knobs::default_for(Preset::Parallel).backoff_limit,
+            "not a knob of this pattern"
+        );
+        assert_eq!(
+            k.run_seconds,
+            Knobs::default_for(Preset::Parallel).run_seconds,
+            "unparsable"
+        );
+    }
+
+    #[test]
+    fn embed_for_round_trips_through_the_url() {
+        for p in Pattern::ALL {
+            let preset = preset_of(p);
+            let mut knobs = Knobs::default_for(preset);
+            for &k in preset.knobs() {
+                knobs = knobs.with(k, k.range().0 + 1);
+            }
+            let e = embed_for(p, &knobs, Theme::Dark);
+            let back = Embed::parse(&e.to_string()).unwrap();
+            assert_eq!(back.target, EmbedTarget::Pattern(p));
+            assert_eq!(back.get("theme"), Some("dark"));
+            assert_eq!(knobs_from_query(preset, &back), knobs, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn snippet_has_the_frame_and_a_listener_bound_to_the_origin() {
+        let e = embed_for(
+            Pattern::Parallel,
+            &Knobs::default_for(Preset::Parallel),
+            Theme::Auto,
+        );
+        let s = snippet(
+            "https://example.org/courses/joblab/",
+            "https://example.org",
+            &e,
+            "Joblab: \"Parallel\" diagram",
+        );
+        assert!(s.starts_with(r#"<iframe src="https://example.org/courses/joblab/#/embed/parallel?completions=6&amp;parallelism=3"#));
+        assert!(s.contains(r#"title="Joblab: &quot;Parallel&quot; diagram""#));
+        assert!(s.contains(r#"width="100%""#) && s.contains(r#"loading="lazy""#));
+        assert!(s.contains(r#"e.origin !== "https://example.org""#));
+        assert!(s.contains(r#"d.type !== "joblab:height""#));
+    }
+}
