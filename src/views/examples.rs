@@ -119,7 +119,8 @@ pub fn Examples() -> impl IntoView {
     let max_ms = end_ms + AFTER_END_MS;
     // Start at the moment the Job has just finished: the most instructive state.
     let at_ms = RwSignal::new(end_ms);
-    let snapshot = Memo::new(move |_| replay.with_value(|r| r.as_ref().map(|r| r.snapshot_at(at_ms.get()))));
+    let snapshot =
+        Memo::new(move |_| replay.with_value(|r| r.as_ref().map(|r| r.snapshot_at(at_ms.get()))));
     let copied = RwSignal::new(String::new());
     let warnings: Vec<String> = check_source(PI_YAML)
         .documents
@@ -219,8 +220,14 @@ mod tests {
         let created = replay.snapshot_at(0);
         assert!(command_output(1, &created).contains("Running"));
         let logs_early = command_output(4, &created);
-        assert!(!logs_early.starts_with("3.14"), "no logs before the container ran: {logs_early}");
+        assert!(
+            !logs_early.starts_with("3.14"),
+            "no logs before the container ran: {logs_early}"
+        );
         let describe = command_output(2, &replay.snapshot_at(replay.end().now()));
-        assert!(describe.contains("Name:") && describe.contains("perl:5.34.0"), "{describe}");
+        assert!(
+            describe.contains("Name:") && describe.contains("perl:5.34.0"),
+            "{describe}"
+        );
     }
 }
