@@ -24,7 +24,8 @@ use std::cell::RefCell;
 use std::fmt;
 
 use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor,
+    self, Deserialize, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess,
+    Visitor,
 };
 
 mod strict;
@@ -131,8 +132,11 @@ pub fn decode_job(text: &str, root: &Node) -> Decoded<crate::api::api::batch::v1
     let has_type_errors = diagnostics
         .iter()
         .any(|d| d.error_type == ErrorType::TypeError);
-    let value = match serde_json::from_value(value) {
-        Ok(job) => Some(job),
+    let value = match crate::api::api::batch::v1::Job::deserialize(&value) {
+        Ok(mut job) => {
+            job.written = Some(std::sync::Arc::new(value));
+            Some(job)
+        }
         Err(error) => {
             // The walk keeps only well-typed values, so this is a bug, reported rather than hidden.
             diagnostics.push(Diagnostic::error(
