@@ -1,7 +1,9 @@
-//! Strict decoding of a positioned YAML tree into the generated Kubernetes types.
+//! Strict decoding of a positioned YAML tree.
 //!
-//! The tree implements `serde::Deserializer`, so any `k8s-openapi` type decodes from it. On the
-//! way the decoder does what `kubectl apply --validate=strict` asks of the API server
+//! A Job goes through [`decode_job`]: one walk against the generated schema of the complete API
+//! (`strict`), then the slim model is read from what the walk kept. Anything else (scenarios)
+//! goes through [`decode`]: the tree implements `serde::Deserializer`, so any type decodes from
+//! it. Both do what `kubectl apply --validate=strict` asks of the API server
 //! (`k8s.io/apimachinery/pkg/runtime/serializer/json`, strict mode), and more:
 //!
 //! - a key the schema does not know is an `Unknown field` diagnostic on the key, with a
