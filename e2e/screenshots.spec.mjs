@@ -2,7 +2,7 @@
 // to look at (e2e/screenshots/, not committed). It also fails on console errors, like every test.
 import { test, expect } from './fixtures.mjs';
 
-const VIEWS = ['concept', 'flow', 'diagrams/failure', 'examples', 'compare'];
+const VIEWS = ['concept', 'flow', 'diagrams/failure', 'examples', 'compare', 'practice'];
 const WIDTHS = [360, 768, 1280];
 const THEMES = ['light', 'dark'];
 

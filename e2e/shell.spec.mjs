@@ -58,7 +58,7 @@ test('the theme toggle cycles and is remembered', async ({ page }) => {
 for (const width of [360, 768, 1280]) {
   test(`no horizontal scroll at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
-    for (const hash of ['#/concept', '#/flow', '#/examples', '#/compare']) {
+    for (const hash of ['#/concept', '#/flow', '#/examples', '#/compare', '#/practice']) {
       await page.goto(`./${hash}`);
       await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -82,4 +82,20 @@ test('examples show each command output at the chosen moment', async ({ page }) 
   await slider.focus();
   await page.keyboard.press('End');
   await expect(jobs).toContainText('Complete');
+});
+
+test('practice questions are checked against the simulation', async ({ page }) => {
+  await page.goto('./#/practice');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Practice and real-world thinking');
+  const q1 = page.locator('article', { has: page.getByRole('heading', { name: 'Question 1' }) });
+  const check = q1.getByRole('button', { name: 'Run it and check' });
+  await expect(check).toBeDisabled();
+  await q1.getByLabel('3 Pods').check();
+  await check.click();
+  await expect(q1.getByRole('status')).toContainText('Not this time.');
+  await expect(q1.getByRole('status')).toContainText('created 2 Pod(s)');
+  await q1.getByLabel('2 Pods').check();
+  await check.click();
+  await expect(q1.getByRole('status')).toContainText('Right.');
+  await expect(q1.getByRole('status')).toContainText('Failed (BackoffLimitExceeded)');
 });

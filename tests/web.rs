@@ -1,7 +1,7 @@
 //! Browser tests: components mounted in headless Chromium by wasm-bindgen-test.
 #![cfg(target_arch = "wasm32")]
 
-use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -10,14 +10,79 @@ fn container() -> web_sys::HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let div = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&div).unwrap();
-    wasm_bindgen::JsCast::unchecked_into(div)
+    div.unchecked_into()
+}
+
+/// Lets Leptos run its effects and re-render.
+async fn settle() {
+    gloo_timers::future::TimeoutFuture::new(20).await;
+}
+
+fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
 async fn app_renders_the_title() {
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), joblab_web::App);
-    gloo_timers::future::TimeoutFuture::new(10).await;
-    let h1 = root.query_selector("h1").unwrap().expect("an h1");
-    assert_eq!(h1.text_content().unwrap(), "Joblab");
+    settle().await;
+    assert_eq!(text(&root, "h1"), "Joblab");
+}
+
+#[wasm_bindgen_test]
+async fn the_hash_picks_the_view_and_marks_the_nav_link() {
+    let window = web_sys::window().unwrap();
+    window.location().set_hash("#/flow").unwrap();
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), joblab_web::App);
+    settle().await;
+    assert_eq!(text(&root, "#main h2"), "From kubectl apply to Complete");
+    assert_eq!(text(&root, "nav a[aria-current=\"page\"]"), "Flow");
+
+    window.location().set_hash("#/compare").unwrap();
+    settle().await;
+    assert_eq!(text(&root, "#main h2"), "Job, Deployment or CronJob?");
+    assert_eq!(text(&root, "nav a[aria-current=\"page\"]"), "Compare");
+    window.location().set_hash("").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_compare_helper_answers_after_both_questions() {
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), joblab_web::views::compare::Compare);
+    settle().await;
+    assert!(text(&root, "[role=status]").contains("Answer both questions"));
+    let radios = root.query_selector_all("input[type=radio]").unwrap();
+    // ends = Yes, scheduled = No.
+    radios
+        .item(0)
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    radios
+        .item(3)
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    settle().await;
+    assert!(
+        text(&root, "[role=status]").contains("Use a Job."),
+        "{}",
+        text(&root, "[role=status]")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn examples_render_simulated_kubectl_output() {
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), joblab_web::views::examples::Examples);
+    settle().await;
+    let jobs = text(&root, "pre[aria-label=\"Output of kubectl get jobs\"]");
+    assert!(jobs.starts_with("NAME"), "{jobs}");
+    assert!(jobs.contains("Complete"), "{jobs}");
 }

@@ -142,7 +142,7 @@ pub fn LiveDiagram(preset: Preset) -> impl IntoView {
                                 {move || drawing.with(svg::body)}
                             </svg>
                             {move || tip.get().map(|t| view! {
-                                <div class="diagram-tip" role="tooltip" style=format!("left: {:.2}%; top: {:.2}%", t.left, t.top)>
+                                <div class="diagram-tip" role="tooltip" style:left=format!("{:.2}%", t.left) style:top=format!("{:.2}%", t.top)>
                                     {t.text}
                                 </div>
                             })}

@@ -3,9 +3,12 @@
 //! (JSON merge-patch style), defaults it like the server, then validates it.
 
 use joblab_core::api::api::batch::v1::Job;
+use joblab_core::check::check_source;
+use joblab_core::decode::{parse_path, PathSegment};
 use joblab_core::defaults::apply_defaults;
 use joblab_core::diag::ErrorType::{self, *};
 use joblab_core::validate::{validate_job, FieldError};
+use joblab_core::yaml::emit::to_yaml;
 use serde_json::{json, Value};
 
 fn base() -> Value {
@@ -80,7 +83,76 @@ fn check_invalid(cases: Vec<Invalid>) {
             "{name}: expected {path}: {ty}: {detail}...\ngot:\n{}",
             show(&errs)
         );
+        assert_located(name, &refs, path, ty);
     }
+}
+
+/// The same case through the whole pipeline, from YAML text: the error must carry the same path
+/// and type, and its line must be the line of the deepest part of the path that the source has
+/// (a missing field points at its nearest existing parent).
+fn assert_located(name: &str, patches: &[&Value], path: &str, ty: ErrorType) {
+    let mut doc = base();
+    for p in patches {
+        merge(&mut doc, p);
+    }
+    let yaml = to_yaml(&doc);
+    let report = check_source(&yaml);
+    let Some(found) = report.documents[0]
+        .diagnostics
+        .iter()
+        .find(|d| d.diagnostic.path == path && d.diagnostic.error_type == ty)
+    else {
+        panic!("{name}: check_source did not report {path}: {ty}\n{yaml}");
+    };
+    let line = yaml
+        .lines()
+        .nth(found.start.line - 1)
+        .unwrap_or("")
+        .trim_start();
+    let expected = deepest_present(&doc, path);
+    let ok = match &expected {
+        Present::Key(key) => {
+            line.starts_with(&format!("{key}:")) || line.starts_with(&format!("- {key}:"))
+        }
+        Present::Item => line.starts_with("- ") || line == "-",
+    };
+    assert!(
+        ok,
+        "{name}: {path} reported on line {} `{line}`, expected the line of {expected:?}\n{yaml}",
+        found.start.line
+    );
+}
+
+#[derive(Debug)]
+enum Present {
+    /// The key of a mapping entry.
+    Key(String),
+    /// An item of a list.
+    Item,
+}
+
+/// Walks `path` through `doc` and returns the deepest segment that exists in it.
+fn deepest_present(doc: &Value, path: &str) -> Present {
+    // The server reports template label values at `spec.template.labels`.
+    let path = path.replacen("spec.template.labels", "spec.template.metadata.labels", 1);
+    let mut node = doc;
+    let mut deepest = Present::Key("apiVersion".into());
+    for seg in parse_path(&path) {
+        let next = match &seg {
+            PathSegment::Field(f) | PathSegment::Key(f) => {
+                node.get(f.as_str()).map(|v| (v, Present::Key(f.clone())))
+            }
+            PathSegment::Index(i) => node.get(*i).map(|v| (v, Present::Item)),
+        };
+        match next {
+            Some((v, p)) => {
+                node = v;
+                deepest = p;
+            }
+            None => break,
+        }
+    }
+    deepest
 }
 
 fn check_valid(cases: Vec<Valid>) {
