@@ -13,7 +13,7 @@
 //! 5. every field error is located in the source ([`crate::decode::locate`]).
 
 use crate::api::api::batch::v1::Job;
-use crate::decode::{decode, locate};
+use crate::decode::{decode_job, locate};
 use crate::diag::{Diagnostic, ErrorType, LineCol, LineIndex, Severity, Span};
 use crate::yaml::{parse_stream, Node, Value};
 
@@ -282,7 +282,7 @@ fn check_document(
         }
     }
 
-    let decoded = decode::<Job>(text, root);
+    let decoded = decode_job(text, root);
     diagnostics.extend(decoded.diagnostics);
     let Some(job) = decoded.value else {
         return;

@@ -18,6 +18,7 @@
 #![forbid(unsafe_code)]
 
 pub mod check;
+pub mod civil;
 pub mod decode;
 pub mod defaults;
 pub mod diag;
@@ -35,5 +36,4 @@ pub mod validate;
 pub mod warnings;
 pub mod yaml;
 
-/// The Kubernetes API types Joblab works with (re-exported from `k8s-openapi`).
-pub use k8s_openapi as api;
+pub mod api;

@@ -1,7 +1,9 @@
-//! Strict decoding of a positioned YAML tree into the generated Kubernetes types.
+//! Strict decoding of a positioned YAML tree.
 //!
-//! The tree implements `serde::Deserializer`, so any `k8s-openapi` type decodes from it. On the
-//! way the decoder does what `kubectl apply --validate=strict` asks of the API server
+//! A Job goes through [`decode_job`]: one walk against the generated schema of the complete API
+//! (`strict`), then the slim model is read from what the walk kept. Anything else (scenarios)
+//! goes through [`decode`]: the tree implements `serde::Deserializer`, so any type decodes from
+//! it. Both do what `kubectl apply --validate=strict` asks of the API server
 //! (`k8s.io/apimachinery/pkg/runtime/serializer/json`, strict mode), and more:
 //!
 //! - a key the schema does not know is an `Unknown field` diagnostic on the key, with a
@@ -24,8 +26,11 @@ use std::cell::RefCell;
 use std::fmt;
 
 use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor,
+    self, Deserialize, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess,
+    Visitor,
 };
+
+mod strict;
 
 use crate::diag::{Diagnostic, ErrorType, Span};
 use crate::limits::MAX_DECODE_RETRIES;
@@ -112,6 +117,43 @@ pub fn decode<T: DeserializeOwned>(text: &str, root: &Node) -> Decoded<T> {
         value: None,
         diagnostics: parser_errors,
         has_type_errors: true,
+    }
+}
+
+/// Decodes `root` (a node parsed from `text`) as a batch/v1 Job, strictly, against the schema
+/// of the complete API ([`crate::api::schema`]): one walk collects every unknown field, duplicate
+/// key and type error, then the typed Job is read from what the walk kept. Never panics.
+pub fn decode_job(text: &str, root: &Node) -> Decoded<crate::api::api::batch::v1::Job> {
+    let walked = strict::walk(text, root, crate::api::schema::JOB);
+    let mut diagnostics = walked.diagnostics;
+    let mut value = walked.value;
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("apiVersion".to_owned(), "batch/v1".into());
+        obj.insert("kind".to_owned(), "Job".into());
+    }
+    let has_type_errors = diagnostics
+        .iter()
+        .any(|d| d.error_type == ErrorType::TypeError);
+    let value = match crate::api::api::batch::v1::Job::deserialize(&value) {
+        Ok(mut job) => {
+            job.written = Some(std::sync::Arc::new(value));
+            Some(job)
+        }
+        Err(error) => {
+            // The walk keeps only well-typed values, so this is a bug, reported rather than hidden.
+            diagnostics.push(Diagnostic::error(
+                "",
+                ErrorType::TypeError,
+                plain_serde_message(&error.to_string()),
+                root.span,
+            ));
+            None
+        }
+    };
+    Decoded {
+        value,
+        diagnostics,
+        has_type_errors,
     }
 }
 
@@ -216,6 +258,8 @@ enum Want {
     List,
     Map,
     Object(&'static str),
+    /// Anything else, described in words (`a quantity (...)`).
+    Other(&'static str),
 }
 
 impl Want {
@@ -228,8 +272,86 @@ impl Want {
             Want::List => "a list".to_owned(),
             Want::Map => "a mapping of keys to values".to_owned(),
             Want::Object(name) => format!("a mapping (a {name} object)"),
+            Want::Other(words) => words.to_owned(),
         }
     }
+}
+
+/// The source text of `node`, when it is a one-line scalar.
+fn source_text<'a>(node: &Node, text: &'a str) -> Option<&'a str> {
+    let src = text.get(node.span.start..node.span.end)?;
+    (!src.contains('\n')).then_some(src)
+}
+
+/// Describes the value given, for a type error.
+fn describe_given(node: &Node, text: &str) -> String {
+    match &node.value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => match (node.style, source_text(node, text)) {
+            (Style::Plain, Some(src)) if src != b.to_string() => {
+                format!("the boolean {b} (YAML reads an unquoted {src} as a boolean)")
+            }
+            _ => format!("the boolean {b}"),
+        },
+        Value::Int(i) => format!("the number {i}"),
+        Value::UInt(u) => format!("the number {u}"),
+        Value::Float(f) => format!("the number {f}"),
+        Value::String(s) => format!("the string {s:?}"),
+        Value::Sequence(_) => "a list".to_owned(),
+        Value::Mapping(_) => "a mapping".to_owned(),
+    }
+}
+
+/// The integer value of a non-null `node` within the bounds of `want` (a [`Want::Int`]), or the
+/// detail of the type error. An integral float counts (see the module docs).
+fn integer_of(node: &Node, text: &str, want: Want) -> Result<i128, String> {
+    let Want::Int { min, max, bits } = want else {
+        return Err(type_error_detail(node, text, want, None));
+    };
+    let value: i128 = match node.value {
+        Value::Int(i) => i128::from(i),
+        Value::UInt(u) => i128::from(u),
+        Value::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e30 => f as i128,
+        Value::Float(f) if f.is_finite() => {
+            return Err(type_error_detail(
+                node,
+                text,
+                want,
+                Some(format!(" (an integer cannot have a fraction: {f})")),
+            ));
+        }
+        _ => return Err(type_error_detail(node, text, want, None)),
+    };
+    if value >= min && value <= max {
+        Ok(value)
+    } else {
+        Err(format!("expected an integer, got {value}, which is out of range: must fit in {bits} ({min} to {max})"))
+    }
+}
+
+/// The detail of a type error: what was expected, what was given, and a hint.
+fn type_error_detail(node: &Node, text: &str, want: Want, extra: Option<String>) -> String {
+    let mut detail = format!(
+        "expected {}, got {}",
+        want.describe(),
+        describe_given(node, text)
+    );
+    if let Some(extra) = extra {
+        detail.push_str(&extra);
+    } else if matches!(want, Want::Str)
+        && node.style == Style::Plain
+        && matches!(
+            node.value,
+            Value::Bool(_) | Value::Int(_) | Value::UInt(_) | Value::Float(_)
+        )
+    {
+        if let Some(src) = source_text(node, text) {
+            detail.push_str(&format!(
+                "; put it in quotes to make it a string: \"{src}\""
+            ));
+        }
+    }
+    detail
 }
 
 impl<'de> De<'de, '_, '_> {
@@ -238,55 +360,15 @@ impl<'de> De<'de, '_, '_> {
             || self.state.borrow().poisoned.contains(&address(self.node))
     }
 
-    /// The source text of this node, when it is a one-line scalar.
-    fn source_text(&self) -> Option<String> {
-        let state = self.state.borrow();
-        let text = state.text.get(self.node.span.start..self.node.span.end)?;
-        (!text.contains('\n')).then(|| text.to_owned())
-    }
-
     /// Describes the value given, for a type error.
     fn describe_given(&self) -> String {
-        match &self.node.value {
-            Value::Null => "null".to_owned(),
-            Value::Bool(b) => match (self.node.style, self.source_text()) {
-                (Style::Plain, Some(src)) if src != b.to_string() => {
-                    format!("the boolean {b} (YAML reads an unquoted {src} as a boolean)")
-                }
-                _ => format!("the boolean {b}"),
-            },
-            Value::Int(i) => format!("the number {i}"),
-            Value::UInt(u) => format!("the number {u}"),
-            Value::Float(f) => format!("the number {f}"),
-            Value::String(s) => format!("the string {s:?}"),
-            Value::Sequence(_) => "a list".to_owned(),
-            Value::Mapping(_) => "a mapping".to_owned(),
-        }
+        describe_given(self.node, self.state.borrow().text)
     }
 
     /// Records a type error for this node.
     fn type_error(&self, want: Want, extra: Option<String>) {
-        let mut detail = format!(
-            "expected {}, got {}",
-            want.describe(),
-            self.describe_given()
-        );
-        if let Some(extra) = extra {
-            detail.push_str(&extra);
-        } else if matches!(want, Want::Str)
-            && self.node.style == Style::Plain
-            && matches!(
-                self.node.value,
-                Value::Bool(_) | Value::Int(_) | Value::UInt(_) | Value::Float(_)
-            )
-        {
-            if let Some(src) = self.source_text() {
-                detail.push_str(&format!(
-                    "; put it in quotes to make it a string: \"{src}\""
-                ));
-            }
-        }
         let mut state = self.state.borrow_mut();
+        let detail = type_error_detail(self.node, state.text, want, extra);
         let path = render_path(&state.path);
         state.diagnostics.push(Diagnostic::error(
             path,
@@ -314,42 +396,20 @@ impl<'de> De<'de, '_, '_> {
 
     /// The integer value of this node within `[min, max]`, or a recorded type error and 0.
     fn integer(&self, want: Want) -> i128 {
-        let Want::Int { min, max, bits } = want else {
-            return 0;
-        };
         if self.is_null() {
             return 0;
         }
-        let value: Option<i128> = match self.node.value {
-            Value::Int(i) => Some(i128::from(i)),
-            Value::UInt(u) => Some(i128::from(u)),
-            Value::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e30 => {
-                Some(f as i128)
-            }
-            Value::Float(f) if f.is_finite() => {
-                self.type_error(
-                    want,
-                    Some(format!(" (an integer cannot have a fraction: {f})")),
-                );
-                return 0;
-            }
-            _ => None,
-        };
-        match value {
-            Some(v) if v >= min && v <= max => v,
-            Some(v) => {
-                let mut state = self.state.borrow_mut();
+        let mut state = self.state.borrow_mut();
+        match integer_of(self.node, state.text, want) {
+            Ok(v) => v,
+            Err(detail) => {
                 let path = render_path(&state.path);
                 state.diagnostics.push(Diagnostic::error(
                     path,
                     ErrorType::TypeError,
-                    format!("expected an integer, got {v}, which is out of range: must fit in {bits} ({min} to {max})"),
+                    detail,
                     self.node.span,
                 ));
-                0
-            }
-            None => {
-                self.type_error(want, None);
                 0
             }
         }

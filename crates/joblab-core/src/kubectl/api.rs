@@ -4,21 +4,24 @@ use std::collections::BTreeMap;
 
 use crate::api::api::batch::v1::{Job, JobCondition, JobStatus, UncountedTerminatedPods};
 use crate::api::apimachinery::pkg::apis::meta::v1::{LabelSelector, Time};
-use crate::api::jiff::Timestamp;
 use crate::sim::model::Millis;
 use crate::sim::Snapshot;
 
 /// The simulated epoch: the Job is created at 2025-01-01T00:00:00Z (Unix seconds).
 pub const EPOCH_SECONDS: i64 = 1_735_689_600;
 
+/// Unix seconds of a simulated instant.
+pub(crate) fn unix_seconds(ms: Millis) -> i64 {
+    EPOCH_SECONDS.saturating_add(i64::try_from(ms / 1000).unwrap_or(0))
+}
+
 fn time(ms: Millis) -> Time {
-    let s = EPOCH_SECONDS.saturating_add(i64::try_from(ms / 1000).unwrap_or(0));
-    Time(Timestamp::from_second(s).unwrap_or(Timestamp::UNIX_EPOCH))
+    Time::from_unix_seconds(unix_seconds(ms))
 }
 
 /// RFC 3339 (seconds precision, `Z`) of a simulated instant, as the API writes times.
 pub fn rfc3339(ms: Millis) -> String {
-    crate::api::jiff::fmt::strtime::format("%Y-%m-%dT%H:%M:%SZ", time(ms).0).unwrap_or_default()
+    crate::civil::format_rfc3339(unix_seconds(ms))
 }
 
 /// The Job with metadata (uid, creationTimestamp, generated labels and selector when the input
@@ -301,5 +304,6 @@ pub fn api_pod(snap: &Snapshot, pod: &crate::sim::model::Pod) -> crate::api::api
             }]),
             ..Default::default()
         }),
+        written: None,
     }
 }

@@ -273,11 +273,7 @@ pub fn get_events(snap: &Snapshot) -> String {
 
 /// `time.RFC1123Z` of a simulated instant.
 fn rfc1123z(ms: Millis) -> String {
-    let t = crate::api::jiff::Timestamp::from_second(
-        EPOCH_SECONDS.saturating_add(i64::try_from(ms / 1000).unwrap_or(0)),
-    )
-    .unwrap_or(crate::api::jiff::Timestamp::UNIX_EPOCH);
-    crate::api::jiff::fmt::strtime::format("%a, %d %b %Y %H:%M:%S %z", t).unwrap_or_default()
+    crate::civil::format_rfc1123z(api::unix_seconds(ms))
 }
 
 fn labels_multiline(
