@@ -29,7 +29,6 @@ pub fn render(route: Route) -> AnyView {
         .into_any(),
         Route::Lab => lab::LabView().into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path=path/> }.into_any(),
-        other => view! { <not_found::Pending route=other/> }.into_any(),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::route::{Route, NAV};
+use crate::route::NAV;
 
 /// The not-found view for the fragment `path`.
 #[component]
@@ -15,18 +15,6 @@ pub fn NotFound(path: String) -> impl IntoView {
             <ul class="link-list">
                 {NAV.into_iter().map(|(label, href)| view! { <li><a href=href>{label}</a></li> }).collect_view()}
             </ul>
-        </section>
-    }
-}
-
-/// A view whose content is built in a later step: says so plainly instead of showing nothing.
-#[component]
-pub fn Pending(route: Route) -> impl IntoView {
-    let name = route.section().unwrap_or("This view");
-    view! {
-        <section class="view" aria-labelledby="pending-title">
-            <h2 id="pending-title" tabindex="-1">{name}</h2>
-            <p class="callout">{format!("The {name} view is not built yet in this version of Joblab. The Concept, Flow and Compare views are ready.")}</p>
         </section>
     }
 }
