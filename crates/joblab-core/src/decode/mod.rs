@@ -102,12 +102,7 @@ pub fn decode<T: DeserializeOwned>(text: &str, root: &Node) -> Decoded<T> {
             },
         }
     }
-    parser_errors.push(Diagnostic::error(
-        "",
-        ErrorType::LimitExceeded,
-        format!("gave up decoding after {MAX_DECODE_RETRIES} malformed values"),
-        root.span,
-    ));
+    parser_errors.push(crate::limits::too_many_malformed_values(root.span));
     Decoded {
         value: None,
         diagnostics: parser_errors,
@@ -257,6 +252,13 @@ impl<'de> De<'de, '_, '_> {
             },
             Value::Int(i) => format!("the number {i}"),
             Value::UInt(u) => format!("the number {u}"),
+            Value::Float(f) if f.is_nan() => "the number .nan (not a number)".to_owned(),
+            Value::Float(f) if f.is_infinite() => match self.source_text() {
+                Some(src) if self.node.style == Style::Plain => {
+                    format!("{src}, a number too large for any numeric type (infinity)")
+                }
+                _ => "infinity".to_owned(),
+            },
             Value::Float(f) => format!("the number {f}"),
             Value::String(s) => format!("the string {s:?}"),
             Value::Sequence(_) => "a list".to_owned(),
@@ -320,11 +322,26 @@ impl<'de> De<'de, '_, '_> {
         if self.is_null() {
             return 0;
         }
+        // A number written with more digits than any integer type holds (`1e400`, thirty
+        // digits) reads as a float, possibly infinite; it is out of range, not of the wrong type.
+        let too_big = |f: f64| {
+            self.node.style == Style::Plain
+                && (!f.is_finite() || f.abs() >= 1e30)
+                && self.source_text().is_some_and(|t| {
+                    t.trim_start_matches(['+', '-'])
+                        .starts_with(|c: char| c.is_ascii_digit())
+                })
+        };
         let value: Option<i128> = match self.node.value {
             Value::Int(i) => Some(i128::from(i)),
             Value::UInt(u) => Some(i128::from(u)),
             Value::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e30 => {
                 Some(f as i128)
+            }
+            Value::Float(f) if too_big(f) => {
+                let given = self.source_text().unwrap_or_default();
+                self.out_of_range(&given, bits, min, max);
+                return 0;
             }
             Value::Float(f) if f.is_finite() => {
                 self.type_error(
@@ -338,14 +355,12 @@ impl<'de> De<'de, '_, '_> {
         match value {
             Some(v) if v >= min && v <= max => v,
             Some(v) => {
-                let mut state = self.state.borrow_mut();
-                let path = render_path(&state.path);
-                state.diagnostics.push(Diagnostic::error(
-                    path,
-                    ErrorType::TypeError,
-                    format!("expected an integer, got {v}, which is out of range: must fit in {bits} ({min} to {max})"),
-                    self.node.span,
-                ));
+                // Show the number as written (`99999999999`, `1e12`), not as converted.
+                let given = match (self.node.style, self.source_text()) {
+                    (Style::Plain, Some(src)) => src,
+                    _ => v.to_string(),
+                };
+                self.out_of_range(&given, bits, min, max);
                 0
             }
             None => {
@@ -353,6 +368,18 @@ impl<'de> De<'de, '_, '_> {
                 0
             }
         }
+    }
+
+    /// Records that the integer written as `given` does not fit the field's type.
+    fn out_of_range(&self, given: &str, bits: &str, min: i128, max: i128) {
+        let mut state = self.state.borrow_mut();
+        let path = render_path(&state.path);
+        state.diagnostics.push(Diagnostic::error(
+            path,
+            ErrorType::TypeError,
+            format!("expected an integer, got {given}, which is out of range: must fit in {bits} ({min} to {max})"),
+            self.node.span,
+        ));
     }
 
     fn signed<V: Visitor<'de>>(

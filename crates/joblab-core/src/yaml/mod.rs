@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use yaml_events::{EventKind, Parser, ScalarStyle};
 
 use crate::diag::{Diagnostic, ErrorType, Span};
-use crate::limits::{MAX_DEPTH, MAX_DOCUMENTS, MAX_INPUT_BYTES, MAX_NODES};
+use crate::limits::{self, MAX_DEPTH, MAX_DOCUMENTS, MAX_INPUT_BYTES, MAX_NODES};
 
 /// A resolved YAML value.
 #[derive(Clone, Debug, PartialEq)]
@@ -199,16 +199,7 @@ pub struct Stream {
 /// exceeded limit becomes the `error` of the document where it happened and ends the stream.
 pub fn parse_stream(text: &str) -> Stream {
     if text.len() > MAX_INPUT_BYTES {
-        let error = Diagnostic::error(
-            "",
-            ErrorType::LimitExceeded,
-            format!(
-                "the input is {} bytes; Joblab checks at most {} bytes (1 MiB)",
-                text.len(),
-                MAX_INPUT_BYTES
-            ),
-            Span::new(0, 0),
-        );
+        let error = limits::input_too_large(text.len());
         return Stream {
             documents: vec![Document {
                 index: 0,
@@ -284,12 +275,7 @@ impl Builder<'_> {
                 EventKind::StreamEnd => return,
                 EventKind::DocumentStart { .. } => {
                     if self.documents.len() >= MAX_DOCUMENTS {
-                        let diag = Diagnostic::error(
-                            "",
-                            ErrorType::LimitExceeded,
-                            format!("the stream has more than {MAX_DOCUMENTS} documents; Joblab checks at most {MAX_DOCUMENTS}"),
-                            Span::new(start, start),
-                        );
+                        let diag = limits::too_many_documents(Span::new(start, end));
                         self.push_failed(start, diag, false);
                         return;
                     }
@@ -395,15 +381,7 @@ impl Builder<'_> {
     fn count(&mut self, n: usize, start: usize, end: usize) -> Result<(), Stop> {
         self.nodes = self.nodes.saturating_add(n);
         if self.nodes > MAX_NODES {
-            Err(Stop(Diagnostic::error(
-                "",
-                ErrorType::LimitExceeded,
-                format!(
-                    "the stream expands to more than {MAX_NODES} nodes (through aliases or sheer size); \
-                     Joblab checks at most {MAX_NODES}"
-                ),
-                Span::new(start, end),
-            )))
+            Err(Stop(limits::too_many_nodes(Span::new(start, end), false)))
         } else {
             Ok(())
         }
@@ -428,12 +406,7 @@ impl Builder<'_> {
 }
 
 fn depth_error(start: usize, end: usize) -> Diagnostic {
-    Diagnostic::error(
-        "",
-        ErrorType::LimitExceeded,
-        format!("the document nests mappings and lists more than {MAX_DEPTH} levels deep; Joblab checks at most {MAX_DEPTH}"),
-        Span::new(start, end),
-    )
+    limits::too_deep(Span::new(start, end))
 }
 
 fn collection_style(flow: bool) -> Style {
@@ -502,12 +475,7 @@ fn merge_into(
                 if !entries.iter().any(|(e, _)| e.key_string() == key) {
                     *nodes = nodes.saturating_add(k.size() + v.size());
                     if *nodes > MAX_NODES {
-                        return Err(Diagnostic::error(
-                            "",
-                            ErrorType::LimitExceeded,
-                            format!("the stream expands to more than {MAX_NODES} nodes through merge keys; Joblab checks at most {MAX_NODES}"),
-                            span,
-                        ));
+                        return Err(limits::too_many_nodes(span, true));
                     }
                     entries.push((k, v));
                 }
