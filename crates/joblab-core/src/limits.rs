@@ -178,7 +178,9 @@ mod tests {
     fn bytes_become_text_or_say_why_not() {
         let big = vec![b'a'; MAX_INPUT_BYTES + 1];
         let bom_crlf = b"\xEF\xBB\xBFa: 1\r\n".as_slice();
-        let cases: &[(&[u8], Option<(&str, usize)>)] = &[
+        /// What the message says and where, or `None` for text.
+        type Want = Option<(&'static str, usize)>;
+        let cases: &[(&[u8], Want)] = &[
             (b"a: 1\n", None),
             (bom_crlf, None),
             (b"a: \xff\n", Some(("byte 0xFF", 3))),
