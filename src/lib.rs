@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+pub mod diagram;
+pub mod lab;
 pub mod route;
 pub mod theme;
 pub mod views;

@@ -6,7 +6,9 @@ use crate::route::Route;
 
 pub mod compare;
 pub mod concept;
+pub mod diagrams;
 pub mod flow;
+pub mod lab;
 pub mod not_found;
 
 /// The view for `route`.
@@ -15,6 +17,8 @@ pub fn render(route: Route) -> AnyView {
         Route::Concept => concept::Concept().into_any(),
         Route::Flow => flow::Flow().into_any(),
         Route::Compare => compare::Compare().into_any(),
+        Route::Diagrams(p) => view! { <diagrams::Diagrams pattern=p/> }.into_any(),
+        Route::Lab => lab::LabView().into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path=path/> }.into_any(),
         other => view! { <not_found::Pending route=other/> }.into_any(),
     }

@@ -1,0 +1,914 @@
+//! The drawing model of a Job diagram: what the browser's SVG shows for one simulation snapshot.
+//!
+//! Everything here is plain data in viewBox units (a fixed width of [`VIEW_W`]), so the layout,
+//! the accessible names and the status sentence are tested natively, and the browser only turns
+//! the model into elements. Times are shown as `m:ss` from the Job's creation.
+
+use std::collections::HashSet;
+
+use crate::api::api::batch::v1::Job;
+use crate::sim::{
+    Millis, Pod, PodPhase, SegmentKind, Snapshot, MAX_POD_FAILURE_BACKOFF_MS,
+    POD_FAILURE_BACKOFF_MS,
+};
+
+/// Width of the drawing in viewBox units.
+pub const VIEW_W: f64 = 800.0;
+/// Where the time axis starts (the lane labels sit left of it).
+pub const PLOT_X0: f64 = 180.0;
+/// Where the time axis ends.
+pub const PLOT_X1: f64 = 780.0;
+/// Height of one Pod lane.
+pub const LANE_H: f64 = 34.0;
+/// Space above the first lane.
+pub const TOP: f64 = 8.0;
+/// Space below the last lane for the axis.
+pub const AXIS_H: f64 = 34.0;
+
+/// The facts of the Job spec the controller panel compares against, with API defaults applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JobShape {
+    /// `spec.completions`; `None` for a work queue.
+    pub completions: Option<u32>,
+    /// `spec.parallelism` (default 1).
+    pub parallelism: u32,
+    /// `spec.backoffLimit` (default 6; unlimited with backoffLimitPerIndex unless set).
+    pub backoff_limit: Option<u32>,
+    /// `spec.backoffLimitPerIndex`.
+    pub backoff_limit_per_index: Option<u32>,
+    /// `spec.maxFailedIndexes`.
+    pub max_failed_indexes: Option<u32>,
+    /// `spec.completionMode: Indexed`.
+    pub indexed: bool,
+    /// `restartPolicy: OnFailure` (containers restart in place).
+    pub on_failure: bool,
+}
+
+fn non_negative(v: Option<i32>) -> Option<u32> {
+    v.map(|v| u32::try_from(v).unwrap_or(0))
+}
+
+impl JobShape {
+    /// Reads the shape of `job`, filling the API defaults the simulation also uses.
+    pub fn of(job: &Job) -> JobShape {
+        let spec = job.spec.clone().unwrap_or_default();
+        let per_index = non_negative(spec.backoff_limit_per_index);
+        let completions = match (spec.completions, spec.parallelism) {
+            (None, None) => Some(1),
+            (c, _) => non_negative(c),
+        };
+        JobShape {
+            completions,
+            parallelism: non_negative(spec.parallelism).unwrap_or(1),
+            // With backoffLimitPerIndex the API defaults backoffLimit to MaxInt32: no Job-wide budget.
+            backoff_limit: match (non_negative(spec.backoff_limit), per_index) {
+                (Some(b), _) => Some(b),
+                (None, Some(_)) => None,
+                (None, None) => Some(6),
+            },
+            backoff_limit_per_index: per_index,
+            max_failed_indexes: non_negative(spec.max_failed_indexes),
+            indexed: spec.completion_mode.as_deref() == Some("Indexed"),
+            on_failure: spec
+                .template
+                .spec
+                .as_ref()
+                .and_then(|s| s.restart_policy.as_deref())
+                == Some("OnFailure"),
+        }
+    }
+}
+
+/// A time as `m:ss` (whole seconds, rounded down).
+pub fn fmt_time(ms: Millis) -> String {
+    let s = ms / 1000;
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// A duration as seconds, e.g. `10s` or `2.5s`.
+pub fn fmt_secs(ms: Millis) -> String {
+    if ms.is_multiple_of(1000) {
+        format!("{}s", ms / 1000)
+    } else {
+        format!("{:.1}s", ms as f64 / 1000.0)
+    }
+}
+
+/// One value of the controller panel: desired against actual.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PanelRow {
+    /// Row name, e.g. `Completions`.
+    pub name: &'static str,
+    /// Value, e.g. `2/6`.
+    pub value: String,
+}
+
+/// A Job condition present at the snapshot's time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConditionView {
+    /// `Complete`, `Failed`, ...
+    pub type_: String,
+    /// `True` or `False`.
+    pub status: String,
+    /// Reason.
+    pub reason: String,
+    /// When it was last set, as `m:ss`.
+    pub at: String,
+    /// Whether it is a terminal condition (Complete or Failed) with status True.
+    pub terminal: bool,
+}
+
+/// What a lane segment shows (CSS class names in the browser).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SegClass {
+    /// Created, container not started.
+    Pending,
+    /// A container run.
+    Running,
+    /// Waiting for the kubelet's restart back-off.
+    CrashLoop,
+    /// Deleted, still running.
+    Terminating,
+    /// Finished successfully.
+    Succeeded,
+    /// Finished with a failure.
+    Failed,
+}
+
+impl SegClass {
+    /// The CSS class.
+    pub const fn class(self) -> &'static str {
+        match self {
+            SegClass::Pending => "seg seg-pending",
+            SegClass::Running => "seg seg-running",
+            SegClass::CrashLoop => "seg seg-crashloop",
+            SegClass::Terminating => "seg seg-terminating",
+            SegClass::Succeeded => "seg seg-succeeded",
+            SegClass::Failed => "seg seg-failed",
+        }
+    }
+
+    fn of(kind: SegmentKind) -> SegClass {
+        match kind {
+            SegmentKind::Pending => SegClass::Pending,
+            SegmentKind::Running => SegClass::Running,
+            SegmentKind::CrashLoopBackOff => SegClass::CrashLoop,
+            SegmentKind::Terminating => SegClass::Terminating,
+            SegmentKind::Succeeded => SegClass::Succeeded,
+            SegmentKind::Failed => SegClass::Failed,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            SegClass::Pending => "Pending",
+            SegClass::Running => "Running",
+            SegClass::CrashLoop => "CrashLoopBackOff",
+            SegClass::Terminating => "Terminating",
+            SegClass::Succeeded => "Succeeded",
+            SegClass::Failed => "Failed",
+        }
+    }
+}
+
+/// One stretch of a lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SegShape {
+    /// What it shows.
+    pub class: SegClass,
+    /// Left edge.
+    pub x: f64,
+    /// Width (at least 1 unit so a short stretch stays visible).
+    pub w: f64,
+    /// Short text drawn inside when it fits (`run 2`), else empty.
+    pub text: String,
+    /// Accessible name and tooltip.
+    pub label: String,
+}
+
+/// What a marker marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkerKind {
+    /// A container exited with a code.
+    Exit {
+        /// The exit code.
+        code: i32,
+    },
+    /// The kubelet restarted the container in place (OnFailure).
+    Restart,
+    /// The Pod was evicted (DisruptionTarget).
+    Evicted,
+}
+
+/// A point marker on a lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    /// What it marks.
+    pub kind: MarkerKind,
+    /// Position on the axis.
+    pub x: f64,
+    /// Short visible text (`1`, `↻`, `evicted`).
+    pub text: String,
+    /// Accessible name and tooltip.
+    pub label: String,
+}
+
+/// One Pod's lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    /// Pod name (a stable key).
+    pub name: String,
+    /// Visible label: the name, prefixed by `#index` for Indexed Jobs.
+    pub text: String,
+    /// Top of the lane.
+    pub y: f64,
+    /// The Pod's phase at the snapshot's time.
+    pub phase: PodPhase,
+    /// Accessible name and tooltip, starting with `Pod <name>:`.
+    pub label: String,
+    /// Stretches in time order.
+    pub segments: Vec<SegShape>,
+    /// Exit, restart and eviction markers.
+    pub markers: Vec<Marker>,
+}
+
+/// A pod-failure backoff gap: from a failure to the replacement Pod's creation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gap {
+    /// Start (the failure).
+    pub x: f64,
+    /// Width up to the creation.
+    pub w: f64,
+    /// Top of the lane of the replacement Pod, where the gap is drawn.
+    pub y: f64,
+    /// Visible text, e.g. `backoff 10s`.
+    pub text: String,
+    /// Accessible name and tooltip.
+    pub label: String,
+}
+
+/// A tick of the time axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// Position.
+    pub x: f64,
+    /// `m:ss`.
+    pub text: String,
+}
+
+/// Everything one diagram frame shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drawing {
+    /// The snapshot's time.
+    pub time_ms: Millis,
+    /// Position of the "now" line.
+    pub now_x: f64,
+    /// Height of the drawing (grows with the number of Pods).
+    pub height: f64,
+    /// Desired against actual.
+    pub panel: Vec<PanelRow>,
+    /// Conditions present at this time, in the order they were added.
+    pub conditions: Vec<ConditionView>,
+    /// One lane per Pod, in creation order.
+    pub lanes: Vec<Lane>,
+    /// Backoff gaps before replacement Pods.
+    pub gaps: Vec<Gap>,
+    /// Axis ticks.
+    pub ticks: Vec<Tick>,
+    /// The status sentence for the live region.
+    pub status: String,
+}
+
+/// Maps a time to an x position on an axis from 0 to `end_ms`.
+#[derive(Clone, Copy, Debug)]
+struct Axis {
+    end_ms: Millis,
+}
+
+impl Axis {
+    fn x(self, t: Millis) -> f64 {
+        let t = t.min(self.end_ms) as f64;
+        PLOT_X0 + t / self.end_ms as f64 * (PLOT_X1 - PLOT_X0)
+    }
+}
+
+/// Tick spacing: the smallest "nice" step that gives at most eight ticks.
+fn tick_step(end_ms: Millis) -> Millis {
+    const NICE: [Millis; 12] = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600];
+    NICE.iter()
+        .map(|s| s * 1000)
+        .find(|step| end_ms / step <= 8)
+        .unwrap_or_else(|| (end_ms / 8).max(1000))
+}
+
+/// The status sentence for the live region, e.g.
+/// `Failed (BackoffLimitExceeded): 0 succeeded, 3 failed, 0 active`.
+pub fn status_sentence(s: &Snapshot) -> String {
+    let st = &s.status;
+    let head = if let Some(c) = st.condition("Failed") {
+        format!("Failed ({})", c.reason)
+    } else if let Some(c) = st.condition("Complete") {
+        format!("Complete ({})", c.reason)
+    } else if let Some(c) = st.condition("FailureTarget") {
+        format!("Failing ({})", c.reason)
+    } else if let Some(c) = st.condition("SuccessCriteriaMet") {
+        format!("Completing ({})", c.reason)
+    } else if st.condition("Suspended").is_some() {
+        "Suspended".to_string()
+    } else if s.pods.is_empty() && st.start_ms.is_none() {
+        "Created".to_string()
+    } else {
+        "Running".to_string()
+    };
+    let mut out = format!(
+        "{head}: {} succeeded, {} failed, {} active",
+        st.succeeded, st.failed, st.active
+    );
+    if st.terminating > 0 {
+        out.push_str(&format!(", {} terminating", st.terminating));
+    }
+    if s.deleted_ms.is_some() {
+        out.push_str("; the Job was deleted");
+    }
+    if let Some(m) = &s.stopped_message {
+        out.push_str("; ");
+        out.push_str(m);
+    }
+    out
+}
+
+/// Every time something visible happens in a run, sorted and without repeats: the "Step"
+/// targets of the player. Pass the final snapshot of the run.
+pub fn key_times(s: &Snapshot) -> Vec<Millis> {
+    let mut t: Vec<Millis> = s.events.iter().map(|e| e.at_ms).collect();
+    for c in &s.status.conditions {
+        t.push(c.last_transition_ms);
+    }
+    for p in &s.pods {
+        t.push(p.created_ms);
+        for seg in &p.segments {
+            t.push(seg.start_ms);
+            t.extend(seg.end_ms);
+        }
+        t.extend(p.deleted_ms);
+    }
+    t.sort_unstable();
+    t.dedup();
+    t
+}
+
+/// The first key time after `t`, if any.
+pub fn next_key_time(times: &[Millis], t: Millis) -> Option<Millis> {
+    let i = times.partition_point(|&k| k <= t);
+    times.get(i).copied()
+}
+
+fn lane_label(p: &Pod, t: Millis) -> String {
+    let mut out = format!("Pod {}: ", p.name);
+    out.push_str(if p.is_terminating() {
+        "Terminating"
+    } else {
+        p.phase.as_str()
+    });
+    if let Some(i) = p.index {
+        out.push_str(&format!(", index {i}"));
+    }
+    if let Some(r) = &p.reason {
+        out.push_str(&format!(", reason {r}"));
+    }
+    if p.phase.is_terminal() {
+        if let Some(c) = p.exit_code {
+            out.push_str(&format!(", exit code {c}"));
+        }
+    }
+    if p.restart_count > 0 {
+        let n = p.restart_count;
+        out.push_str(&format!(", {n} restart{}", if n == 1 { "" } else { "s" }));
+    }
+    match (p.started_ms, p.finished_ms) {
+        (Some(a), Some(b)) => out.push_str(&format!(", ran {} to {}", fmt_time(a), fmt_time(b))),
+        (None, Some(b)) => out.push_str(&format!(", never ran, ended {}", fmt_time(b))),
+        (Some(a), None) => out.push_str(&format!(", running since {}", fmt_time(a))),
+        (None, None) => out.push_str(&format!(", created {}", fmt_time(p.created_ms))),
+    }
+    if p.failure_ignored {
+        out.push_str(", failure ignored by the podFailurePolicy");
+    }
+    if let Some(d) = p.deleted_ms.filter(|&d| d <= t) {
+        out.push_str(&format!(", deleted {}", fmt_time(d)));
+    }
+    out
+}
+
+/// Characters of a lane's visible label that fit left of the axis; the full name is in the
+/// accessible name and tooltip.
+const LABEL_CHARS: usize = 22;
+
+fn short_label(p: &Pod) -> String {
+    let full = match p.index {
+        Some(i) => format!("#{i} {}", p.name),
+        None => p.name.clone(),
+    };
+    if full.chars().count() <= LABEL_CHARS {
+        return full;
+    }
+    let mut out: String = full.chars().take(LABEL_CHARS - 1).collect();
+    out.push('…');
+    out
+}
+
+fn lane(p: &Pod, y: f64, axis: Axis, t: Millis) -> Lane {
+    let mut segments = Vec::with_capacity(p.segments.len());
+    let mut markers = Vec::new();
+    let mut runs_seen = 0u32;
+    for seg in &p.segments {
+        let class = SegClass::of(seg.kind);
+        let end = seg.end_ms.unwrap_or(t).min(t).max(seg.start_ms);
+        let x = axis.x(seg.start_ms);
+        let w = (axis.x(end) - x).max(1.0);
+        let mut label = format!(
+            "{} {} to {}",
+            class.name(),
+            fmt_time(seg.start_ms),
+            fmt_time(end)
+        );
+        if seg.end_ms.is_none() || seg.end_ms.is_some_and(|e| e > t) {
+            label = format!("{} since {}", class.name(), fmt_time(seg.start_ms));
+        }
+        if let Some(r) = seg.run {
+            label.push_str(&format!(", run {r}"));
+        }
+        if let Some(d) = seg.delay_ms {
+            label.push_str(&format!(", restart back-off {}", fmt_secs(d)));
+        }
+        let ended = seg.end_ms.filter(|&e| e <= t);
+        if let (Some(c), Some(_)) = (seg.exit_code, ended) {
+            label.push_str(&format!(", exit code {c}"));
+        }
+        label.push_str(&format!(" (Pod {})", p.name));
+        let text = match (seg.kind, seg.run) {
+            (SegmentKind::Running, Some(r)) if w >= 46.0 => format!("run {r}"),
+            (SegmentKind::CrashLoopBackOff, _) if w >= 60.0 => seg
+                .delay_ms
+                .map(|d| format!("back-off {}", fmt_secs(d)))
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        segments.push(SegShape {
+            class,
+            x,
+            w,
+            text,
+            label,
+        });
+        if seg.kind == SegmentKind::Running {
+            runs_seen += 1;
+            if runs_seen > 1 {
+                markers.push(Marker {
+                    kind: MarkerKind::Restart,
+                    x,
+                    text: "↻".into(),
+                    label: format!(
+                        "Restart {} at {}: the kubelet restarted the container in place (Pod {})",
+                        runs_seen - 1,
+                        fmt_time(seg.start_ms),
+                        p.name
+                    ),
+                });
+            }
+            if let (Some(c), Some(e)) = (seg.exit_code, ended) {
+                markers.push(Marker {
+                    kind: MarkerKind::Exit { code: c },
+                    x: axis.x(e),
+                    text: c.to_string(),
+                    label: format!("Exit code {c} at {} (Pod {})", fmt_time(e), p.name),
+                });
+            }
+        }
+    }
+    for c in &p.conditions {
+        if c.type_ == "DisruptionTarget" && c.status == "True" && c.last_transition_ms <= t {
+            markers.push(Marker {
+                kind: MarkerKind::Evicted,
+                x: axis.x(c.last_transition_ms),
+                text: "evicted".into(),
+                label: format!(
+                    "Evicted at {}: DisruptionTarget ({}) (Pod {})",
+                    fmt_time(c.last_transition_ms),
+                    c.reason,
+                    p.name
+                ),
+            });
+        }
+    }
+    Lane {
+        name: p.name.clone(),
+        text: short_label(p),
+        y,
+        phase: p.phase,
+        label: lane_label(p, t),
+        segments,
+        markers,
+    }
+}
+
+/// The pod-failure backoff gaps: for each replacement Pod created at least the backoff delay after
+/// the latest failure that counts (per index with backoffLimitPerIndex), the stretch from that
+/// failure to the creation, labelled with the delay (`10s x 2^(n-1)`, capped at 10 minutes, n the
+/// failures since the last success). Pods the controller deleted on suspend are no failures here.
+fn gaps(s: &Snapshot, shape: &JobShape, axis: Axis) -> Vec<Gap> {
+    if shape.on_failure {
+        // Under OnFailure the kubelet restarts in place; its back-off is drawn as segments.
+        return Vec::new();
+    }
+    let suspended_at: HashSet<Millis> = s
+        .events
+        .iter()
+        .filter(|e| e.reason == "Suspended")
+        .map(|e| e.at_ms)
+        .collect();
+    let per_index = shape.backoff_limit_per_index.is_some();
+    // (finish time, index, failed?) of each finished Pod, by finish time.
+    let mut finished: Vec<(Millis, Option<u32>, bool, usize)> = s
+        .pods
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.phase.is_terminal() && p.finished_ms.is_some_and(|f| f <= s.time_ms))
+        .filter(|(_, p)| {
+            !p.deletion_requested_ms
+                .is_some_and(|d| suspended_at.contains(&d))
+        })
+        .map(|(i, p)| (p.finish_time_ms(), p.index, p.phase == PodPhase::Failed, i))
+        .collect();
+    finished.sort_unstable_by_key(|f| f.0);
+    let mut used: HashSet<usize> = HashSet::new();
+    let mut out = Vec::new();
+    for (lane_i, p) in s.pods.iter().enumerate() {
+        let c = p.created_ms;
+        let mut n = 0u32;
+        let mut last: Option<(Millis, usize)> = None;
+        for &(f, idx, failed, pod_i) in &finished {
+            if f > c {
+                break;
+            }
+            if per_index && idx != p.index {
+                continue;
+            }
+            if failed {
+                n += 1;
+                last = Some((f, pod_i));
+            } else {
+                n = 0;
+                last = None;
+            }
+        }
+        let Some((f, pod_i)) = last else { continue };
+        let shift = n.saturating_sub(1).min(16);
+        let delay = (POD_FAILURE_BACKOFF_MS << shift).min(MAX_POD_FAILURE_BACKOFF_MS);
+        if c < f + delay || !used.insert(pod_i) {
+            continue;
+        }
+        let x = axis.x(f);
+        out.push(Gap {
+            x,
+            w: (axis.x(c) - x).max(1.0),
+            y: TOP + lane_i as f64 * LANE_H,
+            text: format!("backoff {}", fmt_secs(delay)),
+            label: format!(
+                "Backoff {}: {} failed at {}, so the controller waited before creating {} at {}",
+                fmt_secs(delay),
+                s.pods.get(pod_i).map_or("a Pod", |q| q.name.as_str()),
+                fmt_time(f),
+                p.name,
+                fmt_time(c)
+            ),
+        });
+    }
+    out
+}
+
+fn panel(s: &Snapshot, shape: &JobShape) -> Vec<PanelRow> {
+    let st = &s.status;
+    let mut rows = Vec::with_capacity(5);
+    rows.push(PanelRow {
+        name: "Completions",
+        value: match shape.completions {
+            Some(c) => format!("{}/{c}", st.succeeded),
+            // kubectl shows a work queue's completions as "n/1 of p".
+            None => format!("{}/1 of {}", st.succeeded, shape.parallelism),
+        },
+    });
+    rows.push(PanelRow {
+        name: "Active",
+        value: format!("{} of parallelism {}", st.active, shape.parallelism),
+    });
+    // Under OnFailure the failed runs are container restarts inside Pods, and the controller
+    // counts them against backoffLimit together with failed Pods.
+    let restarts: u64 = s.pods.iter().map(|p| u64::from(p.restart_count)).sum();
+    let failed_now = if shape.on_failure {
+        format!("failed {} + restarts {restarts}", st.failed)
+    } else {
+        format!("failed {}", st.failed)
+    };
+    let failed = match (shape.backoff_limit, shape.backoff_limit_per_index) {
+        (Some(b), _) => format!(
+            "{failed_now} / backoffLimit {b} (fails at {})",
+            u64::from(b) + 1
+        ),
+        (None, Some(b)) => format!("failed {} / backoffLimitPerIndex {b} per index", st.failed),
+        (None, None) => format!("failed {}", st.failed),
+    };
+    rows.push(PanelRow {
+        name: "Failed",
+        value: failed,
+    });
+    if shape.indexed {
+        rows.push(PanelRow {
+            name: "Completed indexes",
+            value: st
+                .completed_indexes
+                .clone()
+                .filter(|c| !c.is_empty())
+                .unwrap_or_else(|| "none".into()),
+        });
+    }
+    if let Some(b) = shape.backoff_limit_per_index {
+        let failed = st
+            .failed_indexes
+            .clone()
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| "none".into());
+        rows.push(PanelRow {
+            name: "Failed indexes",
+            value: match shape.max_failed_indexes {
+                Some(m) => format!("{failed} (backoffLimitPerIndex {b}, maxFailedIndexes {m})"),
+                None => format!("{failed} (backoffLimitPerIndex {b})"),
+            },
+        });
+    }
+    if st.terminating > 0 {
+        rows.push(PanelRow {
+            name: "Terminating",
+            value: st.terminating.to_string(),
+        });
+    }
+    rows
+}
+
+/// Builds the drawing of `s` on an axis from 0 to `end_ms` (the run's end; at least one second).
+pub fn drawing(s: &Snapshot, end_ms: Millis, shape: &JobShape) -> Drawing {
+    let axis = Axis {
+        end_ms: end_ms.max(1000),
+    };
+    let t = s.time_ms;
+    let lanes: Vec<Lane> = s
+        .pods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| lane(p, TOP + i as f64 * LANE_H, axis, t))
+        .collect();
+    let step = tick_step(axis.end_ms);
+    let ticks = (0..=axis.end_ms / step)
+        .map(|k| Tick {
+            x: axis.x(k * step),
+            text: fmt_time(k * step),
+        })
+        .collect();
+    let conditions = s
+        .status
+        .conditions
+        .iter()
+        .map(|c| ConditionView {
+            type_: c.type_.clone(),
+            status: c.status.clone(),
+            reason: c.reason.clone(),
+            at: fmt_time(c.last_transition_ms),
+            terminal: c.status == "True" && (c.type_ == "Complete" || c.type_ == "Failed"),
+        })
+        .collect();
+    Drawing {
+        time_ms: t,
+        now_x: axis.x(t),
+        height: TOP + lanes.len().max(1) as f64 * LANE_H + AXIS_H,
+        panel: panel(s, shape),
+        conditions,
+        gaps: gaps(s, shape, axis),
+        lanes,
+        ticks,
+        status: status_sentence(s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::patterns::{build, Knobs, Preset};
+    use crate::sim::{Replay, Simulation};
+
+    fn run(p: Preset) -> (Replay, JobShape) {
+        let (job, scenario) = build(p, &Knobs::default_for(p));
+        let shape = JobShape::of(&job);
+        (
+            Replay::record(
+                Simulation::new(job, scenario),
+                crate::patterns::RUN_LIMIT_MS,
+            ),
+            shape,
+        )
+    }
+
+    #[test]
+    fn formats_times() {
+        for (ms, want) in [
+            (0, "0:00"),
+            (11_999, "0:11"),
+            (61_000, "1:01"),
+            (3_600_000, "60:00"),
+        ] {
+            assert_eq!(fmt_time(ms), want);
+        }
+        assert_eq!(fmt_secs(10_000), "10s");
+        assert_eq!(fmt_secs(2_500), "2.5s");
+    }
+
+    #[test]
+    fn status_sentences_of_every_pattern_at_the_end() {
+        let cases = [
+            (
+                Preset::Simple,
+                "Complete (CompletionsReached): 1 succeeded, 0 failed, 0 active",
+            ),
+            (
+                Preset::Parallel,
+                "Complete (CompletionsReached): 6 succeeded, 0 failed, 0 active",
+            ),
+            (
+                Preset::Failure,
+                "Failed (BackoffLimitExceeded): 0 succeeded, 3 failed, 0 active",
+            ),
+            (Preset::Deadline, "Failed (DeadlineExceeded): "),
+            (Preset::SuccessPolicy, "Complete (SuccessPolicy): "),
+            (Preset::PodFailurePolicy, "Failed (PodFailurePolicy): "),
+            (Preset::BackoffPerIndex, "Failed (FailedIndexes): "),
+            (
+                Preset::WorkQueue,
+                "Complete (CompletionsReached): 3 succeeded",
+            ),
+        ];
+        for (p, want) in cases {
+            let (r, shape) = run(p);
+            let end = r.end().now();
+            let d = drawing(&r.snapshot_at(end), end, &shape);
+            assert!(d.status.starts_with(want), "{p:?}: {}", d.status);
+        }
+    }
+
+    #[test]
+    fn status_while_running_and_suspended() {
+        let (r, shape) = run(Preset::Parallel);
+        let end = r.end().now();
+        let d = drawing(&r.snapshot_at(5_000), end, &shape);
+        assert_eq!(d.status, "Running: 0 succeeded, 0 failed, 3 active");
+        let (r, shape) = run(Preset::SuspendResume);
+        let d = drawing(&r.snapshot_at(10_000), r.end().now(), &shape);
+        assert!(d.status.starts_with("Suspended: "), "{}", d.status);
+        let d = drawing(&r.snapshot_at(0), r.end().now(), &shape);
+        assert!(d.status.starts_with("Running") || d.status.starts_with("Created"));
+    }
+
+    #[test]
+    fn failure_pattern_lanes_gaps_and_names() {
+        let (r, shape) = run(Preset::Failure);
+        let end = r.end().now();
+        let d = drawing(&r.snapshot_at(end), end, &shape);
+        assert_eq!(d.lanes.len(), 3);
+        for lane in &d.lanes {
+            assert!(
+                lane.label
+                    .starts_with(&format!("Pod {}: Failed, exit code 1, ran ", lane.name)),
+                "{}",
+                lane.label
+            );
+            assert!(!lane.segments.iter().any(|s| s.label.starts_with("Pod ")));
+            assert!(lane
+                .markers
+                .iter()
+                .any(|m| m.kind == MarkerKind::Exit { code: 1 }));
+        }
+        let texts: Vec<&str> = d.gaps.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(texts, ["backoff 10s", "backoff 20s"]);
+        assert!(d.gaps[0].label.starts_with("Backoff 10s: "));
+        assert_eq!(d.gaps[1].y, TOP + 2.0 * LANE_H);
+        let failed = d
+            .panel
+            .iter()
+            .find(|r| r.name == "Failed")
+            .map(|r| r.value.clone());
+        assert_eq!(
+            failed.as_deref(),
+            Some("failed 3 / backoffLimit 2 (fails at 3)")
+        );
+        assert!(d
+            .conditions
+            .iter()
+            .any(|c| c.type_ == "Failed" && c.terminal));
+        // The first Pod alone, mid-run: one open Running segment ending at the snapshot time.
+        let d = drawing(&r.snapshot_at(5_000), end, &shape);
+        assert_eq!(d.lanes.len(), 1);
+        assert!(
+            d.lanes[0].label.contains("Running, running since 0:01"),
+            "{}",
+            d.lanes[0].label
+        );
+        let last = d.lanes[0].segments.last().map(|s| s.x + s.w);
+        assert!(last.is_some_and(|x| (x - d.now_x).abs() < 1.01));
+        assert!(d.gaps.is_empty());
+    }
+
+    #[test]
+    fn work_queue_and_indexed_panels() {
+        let (r, shape) = run(Preset::WorkQueue);
+        let end = r.end().now();
+        let d = drawing(&r.snapshot_at(end), end, &shape);
+        assert_eq!(d.panel[0].value, "3/1 of 3");
+        let (r, shape) = run(Preset::Indexed);
+        let end = r.end().now();
+        let d = drawing(&r.snapshot_at(end), end, &shape);
+        assert_eq!(d.panel[0].value, "5/5");
+        assert!(d.lanes.iter().all(|l| l.text.starts_with('#')));
+        assert!(d.lanes.iter().all(|l| l.label.contains(", index ")));
+    }
+
+    #[test]
+    fn on_failure_has_restart_markers_and_no_gaps() {
+        let (r, shape) = run(Preset::OnFailure);
+        let end = r.end().now();
+        let d = drawing(&r.snapshot_at(end), end, &shape);
+        assert_eq!(d.lanes.len(), 1);
+        assert!(d.gaps.is_empty());
+        let restarts = d.lanes[0]
+            .markers
+            .iter()
+            .filter(|m| m.kind == MarkerKind::Restart)
+            .count();
+        assert_eq!(restarts, 2);
+        assert!(
+            d.lanes[0].label.contains("2 restarts"),
+            "{}",
+            d.lanes[0].label
+        );
+    }
+
+    #[test]
+    fn eviction_marker() {
+        let (r, shape) = run(Preset::PodFailurePolicy);
+        let end = r.end().now();
+        let d = drawing(&r.snapshot_at(end), end, &shape);
+        assert!(d
+            .lanes
+            .iter()
+            .all(|l| l.text.chars().count() <= LABEL_CHARS));
+        assert!(d.lanes[0].text.ends_with('…'));
+        assert!(d.lanes[0]
+            .label
+            .starts_with(&format!("Pod {}: ", d.lanes[0].name)));
+        let ev = d.lanes[0]
+            .markers
+            .iter()
+            .find(|m| m.kind == MarkerKind::Evicted);
+        assert!(ev.is_some_and(|m| m.label.starts_with("Evicted at ")));
+    }
+
+    #[test]
+    fn key_times_step_forward() {
+        let (r, _) = run(Preset::Failure);
+        let times = key_times(&r.end().snapshot());
+        assert!(times.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            next_key_time(&times, 0),
+            times.iter().copied().find(|&t| t > 0)
+        );
+        assert_eq!(next_key_time(&times, r.end().now()), None);
+    }
+
+    #[test]
+    fn two_hundred_pods_draw_quickly() {
+        let knobs = Knobs {
+            completions: 200,
+            parallelism: 50,
+            ..Knobs::default_for(Preset::Parallel)
+        };
+        let (job, scenario) = build(Preset::Parallel, &knobs);
+        let shape = JobShape::of(&job);
+        let r = Replay::record(
+            Simulation::new(job, scenario),
+            crate::patterns::RUN_LIMIT_MS,
+        );
+        let end = r.end().now();
+        let s = r.snapshot_at(end);
+        assert_eq!(s.pods.len(), 200);
+        let d = drawing(&s, end, &shape);
+        assert_eq!(d.lanes.len(), 200);
+        assert!(d.height > 200.0 * LANE_H);
+    }
+}

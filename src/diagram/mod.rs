@@ -1,0 +1,163 @@
+//! A live diagram: the core simulation of one pattern, drawn at a moment the player picks.
+//!
+//! The run is recorded once per knob setting ([`joblab_core::sim::Replay`]); the player only moves
+//! a time signal, and the drawing model for that time comes from `joblab_core::draw`.
+
+use std::sync::Arc;
+
+use joblab_core::draw::{self, Drawing, JobShape};
+use joblab_core::patterns::{self, Knobs, Preset};
+use joblab_core::sim::{Millis, Replay, Simulation};
+use leptos::prelude::*;
+
+pub mod knobs;
+pub mod player;
+pub mod svg;
+
+/// One recorded run of a pattern with given knob values.
+#[derive(Clone, Debug)]
+pub struct Run {
+    /// The knob values it was built from (runs are equal when these are).
+    pub knobs: Knobs,
+    /// The recording, for snapshots at any time.
+    pub replay: Arc<Replay>,
+    /// The Job's shape for the controller panel.
+    pub shape: JobShape,
+    /// When the run settled.
+    pub end_ms: Millis,
+    /// The "Step" targets.
+    pub key_times: Vec<Millis>,
+}
+
+impl PartialEq for Run {
+    fn eq(&self, other: &Self) -> bool {
+        self.knobs == other.knobs
+    }
+}
+
+impl Run {
+    /// Simulates `preset` with `knobs` to its end.
+    pub fn new(preset: Preset, knobs: Knobs) -> Run {
+        let (job, scenario) = patterns::build(preset, &knobs);
+        let shape = JobShape::of(&job);
+        let replay = Replay::record(Simulation::new(job, scenario), patterns::RUN_LIMIT_MS);
+        let end = replay.end();
+        Run {
+            knobs,
+            shape,
+            end_ms: end.now(),
+            key_times: draw::key_times(&end.snapshot()),
+            replay: Arc::new(replay),
+        }
+    }
+
+    /// The drawing at `t` (clamped to the end).
+    pub fn drawing(&self, t: Millis) -> Drawing {
+        let t = t.min(self.end_ms);
+        draw::drawing(&self.replay.snapshot_at(t), self.end_ms, &self.shape)
+    }
+}
+
+/// Whether the user asked for reduced motion.
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// The whole live diagram of `preset`: knobs, player, controller panel, status and SVG.
+#[component]
+pub fn LiveDiagram(preset: Preset) -> impl IntoView {
+    let knobs = RwSignal::new(Knobs::default_for(preset));
+    let run = Memo::new(move |_| Run::new(preset, knobs.get()));
+    // Opens at the finished state so the whole story is visible; Reset or Play replays it.
+    let time = RwSignal::new(run.with_untracked(|r| r.end_ms));
+    let drawing = Memo::new(move |_| run.with(|r| r.drawing(time.get())));
+    let tip = RwSignal::new(None::<svg::Tip>);
+    let reduced = prefers_reduced_motion();
+    let playing = RwSignal::new(false);
+    let height = move || drawing.with(|d| d.height);
+
+    let on_tip = move |ev: web_sys::Event| {
+        tip.set(svg::tip_for(
+            ev.target(),
+            drawing.with_untracked(|d| d.height),
+        ))
+    };
+    let off_tip = move |_| tip.set(None);
+
+    view! {
+        <div class="live-diagram">
+            <knobs::KnobPanel preset=preset knobs=knobs run=run time=time/>
+            <player::Player run=run time=time playing=playing reduced=reduced/>
+            <div class="diagram-grid">
+                <section class="controller" aria-labelledby="controller-title">
+                    <h3 id="controller-title">"Job controller"</h3>
+                    <dl class="panel">
+                        {move || drawing.with(|d| d.panel.iter().map(|r| view! {
+                            <div class="panel-row"><dt>{r.name}</dt><dd>{r.value.clone()}</dd></div>
+                        }).collect_view())}
+                    </dl>
+                    <h4>"Conditions"</h4>
+                    <ul class="conditions">
+                        {move || drawing.with(|d| {
+                            if d.conditions.is_empty() {
+                                view! { <li class="muted">"none yet"</li> }.into_any()
+                            } else {
+                                d.conditions.iter().map(|c| {
+                                    let class = if c.terminal { "cond cond-terminal" } else { "cond" };
+                                    view! {
+                                        <li class=class data-type=c.type_.clone()>
+                                            <strong>{c.type_.clone()}</strong>"="{c.status.clone()}" "
+                                            <span class="muted">{c.reason.clone()}" at "{c.at.clone()}</span>
+                                        </li>
+                                    }
+                                }).collect_view().into_any()
+                            }
+                        })}
+                    </ul>
+                </section>
+                <div class="diagram-main">
+                    <p class="diagram-status" role="status">{move || drawing.with(|d| d.status.clone())}</p>
+                    <div
+                        class="diagram-scroll"
+                        on:keydown=move |ev| player::diagram_key(ev, run, time, playing, reduced)
+                    >
+                        <div class="diagram-canvas"
+                            on:focusin=move |ev| on_tip(ev.into())
+                            on:mouseover=move |ev| on_tip(ev.into())
+                            on:focusout=off_tip
+                            on:mouseleave=move |_| tip.set(None)
+                        >
+                            <svg
+                                class="diagram-svg"
+                                viewBox=move || format!("0 0 {} {}", draw::VIEW_W, height())
+                                role="group"
+                                aria-label="Pods on a time axis"
+                            >
+                                {move || drawing.with(svg::body)}
+                            </svg>
+                            {move || tip.get().map(|t| view! {
+                                <div class="diagram-tip" role="tooltip" style=format!("left: {:.2}%; top: {:.2}%", t.left, t.top)>
+                                    {t.text}
+                                </div>
+                            })}
+                        </div>
+                    </div>
+                    <p class="legend" aria-hidden="true">
+                        <span class="key key-pending">"Pending"</span>
+                        <span class="key key-running">"Running"</span>
+                        <span class="key key-succeeded">"Succeeded"</span>
+                        <span class="key key-failed">"Failed"</span>
+                        <span class="key key-crashloop">"Restart back-off"</span>
+                        <span class="key key-terminating">"Terminating"</span>
+                    </p>
+                </div>
+            </div>
+        </div>
+    }
+}
