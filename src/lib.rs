@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 pub mod diagram;
 pub mod lab;
+pub mod panic;
 pub mod route;
 pub mod theme;
 pub mod views;
@@ -87,6 +88,7 @@ pub fn App() -> impl IntoView {
 
 /// Mounts [`App`] on the document body. Called once from `main`.
 pub fn start() {
+    panic::install();
     theme::apply_saved_theme();
     leptos::mount::mount_to_body(App);
 }
