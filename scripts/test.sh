@@ -2,7 +2,8 @@
 # Runs every test layer, installing whatever is missing first:
 #   formatting and lints (native and wasm32), the core's dependency rule, native unit, table and
 #   golden tests, browser tests (wasm-bindgen-test in headless Chromium), the release build and its
-#   size budget, and end-to-end tests (Playwright driving Debian's Chromium against dist/).
+#   size budget, end-to-end tests (Playwright driving Debian's Chromium against dist/), and a short
+#   randomized run of every fuzz target (cargo-fuzz on nightly).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/tools.sh test
@@ -31,3 +32,5 @@ step "first-load size (raw, gzip, brotli per asset)"
 bash scripts/size.sh
 step "end-to-end tests (Playwright, Chromium)"
 npx playwright test
+step "fuzz smoke (every cargo-fuzz target, ~25 s each)"
+bash scripts/fuzz-smoke.sh

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 pub mod diagram;
 pub mod embed;
 pub mod lab;
+pub mod panic;
 pub mod route;
 pub mod theme;
 pub mod views;
@@ -97,6 +98,7 @@ pub fn App() -> impl IntoView {
 /// Mounts [`App`] on the document body, or the chrome-less [`embed::EmbedApp`] when the URL is an
 /// embed route (`#/embed/...`). Called once from `main`.
 pub fn start() {
+    panic::install();
     if let Some(embed) = route::Embed::parse(&current_fragment()) {
         leptos::mount::mount_to_body(move || view! { <embed::EmbedApp embed=embed/> });
         return;

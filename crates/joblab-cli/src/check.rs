@@ -2,11 +2,11 @@
 
 use std::fmt::Write as _;
 use std::io::{Read, Write as _};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use joblab_core::check::{check_source, CheckReport, LocatedDiagnostic};
+use joblab_core::check::{check_bytes, CheckReport, LocatedDiagnostic};
 use joblab_core::diag::Severity;
 use joblab_core::yaml::emit::to_yaml;
 use serde::Serialize;
@@ -45,20 +45,20 @@ const EXIT_INVALID: u8 = 1;
 /// Exit status: a usage or I/O error (clap uses 2 for usage errors too).
 const EXIT_USAGE: u8 = 2;
 
-/// Reads a file, or standard input for `-`. Returns the name to show and the text.
-fn read_input(path: &PathBuf) -> Result<(String, String), String> {
+/// Reads a file, or standard input for `-`. Returns the name to show and the bytes; whether
+/// they are text Joblab reads (size, UTF-8) is the core's call ([`check_bytes`]), so the CLI and
+/// the page say the same.
+pub(crate) fn read_input(path: &Path) -> Result<(String, Vec<u8>), String> {
     if path.as_os_str() == "-" {
-        let mut text = String::new();
+        let mut bytes = Vec::new();
         std::io::stdin()
-            .read_to_string(&mut text)
+            .read_to_end(&mut bytes)
             .map_err(|e| format!("joblab: cannot read standard input: {e}"))?;
-        Ok(("<stdin>".to_owned(), text))
+        Ok(("<stdin>".to_owned(), bytes))
     } else {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| format!("joblab: cannot read {name}: {e}"))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| format!("joblab: cannot read {name}: the file is not UTF-8 text"))?;
-        Ok((name, text))
+        Ok((name, bytes))
     }
 }
 
@@ -145,8 +145,8 @@ pub fn run_check(args: &CheckArgs) -> ExitCode {
     let mut reports: Vec<(String, CheckReport)> = Vec::new();
     for path in &args.files {
         match read_input(path) {
-            Ok((name, text)) => {
-                let report = check_source(&text);
+            Ok((name, bytes)) => {
+                let report = check_bytes(&bytes);
                 reports.push((name, report));
             }
             Err(message) => {
@@ -247,14 +247,14 @@ fn exit_code(io_error: bool, any_invalid: bool) -> ExitCode {
 /// Runs `joblab defaults`: prints each Job's effective form as YAML on standard output, and
 /// the diagnostics of documents with errors on standard error.
 pub fn run_defaults(args: &DefaultsArgs) -> ExitCode {
-    let (name, text) = match read_input(&args.file) {
+    let (name, bytes) = match read_input(&args.file) {
         Ok(input) => input,
         Err(message) => {
             eprintln!("{message}");
             return ExitCode::from(EXIT_USAGE);
         }
     };
-    let report = check_source(&text);
+    let report = check_bytes(&bytes);
     let mut out = String::new();
     let mut printed = 0;
     for doc in &report.documents {

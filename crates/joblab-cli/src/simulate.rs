@@ -11,12 +11,15 @@
 //! JSON output: `{"job", "pods", "events", "finishedAt"}`; every `at`/`…At` is seconds since the
 //! Job was created, or null.
 
-use std::io::{Read, Write as _};
-use std::path::{Path, PathBuf};
+use std::io::Write as _;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use joblab_core::check::check_source;
+use joblab_core::check::check_bytes;
+use joblab_core::limits::text_from_bytes;
+
+use crate::check::read_input;
 use joblab_core::diag::{LineIndex, Severity};
 use joblab_core::kubectl;
 use joblab_core::scenario::Scenario;
@@ -50,21 +53,6 @@ pub struct SimulateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SimFormat::Text)]
     pub format: SimFormat,
-}
-
-fn read(path: &Path) -> Result<(String, String), String> {
-    if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| format!("joblab: cannot read standard input: {e}"))?;
-        return Ok(("<stdin>".to_owned(), text));
-    }
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| format!("joblab: cannot read {name}: {e}"))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| format!("joblab: cannot read {name}: the file is not UTF-8 text"))?;
-    Ok((name, text))
 }
 
 /// Seconds as a JSON number: an integer when whole, else a fraction.
@@ -192,14 +180,14 @@ fn text_output(snap: &Snapshot, settled: bool, until_ms: Millis) -> String {
 /// Runs `joblab simulate`; exit 0 on a completed simulation, 1 for an invalid Job or scenario,
 /// 2 for unreadable input.
 pub fn run(args: &SimulateArgs) -> ExitCode {
-    let (name, text) = match read(&args.file) {
+    let (name, bytes) = match read_input(&args.file) {
         Ok(v) => v,
         Err(m) => {
             eprintln!("{m}");
             return ExitCode::from(2);
         }
     };
-    let report = check_source(&text);
+    let report = check_bytes(&bytes);
     let mut job = None;
     for doc in &report.documents {
         for d in doc
@@ -228,19 +216,28 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
     let mut scenario = match &args.scenario {
         None => Scenario::default(),
         Some(path) => {
-            let (sname, stext) = match read(path) {
+            let (sname, sbytes) = match read_input(path) {
                 Ok(v) => v,
                 Err(m) => {
                     eprintln!("{m}");
                     return ExitCode::from(2);
                 }
             };
-            match Scenario::from_yaml(&stext) {
+            let stext = match text_from_bytes(&sbytes) {
+                Ok(t) => t,
+                Err(d) => {
+                    let valid = std::str::from_utf8(&sbytes[..d.span.start]).unwrap_or_default();
+                    let at = LineIndex::new(valid).line_col(valid, valid.len());
+                    eprintln!("{sname}:{}:{}: error: {}", at.line, at.column, d.message());
+                    return ExitCode::from(1);
+                }
+            };
+            match Scenario::from_yaml(stext) {
                 Ok(s) => s,
                 Err(diags) => {
-                    let idx = LineIndex::new(&stext);
+                    let idx = LineIndex::new(stext);
                     for d in diags {
-                        let at = idx.line_col(&stext, d.span.start);
+                        let at = idx.line_col(stext, d.span.start);
                         eprintln!("{sname}:{}:{}: error: {}", at.line, at.column, d.message());
                     }
                     return ExitCode::from(1);

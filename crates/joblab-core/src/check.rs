@@ -95,6 +95,35 @@ pub fn fake_uid(name: &str) -> String {
     )
 }
 
+/// Checks a file's bytes, as the CLI reads them: input that is too large or not UTF-8 text gets
+/// its one diagnostic ([`crate::limits::text_from_bytes`]), located in the valid text before
+/// it; anything else goes through [`check_source`]. Never panics.
+pub fn check_bytes(bytes: &[u8]) -> CheckReport {
+    match crate::limits::text_from_bytes(bytes) {
+        Ok(text) => check_source(text),
+        Err(diagnostic) => {
+            let valid = bytes.get(..diagnostic.span.start).unwrap_or_default();
+            let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            let lines = LineIndex::new(prefix);
+            let mut report = DocumentReport {
+                index: 0,
+                kind: None,
+                api_version: None,
+                name: None,
+                span: Span::new(0, prefix.len()),
+                valid: false,
+                diagnostics: Vec::new(),
+                job: None,
+                effective: None,
+            };
+            finish(prefix, &lines, &mut report, vec![diagnostic]);
+            CheckReport {
+                documents: vec![report],
+            }
+        }
+    }
+}
+
 /// Checks a whole manifest stream. Never panics.
 pub fn check_source(text: &str) -> CheckReport {
     let lines = LineIndex::new(text);

@@ -107,12 +107,7 @@ pub fn decode<T: DeserializeOwned>(text: &str, root: &Node) -> Decoded<T> {
             },
         }
     }
-    parser_errors.push(Diagnostic::error(
-        "",
-        ErrorType::LimitExceeded,
-        format!("gave up decoding after {MAX_DECODE_RETRIES} malformed values"),
-        root.span,
-    ));
+    parser_errors.push(crate::limits::too_many_malformed_values(root.span));
     Decoded {
         value: None,
         diagnostics: parser_errors,
@@ -295,6 +290,13 @@ fn describe_given(node: &Node, text: &str) -> String {
         },
         Value::Int(i) => format!("the number {i}"),
         Value::UInt(u) => format!("the number {u}"),
+        Value::Float(f) if f.is_nan() => "the number .nan (not a number)".to_owned(),
+        Value::Float(f) if f.is_infinite() => match source_text(node, text) {
+            Some(src) if node.style == Style::Plain => {
+                format!("{src}, a number too large for any numeric type (infinity)")
+            }
+            _ => "infinity".to_owned(),
+        },
         Value::Float(f) => format!("the number {f}"),
         Value::String(s) => format!("the string {s:?}"),
         Value::Sequence(_) => "a list".to_owned(),
@@ -308,10 +310,24 @@ fn integer_of(node: &Node, text: &str, want: Want) -> Result<i128, String> {
     let Want::Int { min, max, bits } = want else {
         return Err(type_error_detail(node, text, want, None));
     };
+    // A number written with more digits than any integer type holds (`1e400`, thirty digits)
+    // reads as a float, possibly infinite; it is out of range, not of the wrong type.
+    let written = source_text(node, text).filter(|_| node.style == Style::Plain);
+    let too_big = |f: f64| {
+        (!f.is_finite() || f.abs() >= 1e30)
+            && written.is_some_and(|t| {
+                t.trim_start_matches(['+', '-'])
+                    .starts_with(|c: char| c.is_ascii_digit())
+            })
+    };
+    let out_of_range = |given: &str| {
+        format!("expected an integer, got {given}, which is out of range: must fit in {bits} ({min} to {max})")
+    };
     let value: i128 = match node.value {
         Value::Int(i) => i128::from(i),
         Value::UInt(u) => i128::from(u),
         Value::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e30 => f as i128,
+        Value::Float(f) if too_big(f) => return Err(out_of_range(written.unwrap_or_default())),
         Value::Float(f) if f.is_finite() => {
             return Err(type_error_detail(
                 node,
@@ -325,7 +341,10 @@ fn integer_of(node: &Node, text: &str, want: Want) -> Result<i128, String> {
     if value >= min && value <= max {
         Ok(value)
     } else {
-        Err(format!("expected an integer, got {value}, which is out of range: must fit in {bits} ({min} to {max})"))
+        // Show the number as written (`99999999999`, `1e12`), not as converted.
+        Err(out_of_range(
+            &written.map_or_else(|| value.to_string(), str::to_owned),
+        ))
     }
 }
 

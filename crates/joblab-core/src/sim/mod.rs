@@ -48,11 +48,12 @@ pub use model::*;
 use rng::SplitMix64;
 pub use snapshot::{Replay, Snapshot};
 
-/// The most queue entries one simulation processes before it stops and says so.
-pub const MAX_EVENTS: u64 = 5_000_000;
-/// The most Pods one simulation creates before it stops and says so (100 000 completions with
-/// generous retries fit).
-pub const MAX_PODS: usize = 250_000;
+/// The most queue entries one simulation processes before it stops and says so
+/// ([`crate::limits::MAX_SIM_EVENTS`]; the page uses [`crate::limits::INTERACTIVE_MAX_EVENTS`]).
+pub const MAX_EVENTS: u64 = crate::limits::MAX_SIM_EVENTS;
+/// The most Pods one simulation creates before it stops and says so
+/// ([`crate::limits::MAX_SIM_PODS`]; the page uses [`crate::limits::INTERACTIVE_MAX_PODS`]).
+pub const MAX_PODS: usize = crate::limits::MAX_SIM_PODS;
 /// Delay of a Pod-triggered sync (`syncJobBatchPeriod` in the controller).
 pub const SYNC_BATCH_MS: Millis = 1_000;
 /// First delay before replacement Pods (`DefaultJobPodFailureBackOff`).
@@ -196,6 +197,16 @@ impl Simulation {
     pub fn set_limits(&mut self, max_events: u64, max_pods: usize) {
         self.max_events = max_events;
         self.max_pods = max_pods;
+    }
+
+    /// Applies the caps for a simulation that runs synchronously on input in the page
+    /// ([`crate::limits::INTERACTIVE_MAX_EVENTS`], [`crate::limits::INTERACTIVE_MAX_PODS`]), so
+    /// that even the largest valid Job stops, with its message, before typing stalls.
+    pub fn set_interactive_limits(&mut self) {
+        self.set_limits(
+            crate::limits::INTERACTIVE_MAX_EVENTS,
+            crate::limits::INTERACTIVE_MAX_PODS,
+        );
     }
 
     /// The current simulated time.

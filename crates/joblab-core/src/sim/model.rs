@@ -343,11 +343,17 @@ impl StopReason {
         match self {
             StopReason::EventCap { limit } => {
                 format!(
-                    "simulation stopped early: it reached the limit of {limit} processed events"
+                    "simulation stopped early: it reached the limit of {limit} processed events; \
+                     the Job is too large to simulate in full here (lower completions, \
+                     parallelism or backoffLimit, or shorten the scenario, to see it finish)"
                 )
             }
             StopReason::PodCap { limit } => {
-                format!("simulation stopped early: the Job created the maximum of {limit} Pods the simulator allows")
+                format!(
+                    "simulation stopped early: the Job created the maximum of {limit} Pods the \
+                     simulator allows; lower completions, parallelism or backoffLimit to see it \
+                     finish"
+                )
             }
         }
     }

@@ -74,25 +74,66 @@ const MAX_CHECKPOINTS: usize = 64;
 /// A finished run with checkpoints, for cheap `snapshot_at(t)` in any order (a time slider).
 #[derive(Clone, Debug)]
 pub struct Replay {
-    checkpoints: Vec<Simulation>,
+    /// Copies of the run at increasing times, each without its event log (the log is append-only
+    /// and deterministic, so a checkpoint's log is a prefix of `end`'s): copying the log into
+    /// every checkpoint made recording quadratic in the number of events, seconds for a Job
+    /// that hits the interactive event cap.
+    checkpoints: Vec<Checkpoint>,
     end: Simulation,
+}
+
+/// A copy of the simulation without its event log, and that log's length.
+#[derive(Clone, Debug)]
+struct Checkpoint {
+    sim: Simulation,
+    events: usize,
+}
+
+impl Checkpoint {
+    fn of(sim: &mut Simulation) -> Checkpoint {
+        let events = std::mem::take(&mut sim.events);
+        let copy = sim.clone();
+        sim.events = events;
+        Checkpoint {
+            sim: copy,
+            events: sim.events.len(),
+        }
+    }
+
+    /// The checkpointed simulation with its event log restored from the complete run.
+    fn restore(&self, end: &Simulation) -> Simulation {
+        let mut sim = self.sim.clone();
+        sim.events = end
+            .events
+            .get(..self.events)
+            .unwrap_or(&end.events)
+            .to_vec();
+        sim
+    }
 }
 
 impl Replay {
     /// Runs `sim` (fresh, at time 0) until it settles or `until`, keeping checkpoints.
     pub fn record(sim: Simulation, until: Millis) -> Replay {
         let mut sim = sim;
-        let mut checkpoints = vec![sim.clone()];
-        let mut spacing: u64 = 64;
+        let mut checkpoints = vec![Checkpoint::of(&mut sim)];
+        let mut spacing: u64 = 1024;
         let mut last = 0u64;
         while !sim.is_settled() && sim.stopped().is_none() {
             match sim.next_wakeup() {
                 Some(t) if t <= until => sim.advance_to(t),
                 _ => break,
             }
-            if sim.processed - last >= spacing {
+            // A checkpoint copies every Pod, so with many Pods they are spaced further apart:
+            // copying then costs at most about as much as simulating the events in between.
+            let due = spacing.max(
+                u64::try_from(sim.pods.len())
+                    .unwrap_or(u64::MAX)
+                    .saturating_mul(4),
+            );
+            if sim.processed - last >= due {
                 last = sim.processed;
-                checkpoints.push(sim.clone());
+                checkpoints.push(Checkpoint::of(&mut sim));
                 if checkpoints.len() > MAX_CHECKPOINTS {
                     let mut i = 0usize;
                     checkpoints.retain(|_| {
@@ -107,6 +148,16 @@ impl Replay {
             checkpoints,
             end: sim,
         }
+    }
+
+    /// Records `sim` within the page's budget: the interactive event and Pod caps and at most
+    /// [`crate::limits::INTERACTIVE_UNTIL_MS`] of simulated time (or `until`, if earlier). The
+    /// checkpoints stay bounded too (at most 64 copies), so time and memory are bounded for any
+    /// Job.
+    pub fn record_interactive(sim: Simulation, until: Millis) -> Replay {
+        let mut sim = sim;
+        sim.set_interactive_limits();
+        Replay::record(sim, until.min(crate::limits::INTERACTIVE_UNTIL_MS))
     }
 
     /// The simulation at the end of the recorded run.
@@ -125,11 +176,11 @@ impl Replay {
             .checkpoints
             .iter()
             .rev()
-            .find(|c| c.now() <= t)
+            .find(|c| c.sim.now() <= t)
             .or(self.checkpoints.first());
         match base {
             Some(c) => {
-                let mut s = c.clone();
+                let mut s = c.restore(&self.end);
                 s.advance_to(t);
                 s.snapshot()
             }

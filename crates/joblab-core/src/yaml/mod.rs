@@ -1,7 +1,8 @@
 //! YAML text to a tree of positioned nodes.
 //!
-//! The events come from `libyaml-safer` (a safe port of libyaml, the parser serde_yaml and
-//! go-yaml are built on). This module turns them into one [`Node`] tree per document, keeping
+//! The events come from libyaml (`unsafe-libyaml`, the translation of C libyaml that serde_yaml
+//! parses with; go-yaml is a port of the same code), through the safe `yaml-events` wrapper,
+//! which reports byte offsets. This module turns them into one [`Node`] tree per document, keeping
 //! the byte span of every key and value, and resolves plain scalars the way kubectl does:
 //! kubectl converts YAML to JSON with `sigs.k8s.io/yaml`, a fork of go-yaml v2, whose
 //! `resolve.go` follows YAML 1.1 (so `yes`, `on` and `off` are booleans and `010` is octal).
@@ -12,10 +13,10 @@ pub mod emit;
 
 use std::collections::HashMap;
 
-use libyaml_safer::{EventData, MappingStyle, Parser, ScalarStyle, SequenceStyle};
+use yaml_events::{EventKind, Parser, ScalarStyle};
 
 use crate::diag::{Diagnostic, ErrorType, Span};
-use crate::limits::{MAX_DEPTH, MAX_DOCUMENTS, MAX_INPUT_BYTES, MAX_NODES};
+use crate::limits::{self, MAX_DEPTH, MAX_DOCUMENTS, MAX_INPUT_BYTES, MAX_NODES};
 
 /// A resolved YAML value.
 #[derive(Clone, Debug, PartialEq)]
@@ -198,38 +199,12 @@ pub struct Stream {
 /// exceeded limit becomes the `error` of the document where it happened and ends the stream.
 pub fn parse_stream(text: &str) -> Stream {
     if text.len() > MAX_INPUT_BYTES {
-        let error = Diagnostic::error(
-            "",
-            ErrorType::LimitExceeded,
-            format!(
-                "the input is {} bytes; Joblab checks at most {} bytes (1 MiB)",
-                text.len(),
-                MAX_INPUT_BYTES
-            ),
-            Span::new(0, 0),
-        );
+        let error = limits::input_too_large(text.len());
         return Stream {
             documents: vec![Document {
                 index: 0,
                 root: None,
                 span: Span::new(0, 0),
-                error: Some(error),
-            }],
-        };
-    }
-    if let Some(at) = find_tag_before_comma(text) {
-        let error = Diagnostic::error(
-            "",
-            ErrorType::SyntaxError,
-            "a tag (such as !!str) directly followed by ',' inside [...] or {...} is not supported; \
-             put a space between the tag and the ','",
-            Span::new(at, at + 1),
-        );
-        return Stream {
-            documents: vec![Document {
-                index: 0,
-                root: None,
-                span: Span::new(0, at),
                 error: Some(error),
             }],
         };
@@ -273,57 +248,34 @@ struct Builder<'t> {
 /// Why building stopped early.
 struct Stop(Diagnostic);
 
-fn offset(mark: libyaml_safer::Mark) -> usize {
-    usize::try_from(mark.index).unwrap_or(usize::MAX)
-}
-
 impl Builder<'_> {
     fn run(&mut self) {
-        // libyaml-safer 0.3.0 panics when the input ends without a line break inside a block
-        // scalar (`read_line_break`: "unexpected end of input") or right after a backslash in a
-        // double-quoted string (`self.buffer.get(1).copied().unwrap()`), both in its scanner.rs.
-        // Browser text areas often lack the final line break, so one is added. It changes no
-        // offset before it; the one value it would change, a block scalar that ran to the end of
-        // the input, gets its extra line break removed below.
-        let padded;
-        let source = if self.text.ends_with('\n') {
-            self.text
-        } else {
-            padded = format!("{}\n", self.text);
-            padded.as_str()
-        };
-        let was_padded = source.len() != self.text.len();
         let len = self.text.len();
-        let mut input = source.as_bytes();
-        let mut parser = Parser::new();
-        parser.set_input_string(&mut input);
+        let mut parser = Parser::new(self.text.as_bytes());
         let mut stack: Vec<Frame> = Vec::new();
         let mut anchors: HashMap<String, Node> = HashMap::new();
         let mut doc_start = 0usize;
         let mut root: Option<Node> = None;
         let mut in_document = false;
         loop {
-            let event = match parser.parse() {
-                Ok(event) => event,
-                Err(error) => {
+            let event = match parser.next() {
+                // The wrapper ends the iteration only after the stream end or an error.
+                None => return,
+                Some(Ok(event)) => event,
+                Some(Err(error)) => {
                     let diag = syntax_diagnostic(self.text, &error);
                     self.push_failed(doc_start, diag, in_document);
                     return;
                 }
             };
-            let start = offset(event.start_mark).min(len);
-            let end = offset(event.end_mark).min(len);
-            let result = match event.data {
-                EventData::StreamStart { .. } => Ok(None),
-                EventData::StreamEnd => return,
-                EventData::DocumentStart { .. } => {
+            let start = event.start.index.min(len);
+            let end = event.end.index.min(len);
+            let result = match event.kind {
+                EventKind::StreamStart => Ok(None),
+                EventKind::StreamEnd => return,
+                EventKind::DocumentStart { .. } => {
                     if self.documents.len() >= MAX_DOCUMENTS {
-                        let diag = Diagnostic::error(
-                            "",
-                            ErrorType::LimitExceeded,
-                            format!("the stream has more than {MAX_DOCUMENTS} documents; Joblab checks at most {MAX_DOCUMENTS}"),
-                            Span::new(start, start),
-                        );
+                        let diag = limits::too_many_documents(Span::new(start, end));
                         self.push_failed(start, diag, false);
                         return;
                     }
@@ -333,13 +285,13 @@ impl Builder<'_> {
                     anchors.clear();
                     Ok(None)
                 }
-                EventData::DocumentEnd { .. } => {
+                EventKind::DocumentEnd { .. } => {
                     let index = self.documents.len();
                     self.documents.push(Document { index, root: root.take(), span: Span::new(doc_start, end.max(doc_start)), error: None });
                     in_document = false;
                     Ok(None)
                 }
-                EventData::Alias { anchor } => match anchors.get(&anchor) {
+                EventKind::Alias { anchor } => match anchors.get(&anchor) {
                     None => Err(Stop(Diagnostic::error(
                         "",
                         ErrorType::SyntaxError,
@@ -358,25 +310,22 @@ impl Builder<'_> {
                         }
                     }
                 },
-                EventData::Scalar { anchor, tag, mut value, style, .. } => self.count(1, start, end).map(|()| {
-                    if was_padded && end >= len && matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) && value.ends_with('\n') {
-                        value.pop();
-                    }
+                EventKind::Scalar { anchor, tag, value, style } => self.count(1, start, end).map(|()| {
                     let node = scalar_node(value, tag.as_deref(), style, Span::new(start, end));
                     if let Some(name) = anchor {
                         anchors.insert(name, node.clone());
                     }
                     Some(node)
                 }),
-                EventData::SequenceStart { anchor, style, .. } => {
+                EventKind::SequenceStart { anchor, flow, .. } => {
                     if stack.len() >= MAX_DEPTH {
                         Err(Stop(depth_error(start, end)))
                     } else {
-                        stack.push(Frame::Sequence { items: Vec::new(), start, anchor, flow: style == SequenceStyle::Flow });
+                        stack.push(Frame::Sequence { items: Vec::new(), start, anchor, flow });
                         self.count(1, start, end).map(|()| None)
                     }
                 }
-                EventData::MappingStart { anchor, style, .. } => {
+                EventKind::MappingStart { anchor, flow, .. } => {
                     if stack.len() >= MAX_DEPTH {
                         Err(Stop(depth_error(start, end)))
                     } else {
@@ -386,12 +335,12 @@ impl Builder<'_> {
                             merges: Vec::new(),
                             start,
                             anchor,
-                            flow: style == MappingStyle::Flow,
+                            flow,
                         });
                         self.count(1, start, end).map(|()| None)
                     }
                 }
-                EventData::SequenceEnd => match stack.pop() {
+                EventKind::SequenceEnd => match stack.pop() {
                     Some(Frame::Sequence { items, start: s, anchor, flow }) => {
                         let node = Node { value: Value::Sequence(items), span: Span::new(s, end), style: collection_style(flow) };
                         if let Some(name) = anchor {
@@ -401,7 +350,7 @@ impl Builder<'_> {
                     }
                     _ => Ok(None),
                 },
-                EventData::MappingEnd => match stack.pop() {
+                EventKind::MappingEnd => match stack.pop() {
                     Some(Frame::Mapping { mut entries, merges, start: s, anchor, flow, .. }) => {
                         match merge_into(&mut entries, merges, &mut self.nodes) {
                             Err(diag) => Err(Stop(diag)),
@@ -432,15 +381,7 @@ impl Builder<'_> {
     fn count(&mut self, n: usize, start: usize, end: usize) -> Result<(), Stop> {
         self.nodes = self.nodes.saturating_add(n);
         if self.nodes > MAX_NODES {
-            Err(Stop(Diagnostic::error(
-                "",
-                ErrorType::LimitExceeded,
-                format!(
-                    "the stream expands to more than {MAX_NODES} nodes (through aliases or sheer size); \
-                     Joblab checks at most {MAX_NODES}"
-                ),
-                Span::new(start, end),
-            )))
+            Err(Stop(limits::too_many_nodes(Span::new(start, end), false)))
         } else {
             Ok(())
         }
@@ -465,12 +406,7 @@ impl Builder<'_> {
 }
 
 fn depth_error(start: usize, end: usize) -> Diagnostic {
-    Diagnostic::error(
-        "",
-        ErrorType::LimitExceeded,
-        format!("the document nests mappings and lists more than {MAX_DEPTH} levels deep; Joblab checks at most {MAX_DEPTH}"),
-        Span::new(start, end),
-    )
+    limits::too_deep(Span::new(start, end))
 }
 
 fn collection_style(flow: bool) -> Style {
@@ -539,12 +475,7 @@ fn merge_into(
                 if !entries.iter().any(|(e, _)| e.key_string() == key) {
                     *nodes = nodes.saturating_add(k.size() + v.size());
                     if *nodes > MAX_NODES {
-                        return Err(Diagnostic::error(
-                            "",
-                            ErrorType::LimitExceeded,
-                            format!("the stream expands to more than {MAX_NODES} nodes through merge keys; Joblab checks at most {MAX_NODES}"),
-                            span,
-                        ));
+                        return Err(limits::too_many_nodes(span, true));
                     }
                     entries.push((k, v));
                 }
@@ -579,7 +510,9 @@ fn scalar_node(value: String, tag: Option<&str>, style: ScalarStyle, span: Span)
         }
         (_, ScalarStyle::Plain) => (resolve_plain(&value), Style::Plain),
         (_, ScalarStyle::Literal | ScalarStyle::Folded) => (Value::String(value), Style::Block),
-        _ => (Value::String(value), Style::Quoted),
+        (_, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted) => {
+            (Value::String(value), Style::Quoted)
+        }
     };
     Node {
         value,
@@ -712,81 +645,14 @@ fn is_yaml_float(s: &str) -> bool {
     i == b.len()
 }
 
-/// Finds a tag that is directly followed by `,` inside a flow collection, which makes
-/// libyaml-safer 0.3.0 panic (`scan_tag` in its scanner.rs ends in a `panic!("TODO")` where
-/// libyaml C carries on). A light lexer skips comments and quoted scalars and tracks the flow
-/// depth, so that a `!x,` inside a string is not mistaken for a tag. Returns the tag's offset.
-fn find_tag_before_comma(text: &str) -> Option<usize> {
-    if !text.contains('!') {
-        return None;
-    }
-    let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut i = 0;
-    let token_start = |i: usize| {
-        i == 0
-            || matches!(
-                bytes.get(i - 1),
-                Some(b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',')
-            )
-    };
-    // A tag may also follow a closing quote or bracket, or a ':', without a space.
-    let tag_start = |i: usize| {
-        token_start(i) || matches!(bytes.get(i - 1), Some(b'"' | b'\'' | b']' | b'}' | b':'))
-    };
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'#' if token_start(i) => {
-                while bytes.get(i).is_some_and(|&c| c != b'\n') {
-                    i += 1;
-                }
-            }
-            b'"' | b'\''
-                if token_start(i) || matches!(bytes.get(i.wrapping_sub(2)..i), Some(b": ")) =>
-            {
-                i += 1;
-                while let Some(&c) = bytes.get(i) {
-                    if c == b && b == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
-                        i += 2;
-                        continue;
-                    }
-                    if c == b'\\' && b == b'"' {
-                        i += 2;
-                        continue;
-                    }
-                    if c == b {
-                        break;
-                    }
-                    i += 1;
-                }
-            }
-            b'[' | b'{' => depth += 1,
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            b'!' if depth > 0 && tag_start(i) => {
-                let mut j = i + 1;
-                while bytes.get(j).is_some_and(|&c| {
-                    c.is_ascii_alphanumeric() || b"-_;/?:@&=+$.%!~*'()<>#".contains(&c)
-                }) {
-                    j += 1;
-                }
-                if bytes.get(j) == Some(&b',') {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
 /// Turns a libyaml error into one `Syntax error` diagnostic with the reason in plain words.
-fn syntax_diagnostic(text: &str, error: &libyaml_safer::Error) -> Diagnostic {
-    let at = error
-        .problem_mark()
-        .or(error.context_mark())
-        .map_or(text.len(), offset)
-        .min(text.len());
+fn syntax_diagnostic(text: &str, error: &yaml_events::Error) -> Diagnostic {
+    let mut at = error.problem_mark.index.min(text.len());
+    // The offset could fall inside a character only if libyaml and Rust disagreed about UTF-8;
+    // step back to a boundary so that slicing and line:column stay sound whatever happens.
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
     let mut end = at + 1;
     while end < text.len() && !text.is_char_boundary(end) {
         end += 1;
@@ -797,12 +663,12 @@ fn syntax_diagnostic(text: &str, error: &libyaml_safer::Error) -> Diagnostic {
     let problem = if text.get(at..end) == Some("\t") {
         "found a tab character that violates indentation"
     } else {
-        error.problem()
+        error.problem.as_str()
     };
     Diagnostic::error(
         "",
         ErrorType::SyntaxError,
-        explain(problem, error.context()),
+        explain(problem, error.context.as_deref()),
         Span::new(at, end),
     )
 }
@@ -842,8 +708,11 @@ fn explain(problem: &str, context: Option<&str>) -> String {
         }
         "found unexpected document indicator" => "a '---' or '...' document marker cannot appear inside a quoted string",
         "found undefined tag handle" => "this tag uses a handle (the part before the second '!') that is not defined",
-        "invalid Unicode" | "found an incorrect leading UTF-8 octet" | "found an incorrect trailing UTF-8 octet" => {
-            "the text is not valid UTF-8"
+        // libyaml's reader errors (reader.rs).
+        "invalid leading UTF-8 octet" | "invalid trailing UTF-8 octet" | "incomplete UTF-8 octet sequence"
+        | "invalid length of a UTF-8 sequence" | "invalid Unicode character" => "the text is not valid UTF-8",
+        "control characters are not allowed" => {
+            "this control character (such as a NUL byte) is not allowed in YAML; the input may be binary data, not a manifest"
         }
         _ => "",
     };

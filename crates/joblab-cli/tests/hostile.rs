@@ -1,0 +1,155 @@
+//! The hostile corpus through the `joblab` binary: every input gets the same clear diagnostic as
+//! in the page (the messages come from the core), exit status 1, and no crash or hang.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// Generous: catches a hang, not a slow machine. Release timings are measured separately.
+const HANG: Duration = Duration::from_secs(20);
+
+fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../joblab-core/tests/hostile")
+        .join(name)
+}
+
+fn joblab(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    use std::io::Write;
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_joblab"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run joblab");
+    let mut pipe = child.stdin.take().expect("stdin");
+    let input = stdin.map(<[u8]>::to_vec);
+    // Written from a thread: a large input must not block while joblab writes its output.
+    let writer = std::thread::spawn(move || {
+        if let Some(bytes) = input {
+            let _ = pipe.write_all(&bytes);
+        }
+    });
+    let out = child.wait_with_output().expect("joblab output");
+    let _ = writer.join();
+    assert!(
+        started.elapsed() < HANG,
+        "{args:?} took {:?}",
+        started.elapsed()
+    );
+    out
+}
+
+/// `joblab check FILE`: (file, exit status, `LINE:COL: error: <message start>`).
+const CHECK: &[(&str, i32, &str)] = &[
+    ("billion-laughs.yaml", 1, ":6:20: error: Limit exceeded: the YAML expands to more than 250 000 values"),
+    ("merge-bomb.yaml", 1, ":6:24: error: Limit exceeded:"),
+    ("deep-flow.yaml", 1, ":1:101: error: Limit exceeded: mappings and lists nest more than 100 levels"),
+    ("deep-block.yaml", 1, ":101:201: error: Limit exceeded: mappings and lists nest more than 100 levels"),
+    ("self-alias.yaml", 1, ":1:8: error: Syntax error: the alias *a refers to an anchor &a that is not defined"),
+    ("numbers-int32.yaml", 1, ":6:16: error: spec.completions: Type error: expected an integer, got 99999999999, which is out of range: must fit in a 32-bit integer (-2147483648 to 2147483647)"),
+    ("numbers-int32.yaml", 1, ":8:17: error: spec.backoffLimit: Type error: expected an integer, got 1e400, which is out of range"),
+    ("bom.yaml", 1, ":6:16: error: spec.completions: Type error"),
+    ("crlf.yaml", 1, ":6:16: error: spec.completions: Type error"),
+    ("nul-byte.bin", 1, ":4:13: error: Syntax error: this control character (such as a NUL byte) is not allowed"),
+    ("invalid-utf8.bin", 1, ":4:9: error: Syntax error: the input is not UTF-8 text (byte 0xFF"),
+    ("utf16le-bom.bin", 1, ":1:1: error: Syntax error: the input is not UTF-8 text"),
+    ("binary-elf-header.bin", 1, ":1:1: error: Syntax error: this control character"),
+    ("backslash-at-end.yaml", 1, ":1:18: error: Syntax error: unknown escape sequence"),
+    ("xss.yaml", 1, ":4:9: error: metadata.name: Invalid value: \"<img src=x onerror=alert(1)>\""),
+    ("sim-two-billion-completions.yaml", 0, ": 1 document checked, 0 errors"),
+];
+
+#[test]
+fn check_gives_each_corpus_input_its_diagnostic() {
+    for (file, status, says) in CHECK {
+        let path = corpus(file);
+        let out = joblab(&["check", path.to_str().expect("path")], None);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(*status), "{file}: {text}");
+        assert!(text.contains(says), "{file}: {text}");
+    }
+}
+
+#[test]
+fn generated_giants_are_refused_with_the_limit() {
+    let fifty_mb = "apiVersion: batch/v1\n".repeat(50 * 1024 * 1024 / 21);
+    let many = "---\napiVersion: v1\nkind: ConfigMap\n".repeat(10_000);
+    let cases: &[(&str, &[u8], &str)] = &[
+        ("50 MB", fifty_mb.as_bytes(), "<stdin>:1:1: error: Limit exceeded: the input is 52 428 789 bytes, more than the 1 048 576 bytes (1 MiB) Joblab checks"),
+        ("10 000 documents", many.as_bytes(), "<stdin>:3001:1: error: Limit exceeded: the input has more than 1000 YAML documents"),
+    ];
+    for (name, input, says) in cases {
+        let out = joblab(&["check", "-"], Some(input));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert!(
+            text.contains(says),
+            "{name}: {}",
+            &text[..text.len().min(400)]
+        );
+    }
+}
+
+#[test]
+fn simulate_and_defaults_refuse_the_same_inputs() {
+    for command in ["simulate", "defaults"] {
+        for (file, says) in [
+            (
+                "invalid-utf8.bin",
+                ":4:9: error: Syntax error: the input is not UTF-8 text",
+            ),
+            ("billion-laughs.yaml", ":6:20: error: Limit exceeded:"),
+        ] {
+            let path = corpus(file);
+            let out = joblab(&[command, path.to_str().expect("path")], None);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{command} {file}: {err}");
+            assert!(err.contains(says), "{command} {file}: {err}");
+        }
+    }
+    // A scenario that is not text is refused the same way.
+    let job = corpus("sim-two-billion-completions.yaml");
+    let bad = corpus("nul-byte.bin");
+    let out = joblab(
+        &[
+            "simulate",
+            job.to_str().expect("path"),
+            "--scenario",
+            bad.to_str().expect("path"),
+        ],
+        None,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("nul-byte.bin:4:13: error: Syntax error: this control character"),
+        "{err}"
+    );
+}
+
+#[test]
+fn huge_simulations_stop_with_the_message() {
+    // The CLI runs with the default (large) caps; the run stops and says why.
+    // 100 000 Pods at a time, 500 per sync: the Pod cap (250 000) is reached in ~500 s.
+    let job = corpus("sim-two-billion-completions.yaml");
+    let out = joblab(
+        &["simulate", job.to_str().expect("path"), "--until", "900"],
+        None,
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("simulation stopped early"),
+        "{}",
+        &text[text.len().saturating_sub(2000)..]
+    );
+    assert!(text.contains("lower completions, parallelism or backoffLimit"));
+}

@@ -1,0 +1,125 @@
+// Hostile input in the lab (issue 9): markup in user text is shown as text, a huge paste gets the
+// limit message and the page stays responsive, and bad share links or corrupt localStorage give
+// a notice instead of a broken page. Any console error or page error fails a test (fixtures.mjs).
+import { deflateRawSync } from 'node:zlib';
+import { test, expect } from './fixtures.mjs';
+
+const editor = (page) => page.getByRole('textbox', { name: 'Job YAML' });
+const diagnostics = (page) => page.getByRole('list', { name: 'Diagnostics' });
+const output = (page) => page.getByRole('log', { name: 'Terminal output' });
+const notice = (page) => page.locator('.lab-notice');
+
+const IMG = '<img src=x onerror=alert(1)>';
+const SCRIPT = '</script><script>alert(2)</script>';
+
+const HOSTILE_JOB = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: "${IMG}"
+  labels:
+    "${SCRIPT}": "${IMG}"
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: "${SCRIPT}"
+        image: "${IMG}"
+        command: ["sh", "-c", "echo '${SCRIPT}'"]
+`;
+
+async function open(page) {
+  await page.goto('#/lab');
+  await expect(editor(page)).toHaveValue(/name: pi/);
+}
+
+/** Fails if a dialog opens or markup from the input became an element. */
+async function assertNoInjection(page) {
+  const injected = await page.evaluate(() => ({
+    imgs: document.querySelectorAll('img[src="x"], img[onerror]').length,
+    scripts: [...document.querySelectorAll('script')].filter((s) => (s.textContent ?? '').includes('alert(')).length,
+  }));
+  expect(injected).toEqual({ imgs: 0, scripts: 0 });
+}
+
+test('markup in names, labels, images and commands is shown as text', async ({ page }) => {
+  const dialogs = [];
+  page.on('dialog', async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await open(page);
+  await editor(page).fill(HOSTILE_JOB);
+  // The API server's messages quote the offending value; it must appear as text.
+  await expect(diagnostics(page)).toContainText(`metadata.name: Invalid value: "${IMG}"`);
+  await expect(diagnostics(page)).toContainText('</script>');
+  await assertNoInjection(page);
+
+  // Terminal commands echo what was typed.
+  const input = page.getByRole('textbox', { name: 'Command' });
+  for (const line of [`kubectl get pods ${IMG}`, `kubectl logs ${SCRIPT}`, `echo ${IMG}`]) {
+    await input.fill(line);
+    await input.press('Enter');
+    await expect(output(page)).toContainText(line.split(' ').slice(-1)[0]);
+  }
+  await assertNoInjection(page);
+  expect(dialogs).toEqual([]);
+});
+
+test('a paste over 1 MiB gets the limit message and the page stays responsive', async ({ page }) => {
+  await open(page);
+  const huge = `a: "${'x'.repeat(1024 * 1024 + 10)}"\n`;
+  const started = Date.now();
+  await editor(page).fill(huge);
+  await expect(diagnostics(page)).toContainText('Limit exceeded', { timeout: 10_000 });
+  await expect(diagnostics(page)).toContainText('1 MiB');
+  // Still responsive: a small edit is checked at once.
+  await editor(page).fill('apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: ok\nspec:\n  completions: x\n');
+  await expect(diagnostics(page)).toContainText('spec.completions', { timeout: 5_000 });
+  expect(Date.now() - started).toBeLessThan(15_000);
+});
+
+// FIXME(lab): src/lab/diagram.rs (and src/diagram/mod.rs) record with the default caps
+// (`Replay::record`, up to 250 000 Pods), which blocks the tab for seconds on this Job; they need
+// `Replay::record_interactive` (joblab-core limits::INTERACTIVE_*). Enable this test with that change.
+test.fixme('a Job whose simulation would be huge stops with a message', async ({ page }) => {
+  await open(page);
+  const pi = await editor(page).inputValue();
+  const started = Date.now();
+  await editor(page).fill(pi.replace('backoffLimit: 4', 'completions: 2147483647\n  parallelism: 100000'));
+  await expect(page.getByText(/simulation stopped early/)).toBeVisible({ timeout: 10_000 });
+  expect(Date.now() - started).toBeLessThan(10_000);
+});
+
+const BAD_LINKS = [
+  ['not base64', '#/lab?s=%%%%'],
+  ['unknown version', '#/lab?s=CQ'],
+  ['truncated', '#/lab?s=AXicq1YqSk0'],
+  // Version 1 and a valid DEFLATE stream that inflates to 4 MiB, past share::MAX_DECOMPRESSED.
+  ['inflates too far', `#/lab?s=${Buffer.concat([Buffer.from([1]), deflateRawSync(Buffer.alloc(4 << 20, 32))]).toString('base64url')}`],
+  ['not JSON inside', `#/lab?s=${Buffer.concat([Buffer.from([1]), deflateRawSync(Buffer.from('<img src=x onerror=alert(1)>'))]).toString('base64url')}`],
+];
+
+for (const [name, fragment] of BAD_LINKS) {
+  test(`a bad share link (${name}) gives a notice and the lab still works`, async ({ page }) => {
+    await page.goto(fragment);
+    await expect(notice(page)).toContainText('share link could not be opened');
+    await expect(editor(page)).toBeVisible();
+  });
+}
+
+const BAD_STORAGE = [
+  ['not JSON', '{{{'],
+  ['wrong shape', '{"job": 1}'],
+  ['markup', `{"job": "${IMG}"`],
+];
+
+for (const [name, value] of BAD_STORAGE) {
+  test(`corrupt localStorage (${name}) gives a notice`, async ({ page }) => {
+    await page.addInitScript((v) => window.localStorage.setItem('joblab.lab.v1', v), value);
+    await page.goto('#/lab');
+    await expect(notice(page)).toContainText('could not be read');
+    await expect(editor(page)).toHaveValue(/name: pi/);
+    await assertNoInjection(page);
+  });
+}
