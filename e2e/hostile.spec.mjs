@@ -79,10 +79,9 @@ test('a paste over 1 MiB gets the limit message and the page stays responsive', 
   expect(Date.now() - started).toBeLessThan(15_000);
 });
 
-// FIXME(lab): src/lab/diagram.rs (and src/diagram/mod.rs) record with the default caps
-// (`Replay::record`, up to 250 000 Pods), which blocks the tab for seconds on this Job; they need
-// `Replay::record_interactive` (joblab-core limits::INTERACTIVE_*). Enable this test with that change.
-test.fixme('a Job whose simulation would be huge stops with a message', async ({ page }) => {
+// The page records with the interactive caps (joblab-core limits::INTERACTIVE_*), so a Job that
+// would need millions of Pods stops early with a message instead of blocking the tab.
+test('a Job whose simulation would be huge stops with a message', async ({ page }) => {
   await open(page);
   const pi = await editor(page).inputValue();
   const started = Date.now();

@@ -40,7 +40,8 @@ impl Run {
     pub fn new(preset: Preset, knobs: Knobs) -> Run {
         let (job, scenario) = patterns::build(preset, &knobs);
         let shape = JobShape::of(&job);
-        let replay = Replay::record(Simulation::new(job, scenario), patterns::RUN_LIMIT_MS);
+        let replay =
+            Replay::record_interactive(Simulation::new(job, scenario), patterns::RUN_LIMIT_MS);
         let end = replay.end();
         Run {
             knobs,

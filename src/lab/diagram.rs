@@ -20,7 +20,7 @@ use crate::diagram::{player, svg, Run};
 /// Simulates `job` under `scenario` to its end (at most the guide's run limit).
 pub fn simulate(job: Job, scenario: Scenario) -> Run {
     let shape = JobShape::of(&job);
-    let replay = Replay::record(Simulation::new(job, scenario), patterns::RUN_LIMIT_MS);
+    let replay = Replay::record_interactive(Simulation::new(job, scenario), patterns::RUN_LIMIT_MS);
     let end = replay.end();
     Run {
         // `Run` compares by knobs; the lab compares runs by recording instead (`run_changed`).

@@ -32,7 +32,7 @@ pub fn simulate(job_yaml: &str, scenario_yaml: &str) -> Option<Snapshot> {
         .next()?
         .effective?;
     let scenario = Scenario::from_yaml(scenario_yaml).ok()?;
-    let replay = Replay::record(Simulation::new(job, scenario), RUN_LIMIT_MS);
+    let replay = Replay::record_interactive(Simulation::new(job, scenario), RUN_LIMIT_MS);
     Some(replay.end().snapshot())
 }
 
