@@ -5,7 +5,7 @@ import { deflateRawSync } from 'node:zlib';
 import { test, expect } from './fixtures.mjs';
 
 const editor = (page) => page.getByRole('textbox', { name: 'Job YAML' });
-const diagnostics = (page) => page.getByRole('list', { name: 'Diagnostics' });
+const diagnostics = (page) => page.getByRole('list', { name: 'Diagnostics', exact: true });
 const output = (page) => page.getByRole('log', { name: 'Terminal output' });
 const notice = (page) => page.locator('.lab-notice');
 

@@ -2,7 +2,7 @@
 import { test, expect } from './fixtures.mjs';
 
 const editor = (page) => page.getByRole('textbox', { name: 'Job YAML' });
-const diagnostics = (page) => page.getByRole('list', { name: 'Diagnostics' });
+const diagnostics = (page) => page.getByRole('list', { name: 'Diagnostics', exact: true });
 const output = (page) => page.getByRole('log', { name: 'Terminal output' });
 
 async function open(page) {
