@@ -7,4 +7,7 @@ bash scripts/tools.sh serve
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 profile=(--release)
 [ "${JOBLAB_DEV:-}" = 1 ] && profile=()
-exec trunk serve "${profile[@]}" --offline --address 127.0.0.1 --port 8080
+# No auto-reload: Trunk would inject an inline script, which the post-build hook refuses because
+# the app must run under a strict Content-Security-Policy. Trunk still rebuilds on every change to
+# the app or the core crate (Trunk.toml [watch]); reload the page to see it.
+exec trunk serve "${profile[@]}" --offline --no-autoreload --address 127.0.0.1 --port 8080

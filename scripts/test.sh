@@ -32,5 +32,7 @@ step "first-load size (raw, gzip, brotli per asset)"
 bash scripts/size.sh
 step "end-to-end tests (Playwright, Chromium)"
 npx playwright test
+step "the README's serve command answers on 127.0.0.1:8080"
+bash scripts/serve-smoke.sh
 step "fuzz smoke (every cargo-fuzz target, ~25 s each)"
 bash scripts/fuzz-smoke.sh

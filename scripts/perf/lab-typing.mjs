@@ -29,6 +29,13 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage();
+  // Long tasks (over 50 ms on the main thread) are what make typing feel stuck.
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
   await page.goto(`http://127.0.0.1:${PORT}/#/lab`);
   const editor = page.getByRole('textbox', { name: 'Job YAML' });
   await editor.waitFor();
@@ -40,6 +47,7 @@ try {
   // Job between valid and invalid, so the diagnostics list must change every time.
   const at = text.indexOf('completions: ') + 'completions: '.length;
   const samples = [];
+  await page.evaluate(() => { window.__longTasks = []; });
   for (let i = 0; i < 20; i++) {
     await editor.evaluate((el, pos) => { el.focus(); el.setSelectionRange(pos, pos); }, at);
     const before = await list.innerText();
@@ -54,6 +62,8 @@ try {
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)];
   const p95 = samples[Math.floor(samples.length * 0.95) - 1];
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  console.log(`lab: long tasks while typing: ${longTasks.length}${longTasks.length ? `, longest ${Math.max(...longTasks).toFixed(1)} ms` : ''}`);
   console.log(`lab: keystroke to updated diagnostics, 500-line Job: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${samples.at(-1).toFixed(1)} ms (${samples.length} keystrokes)`);
 } finally {
   await browser.close();
