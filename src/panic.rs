@@ -26,7 +26,8 @@ pub fn install() {
 }
 
 /// Builds and shows the panel; does nothing when there is no document or it is already shown.
-fn show_panel(details: &str) {
+/// Public so that the browser tests can check the panel without killing the test page.
+pub fn show_panel(details: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -86,3 +86,52 @@ async fn examples_render_simulated_kubectl_output() {
     assert!(jobs.starts_with("NAME"), "{jobs}");
     assert!(jobs.contains("Complete"), "{jobs}");
 }
+
+#[wasm_bindgen_test]
+async fn the_panic_panel_shows_details_as_text_and_offers_a_reload() {
+    let details = "Joblab 0.1.0: panicked at src/x.rs:1:1: <img src=x onerror=alert(1)></script>";
+    joblab_web::panic::show_panel(details);
+    let document = web_sys::window().unwrap().document().unwrap();
+    let panel = document
+        .get_element_by_id("panic-panel")
+        .expect("the panel is shown");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alertdialog"));
+    assert_eq!(
+        panel
+            .query_selector("h2")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Joblab stopped working"
+    );
+    let buttons = panel.query_selector_all("button").unwrap();
+    let names: Vec<String> = (0..buttons.length())
+        .filter_map(|i| buttons.item(i).and_then(|b| b.text_content()))
+        .collect();
+    assert_eq!(names, ["Reload, keeping my YAML", "Copy details"]);
+    // The details quote whatever the panic said: they must stay text, never markup.
+    assert_eq!(
+        panel
+            .query_selector("pre")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        details
+    );
+    assert!(panel.query_selector("img").unwrap().is_none());
+    // Focus goes to the first action, for keyboard and screen-reader users.
+    let active = document.active_element().unwrap();
+    assert_eq!(active.text_content().unwrap(), "Reload, keeping my YAML");
+    // A second panic does not stack a second panel.
+    joblab_web::panic::show_panel("again");
+    assert_eq!(
+        document
+            .query_selector_all("#panic-panel")
+            .unwrap()
+            .length(),
+        1
+    );
+    panel.remove();
+}
