@@ -7,6 +7,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::indexes::{format_intervals, Interval};
+
 /// A set of non-negative integers stored as disjoint, non-adjacent closed intervals.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct IndexSet {
@@ -84,20 +86,19 @@ impl IndexSet {
         }
     }
 
-    /// The API string form (`0-2,4`), empty for the empty set.
+    /// The API string form (`0-2,4`), empty for the empty set: the runs written by
+    /// [`crate::indexes::format_intervals`], the one formatter of interval strings.
     pub fn to_api_string(&self) -> String {
-        let mut out = String::new();
-        for (&s, &e) in &self.runs {
-            if !out.is_empty() {
-                out.push(',');
-            }
-            match e - s {
-                0 => out.push_str(&s.to_string()),
-                1 => out.push_str(&format!("{s},{e}")),
-                _ => out.push_str(&format!("{s}-{e}")),
-            }
-        }
-        out
+        let runs: Vec<Interval> = self
+            .runs
+            .iter()
+            .map(|(&first, &last)| Interval {
+                // Indexes are below `completions`, an int32, so they always fit.
+                first: i32::try_from(first).unwrap_or(i32::MAX),
+                last: i32::try_from(last).unwrap_or(i32::MAX),
+            })
+            .collect();
+        format_intervals(&runs)
     }
 
     /// Parses the API string form (`1,3-5`) as used by `successPolicy.rules[].succeededIndexes`;
