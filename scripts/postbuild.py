@@ -6,7 +6,11 @@
    other assets, append the service worker registration, and replace the inline element with
    `<script type="module" src="./boot-<hash>.js" integrity="sha384-...">`. The name is hashed like
    Trunk's own assets so that a long-lived cache never serves a stale loader.
-2. Offline: the service worker template public/sw.js gets the list of files to precache and a
+2. The workbench module (src/workbench.rs): Trunk builds it as a "worker", which it leaves unloaded
+   and unhashed. We name its wasm and JS by their hashes like every other asset, point the JS at
+   the renamed wasm, and put in front of the boot code the global loader the main module calls,
+   `joblabWorkbench()`, which imports it on first use.
+3. Offline: the service worker template public/sw.js gets the list of files to precache and a
    build id derived from their bytes, and is written as `sw.js` (a stable name: browsers find
    updates by re-fetching the same URL and comparing bytes).
 
@@ -38,6 +42,45 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
 """
 
 
+# Defined before the main module starts, since it may ask for the workbench at once (a first visit
+# straight to #/lab). The promise is kept, so the module is imported and initialised once per page;
+# a failed import is forgotten, so the page's "Try again" does try again.
+WORKBENCH_LOADER = """
+const workbenchUrl = new URL('./{js}', import.meta.url).href;
+let workbench;
+window.joblabWorkbench = () =>
+  (workbench ??= import(workbenchUrl)
+    .then(async (m) => { await m.default({ module_or_path: new URL('./{wasm}', import.meta.url) }); return m; })
+    .catch((err) => { workbench = undefined; throw err; }));
+"""
+
+WORKBENCH = "joblab-workbench"
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def hash_workbench(staging: Path) -> tuple[str, str]:
+    """Renames the workbench's wasm and JS to hashed names; returns (js name, wasm name)."""
+    js, wasm = staging / f"{WORKBENCH}.js", staging / f"{WORKBENCH}_bg.wasm"
+    if not js.is_file() or not wasm.is_file():
+        raise SystemExit(f"postbuild: {js.name} or {wasm.name} missing from {staging}")
+    wasm_bytes = wasm.read_bytes()
+    wasm_name = f"{WORKBENCH}-{content_hash(wasm_bytes)}_bg.wasm"
+    code = js.read_text(encoding="utf-8")
+    default_url = f"new URL('{WORKBENCH}_bg.wasm', import.meta.url)"
+    if code.count(default_url) != 1:
+        raise SystemExit(f"postbuild: {js.name} no longer names its wasm as {default_url}")
+    code = code.replace(default_url, f"new URL('{wasm_name}', import.meta.url)")
+    js_name = f"{WORKBENCH}-{content_hash(code.encode())}.js"
+    (staging / wasm_name).write_bytes(wasm_bytes)
+    (staging / js_name).write_text(code, encoding="utf-8")
+    js.unlink()
+    wasm.unlink()
+    return js_name, wasm_name
+
+
 def sri(data: bytes) -> str:
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
@@ -55,7 +98,9 @@ def main() -> int:
             file=sys.stderr,
         )
         return 1
-    code = scripts[0].group("code").strip() + "\n" + SW_REGISTRATION
+    js_name, wasm_name = hash_workbench(staging)
+    loader = WORKBENCH_LOADER.replace("{js}", js_name).replace("{wasm}", wasm_name)
+    code = loader.lstrip() + scripts[0].group("code").strip() + "\n" + SW_REGISTRATION
     body = code.encode("utf-8")
     boot_name = f"boot-{hashlib.sha256(body).hexdigest()[:16]}.js"
     (staging / boot_name).write_bytes(body)

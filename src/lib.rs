@@ -8,11 +8,13 @@ use leptos::prelude::*;
 
 pub mod diagram;
 pub mod embed;
+#[cfg(not(feature = "split"))]
 pub mod lab;
 pub mod panic;
 pub mod route;
 pub mod theme;
 pub mod views;
+pub mod workbench;
 
 use route::{Route, NAV};
 

@@ -80,7 +80,9 @@ async fn the_compare_helper_answers_after_both_questions() {
 #[wasm_bindgen_test]
 async fn examples_render_simulated_kubectl_output() {
     let root = container();
-    let _handle = leptos::mount::mount_to(root.clone(), joblab_web::views::examples::Examples);
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        joblab_web::workbench::section(joblab_web::workbench::Part::Examples)
+    });
     settle().await;
     let jobs = text(&root, "pre[aria-label=\"Output of kubectl get jobs\"]");
     assert!(jobs.starts_with("NAME"), "{jobs}");

@@ -111,9 +111,9 @@ fn CopyBlock(label: String, text: String, status: RwSignal<String>) -> impl Into
     }
 }
 
-/// The Examples view.
+/// The Examples view's body; its heading is [`crate::workbench::Part::head`].
 #[component]
-pub fn Examples() -> impl IntoView {
+pub fn ExamplesBody() -> impl IntoView {
     let replay = StoredValue::new(pi_replay());
     let end_ms = replay.with_value(|r| r.as_ref().map_or(0, |r| r.end().now()));
     let max_ms = end_ms + AFTER_END_MS;
@@ -136,10 +136,7 @@ pub fn Examples() -> impl IntoView {
     ];
 
     view! {
-        <section class="view" aria-labelledby="examples-title">
-            <p class="eyebrow">"YAML and commands"</p>
-            <h2 id="examples-title" tabindex="-1">"The pi Job, from manifest to logs"</h2>
-            <p class="lede">"The Kubernetes documentation's first Job computes π to 2000 digits with Perl. Here it is with its image pinned, the commands you would run, and what each prints at the moment you pick."</p>
+        <div class="view-body">
             <div class="examples-grid">
                 <div>
                     <h3>"pi.yaml"</h3>
@@ -189,7 +186,7 @@ pub fn Examples() -> impl IntoView {
                     }
                 }).collect_view()}
             </ol>
-        </section>
+        </div>
     }
 }
 

@@ -3,14 +3,17 @@
 use leptos::prelude::*;
 
 use crate::route::Route;
+use crate::workbench::{self, Part};
 
 pub mod compare;
 pub mod concept;
 pub mod diagrams;
+// The workbench bodies (src/workbench.rs) are not part of the split build's main module.
+#[cfg(not(feature = "split"))]
 pub mod examples;
 pub mod flow;
-pub mod lab;
 pub mod not_found;
+#[cfg(not(feature = "split"))]
 pub mod practice;
 
 /// The view for `route`.
@@ -19,15 +22,15 @@ pub fn render(route: Route) -> AnyView {
         Route::Concept => concept::Concept().into_any(),
         Route::Flow => flow::Flow().into_any(),
         Route::Compare => compare::Compare().into_any(),
-        Route::Examples => examples::Examples().into_any(),
-        Route::Practice => practice::Practice().into_any(),
+        Route::Examples => workbench::section(Part::Examples),
+        Route::Practice => workbench::section(Part::Practice),
         // The Embed button (src/embed.rs) follows the diagram; it reads the knobs from the page.
         Route::Diagrams(p) => view! {
             <diagrams::Diagrams pattern=p/>
             <crate::embed::EmbedButton pattern=p/>
         }
         .into_any(),
-        Route::Lab => lab::LabView().into_any(),
+        Route::Lab => workbench::section(Part::Lab),
         Route::NotFound(path) => view! { <not_found::NotFound path=path/> }.into_any(),
     }
 }

@@ -215,13 +215,11 @@ fn QuestionCard(number: usize, question: Question) -> impl IntoView {
     }
 }
 
-/// The Practice view.
+/// The Practice view's body; its heading is [`crate::workbench::Part::head`].
 #[component]
-pub fn Practice() -> impl IntoView {
+pub fn PracticeBody() -> impl IntoView {
     view! {
-        <section class="view" aria-labelledby="practice-title">
-            <p class="eyebrow">"Use it well"</p>
-            <h2 id="practice-title" tabindex="-1">"Practice and real-world thinking"</h2>
+        <div class="view-body">
             <h3>"What Jobs are for"</h3>
             <div class="card-grid">
                 {USE_CASES.into_iter().map(|(title, body, yaml)| view! {
@@ -238,7 +236,7 @@ pub fn Practice() -> impl IntoView {
             <div class="card-grid">
                 {questions().into_iter().enumerate().map(|(i, q)| view! { <QuestionCard number=i + 1 question=q/> }).collect_view()}
             </div>
-        </section>
+        </div>
     }
 }
 

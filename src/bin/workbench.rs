@@ -1,0 +1,23 @@
+//! The workbench module (built with `--features workbench`; see src/workbench.rs). It starts
+//! nothing: the main module imports it when a reader first opens the Lab, Examples or Practice,
+//! and calls `mount`. The exports live here because wasm-bindgen exports defined in a library are
+//! not kept in a wasm executable.
+
+use wasm_bindgen::prelude::*;
+
+/// A mounted body. The main module calls `free()` when the view goes away, which drops the
+/// handle and so unmounts the body and disposes of its reactive state.
+#[wasm_bindgen]
+pub struct Mounted {
+    _handle: Box<dyn std::any::Any>,
+}
+
+/// Renders the workbench body called `part` (`lab`, `examples` or `practice`) into `host`.
+#[wasm_bindgen]
+pub fn mount(host: web_sys::HtmlElement, part: &str) -> Result<Mounted, JsValue> {
+    joblab_web::workbench::mount_body(host, part)
+        .map(|handle| Mounted { _handle: handle })
+        .map_err(|e| JsValue::from_str(&e))
+}
+
+fn main() {}
