@@ -9,7 +9,8 @@
 2. The workbench module (src/workbench.rs): Trunk builds it as a "worker", which it leaves unloaded
    and unhashed. We name its wasm and JS by their hashes like every other asset, point the JS at
    the renamed wasm, and put in front of the boot code the global loader the main module calls,
-   `joblabWorkbench()`, which imports it on first use.
+   `joblabWorkbench()`, which imports it on first use. We also write the lab's analysis worker
+   script, which imports the same module, and give the page its URL (`joblabAnalysisWorker`).
 3. Offline: the service worker template public/sw.js gets the list of files to precache and a
    build id derived from their bytes, and is written as `sw.js` (a stable name: browsers find
    updates by re-fetching the same URL and comparing bytes).
@@ -48,6 +49,7 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
 WORKBENCH_LOADER = """
 const workbenchUrl = new URL('./{js}', import.meta.url).href;
 let workbench;
+window.joblabAnalysisWorker = new URL('./{worker}', import.meta.url).href;
 window.joblabWorkbench = () =>
   (workbench ??= import(workbenchUrl)
     .then(async (m) => { await m.default({ module_or_path: new URL('./{wasm}', import.meta.url) }); return m; })
@@ -55,6 +57,22 @@ window.joblabWorkbench = () =>
 """
 
 WORKBENCH = "joblab-workbench"
+
+# The lab's analysis worker (src/lab/analyser.rs): a module worker running the workbench module's
+# `analyse` on each text the page sends, so that checking a large Job never blocks typing. Errors
+# are answered, not thrown, so the page can fall back to analysing on the main thread.
+ANALYSIS_WORKER = """// Joblab's analysis worker (src/lab/analyser.rs); written by scripts/postbuild.py.
+import init, { analyse } from './{js}';
+const ready = init({ module_or_path: new URL('./{wasm}', import.meta.url) });
+self.onmessage = async ({ data }) => {
+  try {
+    await ready;
+    self.postMessage({ id: data.id, analysis: analyse(data.text) });
+  } catch (err) {
+    self.postMessage({ id: data.id, error: String(err) });
+  }
+};
+"""
 
 
 def content_hash(data: bytes) -> str:
@@ -99,7 +117,14 @@ def main() -> int:
         )
         return 1
     js_name, wasm_name = hash_workbench(staging)
-    loader = WORKBENCH_LOADER.replace("{js}", js_name).replace("{wasm}", wasm_name)
+    worker = ANALYSIS_WORKER.replace("{js}", js_name).replace("{wasm}", wasm_name).encode()
+    worker_name = f"joblab-analysis-{content_hash(worker)}.js"
+    (staging / worker_name).write_bytes(worker)
+    loader = (
+        WORKBENCH_LOADER.replace("{js}", js_name)
+        .replace("{wasm}", wasm_name)
+        .replace("{worker}", worker_name)
+    )
     code = loader.lstrip() + scripts[0].group("code").strip() + "\n" + SW_REGISTRATION
     body = code.encode("utf-8")
     boot_name = f"boot-{hashlib.sha256(body).hexdigest()[:16]}.js"

@@ -3,7 +3,7 @@
 # - first load: everything a visit to any guide view fetches before the page works (the HTML, the
 #   boot script, the main module's JS and wasm, every stylesheet) and the service worker script;
 # - on demand: the workbench module (src/workbench.rs), which the page imports only when a reader
-#   opens the Lab, Examples or Practice. (Once the service worker is installed it also caches it in
+#   opens the Lab, Examples or Practice, and the lab's analysis worker script (src/lab/analyser.rs). (Once the service worker is installed it also caches it in
 #   the background, so that those views work offline; that download comes after the page is ready.)
 # With --check it fails when the first-load brotli total is over the budget. Build first:
 #   trunk build --release --offline
@@ -16,9 +16,12 @@ check=""
 command -v brotli >/dev/null || { echo "error: brotli not found (apt-get install brotli)" >&2; exit 2; }
 
 first_br=0
-# group <title> <find -name pattern> <include|exclude>: prints one table and sets group_br.
+# The on-demand files, as a find -regex over the whole path.
+ON_DEMAND='.*/joblab-\(workbench\|analysis\)-[0-9a-f]*\(_bg\.wasm\|\.js\)'
+# group <title> <include|exclude>: prints one table of the on-demand files or of the others, and
+# sets group_br to its brotli total.
 group() {
-  local title=$1 pattern=$2 mode=$3 raw gz br total_raw=0 total_gz=0 total_br=0 n=0
+  local title=$1 mode=$2 raw gz br total_raw=0 total_gz=0 total_br=0 n=0
   printf '%s\n%-48s %10s %10s %10s\n' "$title" asset raw gzip brotli
   while IFS= read -r f; do
     raw=$(stat -c %s "$f")
@@ -27,17 +30,17 @@ group() {
     total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br)); n=$((n + 1))
     printf '  %-46s %10d %10d %10d\n' "${f#dist/}" "$raw" "$gz" "$br"
   done < <(if [ "$mode" = include ]; then
-             find dist -maxdepth 1 -type f -name "$pattern" ! -name '*.br' ! -name '*.gz'
+             find dist -maxdepth 1 -type f -regex "$ON_DEMAND"
            else
-             find dist -maxdepth 1 -type f ! -name "$pattern" ! -name '*.br' ! -name '*.gz'
+             find dist -maxdepth 1 -type f ! -regex "$ON_DEMAND" ! -name '*.br' ! -name '*.gz'
            fi | sort)
   [ "$n" -gt 0 ] || { echo "error: no files for: $title" >&2; exit 2; }
   printf '  %-46s %10d %10d %10d\n\n' "TOTAL ($n files)" "$total_raw" "$total_gz" "$total_br"
   group_br=$total_br
 }
-group "First load" 'joblab-workbench-*' exclude
+group "First load" exclude
 first_br=$group_br
-group "On demand (Lab, Examples, Practice)" 'joblab-workbench-*' include
+group "On demand (Lab, Examples, Practice)" include
 
 if [ -n "$check" ]; then
   if [ "$first_br" -gt "$BUDGET_BROTLI_BYTES" ]; then

@@ -1,6 +1,6 @@
 //! The workbench module (built with `--features workbench`; see src/workbench.rs). It starts
 //! nothing: the main module imports it when a reader first opens the Lab, Examples or Practice,
-//! and calls `mount`. The exports live here because wasm-bindgen exports defined in a library are
+//! and calls `mount`; the lab's analysis worker imports it too and calls `analyse`. The exports live here because wasm-bindgen exports defined in a library are
 //! not kept in a wasm executable.
 
 use wasm_bindgen::prelude::*;
@@ -18,6 +18,14 @@ pub fn mount(host: web_sys::HtmlElement, part: &str) -> Result<Mounted, JsValue>
     joblab_web::workbench::mount_body(host, part)
         .map(|handle| Mounted { _handle: handle })
         .map_err(|e| JsValue::from_str(&e))
+}
+
+/// Analyses a Job's YAML for the lab's analysis worker (src/lab/analyser.rs, which also explains
+/// the worker): the same analysis the page would run, as JSON.
+#[wasm_bindgen]
+pub fn analyse(text: &str) -> String {
+    use joblab_web::lab::model::{analyse_job, encode_analysis};
+    encode_analysis(&analyse_job(text))
 }
 
 fn main() {}

@@ -13,6 +13,7 @@ use joblab_core::terminal::{self, Context, Effect};
 use leptos::html;
 use leptos::prelude::*;
 
+pub mod analyser;
 pub mod diagram;
 pub mod editor;
 pub mod highlight;
@@ -25,9 +26,6 @@ use model::{
     analyse_job, analyse_scenario, form_of, parse_runs, runs_of, scenario_yaml, DiagItem, LabPreset,
 };
 
-/// How long typing may go on before the text is analysed anyway (a throttle, not a debounce, so
-/// diagnostics keep up while typing but never run more than about ten times a second).
-const ANALYSE_MS: u64 = 80;
 /// The autosave debounce.
 const SAVE_MS: u64 = 250;
 
@@ -108,7 +106,6 @@ pub fn Lab() -> impl IntoView {
 
     let job_text = RwSignal::new(init_job.clone());
     let job_reset = RwSignal::new(0u64);
-    let analysed = RwSignal::new(init_job);
     let scenario_text = RwSignal::new(init_scenario);
     let scenario_reset = RwSignal::new(0u64);
     let baseline = RwSignal::new(init_base);
@@ -121,22 +118,17 @@ pub fn Lab() -> impl IntoView {
     let sta: NodeRef<html::Textarea> = NodeRef::new();
     let dialog: NodeRef<html::Dialog> = NodeRef::new();
 
-    // ---- Analysis, coalesced. ----
-    let analysis = Memo::new(move |_| analysed.with(|t| analyse_job(t)));
-    let analyse_timer = StoredValue::new(false);
-    let schedule_analysis = move || {
-        if analyse_timer.get_value() {
-            return;
-        }
-        analyse_timer.set_value(true);
-        set_timeout(
-            move || {
-                analyse_timer.set_value(false);
-                analysed.set(job_text.get_untracked());
-            },
-            std::time::Duration::from_millis(ANALYSE_MS),
-        );
-    };
+    // ---- Analysis: in a worker while typing (src/lab/analyser.rs), at once for a load. ----
+    let analysis = RwSignal::new(analyse_job(&init_job));
+    let analyser = StoredValue::new_local(analyser::Analyser::new(move |a| {
+        analysis.maybe_update(|old| {
+            let changed = *old != a;
+            *old = a;
+            changed
+        })
+    }));
+    let schedule_analysis = move || analyser.with_value(|a| a.request(job_text.get_untracked()));
+    let analyse_now = move |text: &str| analyser.with_value(|a| a.analyse_now(text));
     let scenario_parsed = Memo::new(move |_| scenario_text.with(|t| analyse_scenario(t)));
     // The last valid scenario, for the form and for runs while the YAML is broken.
     let last_scenario = Memo::new(move |prev: Option<&Scenario>| {
@@ -220,7 +212,7 @@ pub fn Lab() -> impl IntoView {
     // ---- Loading text (presets, files, create job), with the unsaved-edits check. ----
     let load_now = move |p: Pending| {
         job_text.set(p.job.clone());
-        analysed.set(p.job.clone());
+        analyse_now(&p.job);
         baseline.set(p.job);
         job_reset.update(|n| *n += 1);
         if let Some(s) = p.scenario {
@@ -334,7 +326,7 @@ pub fn Lab() -> impl IntoView {
     let apply_effect = Callback::new(move |e: Effect| match e {
         Effect::None | Effect::Clear => {}
         Effect::Apply => {
-            analysed.set(job_text.get_untracked());
+            analyse_now(&job_text.get_untracked());
             let mut s = last_scenario.get_untracked();
             s.actions.clear();
             set_scenario(s);

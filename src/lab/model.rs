@@ -120,7 +120,7 @@ pub fn scenario_yaml(s: &Scenario) -> String {
 }
 
 /// One diagnostic as the list shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct DiagItem {
     /// 1-based line.
     pub line: usize,
@@ -165,6 +165,56 @@ pub struct JobAnalysis {
     pub effective_yaml: Option<String>,
     /// Whether there is no error at all.
     pub valid: bool,
+}
+
+/// A [`JobAnalysis`] as the analysis worker sends it (src/lab/analyser.rs). The Job travels as its
+/// typed fields plus, apart, the manifest as written: `Job::written` is not part of the API
+/// object, so serde skips it, yet kubectl output in the lab needs every field the user wrote.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Wire {
+    items: Vec<DiagItem>,
+    /// A `Value` rather than a `Job`: the page then reads it with the same `Deserialize` for
+    /// `&Value` that the core's decoder uses, instead of a second instantiation for JSON text
+    /// (about 50 KB of wasm, brotli).
+    job: Option<serde_json::Value>,
+    written: Option<serde_json::Value>,
+    effective_yaml: Option<String>,
+    valid: bool,
+}
+
+/// A [`JobAnalysis`] as JSON, for the trip from the analysis worker to the page.
+pub fn encode_analysis(a: &JobAnalysis) -> String {
+    let wire = Wire {
+        items: a.items.clone(),
+        // The typed fields only: the written manifest goes in its own field.
+        job: a.job.clone().and_then(|mut j| {
+            j.written = None;
+            serde_json::to_value(j).ok()
+        }),
+        written: a.job.as_ref().and_then(|j| j.written.as_deref().cloned()),
+        effective_yaml: a.effective_yaml.clone(),
+        valid: a.valid,
+    };
+    serde_json::to_string(&wire).unwrap_or_default()
+}
+
+/// The [`JobAnalysis`] that [`encode_analysis`] wrote.
+pub fn decode_analysis(json: &str) -> Result<JobAnalysis, String> {
+    use serde::Deserialize;
+    let wire: Wire = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut job = match wire.job {
+        Some(v) => Some(Job::deserialize(&v).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    if let (Some(j), Some(w)) = (job.as_mut(), wire.written) {
+        j.written = Some(std::sync::Arc::new(w));
+    }
+    Ok(JobAnalysis {
+        items: wire.items,
+        job,
+        effective_yaml: wire.effective_yaml,
+        valid: wire.valid,
+    })
 }
 
 /// Checks the editor's text with the core.
@@ -314,6 +364,41 @@ pub fn runs_of(failing: &[u32], code: i32, evicted: &[u32]) -> Vec<RunRule> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every Job the project has (test data, the shared corpus when present, the presets, and a
+    /// broken one), through the worker's wire format and back: the page must see exactly what a
+    /// main-thread analysis gives, `written` included.
+    #[test]
+    fn analyses_survive_the_trip_from_the_worker() {
+        let mut texts: Vec<String> = LabPreset::all().into_iter().map(|p| p.texts().0).collect();
+        texts.push(PI_YAML.replace("backoffLimit: 4", "completions: -1"));
+        texts.push("not: [a job".to_string());
+        for dir in [
+            concat!(env!("CARGO_MANIFEST_DIR"), "/crates/joblab-core/tests/data"),
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../shared/corpus/jobs-in-the-wild"
+            ),
+        ] {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push(t);
+                }
+            }
+        }
+        assert!(texts.len() > 20, "{} texts", texts.len());
+        for text in &texts {
+            let a = analyse_job(text);
+            let back = decode_analysis(&encode_analysis(&a)).expect("decodes");
+            assert_eq!(back, a, "{text}");
+            if let Some(j) = &back.job {
+                assert_eq!(job_yaml(j), job_yaml(a.job.as_ref().unwrap()));
+            }
+        }
+    }
 
     #[test]
     fn every_preset_is_a_valid_job_and_scenario() {
