@@ -2,11 +2,15 @@
 //!
 //! Checking a Job (parse, decode, default, validate, locate) takes about a millisecond for a
 //! 300-line Job but far longer for a pasted megabyte, and the page must never stall while the
-//! learner types. So the text goes to a Web Worker that runs the same analysis
-//! ([`model::analyse_job`]) in its own instance of the workbench module, and the result comes back
-//! as JSON ([`model::encode_analysis`]). At most one request is in flight; newer text waits in a
-//! single slot and replaces older waiting text, so a fast typist never builds a queue, and each
-//! result shows as soon as it arrives (within a frame for an ordinary Job).
+//! learner types. Two paths, chosen per keystroke:
+//! - a short text is analysed right in the input handler, so its diagnostics are drawn in the
+//!   same frame as the character typed. "Short" is measured, not guessed: at most
+//!   [`SYNC_MAX_BYTES`], and shorter than the shortest text whose analysis here took over
+//!   [`SYNC_BUDGET_MS`] (a quarter of a frame), so a slow device moves to the worker by itself;
+//! - anything longer goes to a Web Worker that runs the same analysis ([`model::analyse_job`]) in
+//!   its own instance of the workbench module; the result comes back as JSON
+//!   ([`model::encode_analysis`]). At most one request is in flight; newer text waits in a single
+//!   slot and replaces older waiting text, so a fast typist never builds a queue.
 //!
 //! The worker script is written by scripts/postbuild.py, and the boot script puts its URL in
 //! `window.joblabAnalysisWorker`. Without it (tests, or a browser that cannot start a module
@@ -25,89 +29,98 @@ use super::model::{self, JobAnalysis};
 /// often (a throttle, not a debounce, so diagnostics keep up).
 const FALLBACK_THROTTLE_MS: u64 = 80;
 
+/// Texts longer than this always go to the worker (64 KiB: about 2 000 lines of YAML).
+pub const SYNC_MAX_BYTES: usize = 64 * 1024;
+/// An analysis on the input path may take at most this long (ms); a text whose analysis took
+/// longer, and any text at least as long, goes to the worker from then on.
+pub const SYNC_BUDGET_MS: f64 = 4.0;
+
 /// The global the boot script sets to the worker script's URL.
 const WORKER_URL_GLOBAL: &str = "joblabAnalysisWorker";
 
 /// Where results go.
 type Sink = Rc<dyn Fn(JobAnalysis)>;
 
+/// Where the worker stands. It starts on the first text too long for the input path, so a lab
+/// that only ever sees ordinary Jobs never pays for a second instance of the module.
+enum Worker {
+    NotStarted,
+    Running {
+        worker: web_sys::Worker,
+        // Kept alive as long as the worker may call them.
+        _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+        _on_error: Closure<dyn FnMut(web_sys::Event)>,
+    },
+    /// None on this page, or it failed: the main thread does everything, throttled.
+    Unavailable,
+}
+
 struct State {
-    /// `None` once we run on the main thread.
-    worker: Option<web_sys::Worker>,
-    /// Bumped by [`Analyser::analyse_now`], so an older reply from the worker is dropped.
+    worker: Worker,
+    /// Bumped by every analysis done on the main thread, so an older reply from the worker is
+    /// dropped.
     generation: u64,
-    /// The id of the request in flight, and its text (kept so the fallback can redo it).
+    /// The id of the request in flight, its generation, and its text (kept so the fallback can
+    /// redo it).
     in_flight: Option<(u64, u64, String)>,
     next_id: u64,
     /// The newest text not yet sent.
     waiting: Option<String>,
     /// The fallback's throttle is armed.
     throttle_armed: bool,
+    /// The length of the shortest text whose analysis on the input path took over the budget.
+    slow_from_bytes: usize,
 }
 
-/// Analyses editor text in a worker and hands each result to a callback.
+/// Analyses editor text, on the input path or in a worker, and hands each result to a callback.
 pub struct Analyser {
     state: Rc<RefCell<State>>,
     sink: Sink,
-    // Kept alive as long as the worker may call them.
-    _on_message: Option<Closure<dyn FnMut(web_sys::MessageEvent)>>,
-    _on_error: Option<Closure<dyn FnMut(web_sys::Event)>>,
 }
 
 impl Analyser {
-    /// Starts the worker if the page has one, else prepares the main-thread fallback.
+    /// An analyser that reports to `on_result`. Nothing starts yet.
     pub fn new(on_result: impl Fn(JobAnalysis) + 'static) -> Analyser {
         let state = Rc::new(RefCell::new(State {
-            worker: None,
+            worker: Worker::NotStarted,
             generation: 0,
             in_flight: None,
             next_id: 0,
             waiting: None,
             throttle_armed: false,
+            slow_from_bytes: SYNC_MAX_BYTES + 1,
         }));
-        let sink: Sink = Rc::new(on_result);
-        let mut analyser = Analyser {
-            state: state.clone(),
-            sink: sink.clone(),
-            _on_message: None,
-            _on_error: None,
-        };
-        let Some(worker) = start_worker() else {
-            return analyser;
-        };
-        let on_message = {
-            let (state, sink) = (state.clone(), sink.clone());
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                on_reply(&state, &sink, &ev.data());
-            })
-        };
-        // A worker that cannot start (its script blocked, module workers unsupported) or that
-        // fails later: hand everything to the main thread for the rest of this lab's life.
-        let on_error = {
-            let (state, sink) = (state.clone(), sink.clone());
-            Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-                ev.prevent_default();
-                fall_back(&state, &sink);
-            })
-        };
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        state.borrow_mut().worker = Some(worker);
-        analyser._on_message = Some(on_message);
-        analyser._on_error = Some(on_error);
-        analyser
+        Analyser {
+            state,
+            sink: Rc::new(on_result),
+        }
     }
 
-    /// Whether analysis runs in a worker (false once it has fallen back to the main thread).
-    pub fn in_worker(&self) -> bool {
-        self.state.borrow().worker.is_some()
-    }
-
-    /// Asks for `text` to be analysed soon; the result arrives through the callback.
+    /// Asks for `text` to be analysed: at once when it is short (see the module docs), else soon;
+    /// the result arrives through the callback.
     pub fn request(&self, text: String) {
         let mut s = self.state.borrow_mut();
+        if text.len() < s.slow_from_bytes {
+            // Newer than anything in flight or waiting, so those results are dropped.
+            s.generation += 1;
+            s.waiting = None;
+            drop(s);
+            let started = now_ms();
+            let analysis = model::analyse_job(&text);
+            if let (Some(a), Some(b)) = (started, now_ms()) {
+                if b - a > SYNC_BUDGET_MS {
+                    let mut s = self.state.borrow_mut();
+                    s.slow_from_bytes = s.slow_from_bytes.min(text.len());
+                }
+            }
+            (self.sink)(analysis);
+            return;
+        }
         s.waiting = Some(text);
-        if s.worker.is_some() {
+        if matches!(s.worker, Worker::NotStarted) {
+            s.worker = start_worker(&self.state, &self.sink);
+        }
+        if matches!(s.worker, Worker::Running { .. }) {
             if s.in_flight.is_none() {
                 send_waiting(&mut s);
             }
@@ -132,23 +145,66 @@ impl Analyser {
 
 impl Drop for Analyser {
     fn drop(&mut self) {
-        if let Some(w) = self.state.borrow_mut().worker.take() {
-            w.set_onmessage(None);
-            w.set_onerror(None);
-            w.terminate();
+        stop_worker(&mut self.state.borrow_mut(), Worker::Unavailable);
+    }
+}
+
+/// Terminates a running worker, leaving `then` in its place.
+fn stop_worker(s: &mut State, then: Worker) -> bool {
+    match std::mem::replace(&mut s.worker, then) {
+        Worker::Running { worker, .. } => {
+            worker.set_onmessage(None);
+            worker.set_onerror(None);
+            worker.terminate();
+            true
         }
+        _ => false,
     }
 }
 
 /// Creates the module worker named by the boot script, if there is one and it can start.
-fn start_worker() -> Option<web_sys::Worker> {
-    let window = web_sys::window()?;
-    let url = js_sys::Reflect::get(&window, &WORKER_URL_GLOBAL.into())
-        .ok()?
-        .as_string()?;
+fn start_worker(state: &Rc<RefCell<State>>, sink: &Sink) -> Worker {
+    let Some(window) = web_sys::window() else {
+        return Worker::Unavailable;
+    };
+    let Some(url) = js_sys::Reflect::get(&window, &WORKER_URL_GLOBAL.into())
+        .ok()
+        .and_then(|u| u.as_string())
+    else {
+        return Worker::Unavailable;
+    };
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
-    web_sys::Worker::new_with_options(&url, &options).ok()
+    let Ok(worker) = web_sys::Worker::new_with_options(&url, &options) else {
+        return Worker::Unavailable;
+    };
+    let on_message = {
+        let (state, sink) = (state.clone(), sink.clone());
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            on_reply(&state, &sink, &ev.data());
+        })
+    };
+    // A worker that cannot start (its script blocked, module workers unsupported) or that fails
+    // later: hand everything to the main thread for the rest of this lab's life.
+    let on_error = {
+        let (state, sink) = (state.clone(), sink.clone());
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            ev.prevent_default();
+            fall_back(&state, &sink);
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Worker::Running {
+        worker,
+        _on_message: on_message,
+        _on_error: on_error,
+    }
+}
+
+/// The page's monotonic clock, in ms (the UI may read a clock; the core never does).
+fn now_ms() -> Option<f64> {
+    Some(web_sys::window()?.performance()?.now())
 }
 
 /// Posts the waiting text, if any, as `{id, text}`.
@@ -156,7 +212,7 @@ fn send_waiting(s: &mut State) {
     let Some(text) = s.waiting.take() else {
         return;
     };
-    let Some(worker) = &s.worker else {
+    let Worker::Running { worker, .. } = &s.worker else {
         s.waiting = Some(text);
         return;
     };
@@ -207,10 +263,7 @@ fn on_reply(state: &Rc<RefCell<State>>, sink: &Sink, data: &JsValue) {
 /// Stops the worker and moves analysis to the main thread, redoing any unanswered text.
 fn fall_back(state: &Rc<RefCell<State>>, sink: &Sink) {
     let mut s = state.borrow_mut();
-    if let Some(w) = s.worker.take() {
-        w.set_onmessage(None);
-        w.set_onerror(None);
-        w.terminate();
+    if stop_worker(&mut s, Worker::Unavailable) {
         web_sys::console::warn_1(
             &"Joblab: the analysis worker stopped; analysing on the page instead".into(),
         );
