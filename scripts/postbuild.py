@@ -59,7 +59,8 @@ window.joblabWorkbench = () =>
 WORKBENCH = "joblab-workbench"
 
 # The lab's analysis worker (src/lab/analyser.rs): a module worker running the workbench module's
-# `analyse` on each text the page sends, so that checking a large Job never blocks typing. Errors
+# `analyse` on each text the page sends, so that checking a large Job never blocks typing. It also
+# reports how long the analysis took, which tells the page what analysing there would cost. Errors
 # are answered, not thrown, so the page can fall back to analysing on the main thread.
 ANALYSIS_WORKER = """// Joblab's analysis worker (src/lab/analyser.rs); written by scripts/postbuild.py.
 import init, { analyse } from './{js}';
@@ -67,7 +68,9 @@ const ready = init({ module_or_path: new URL('./{wasm}', import.meta.url) });
 self.onmessage = async ({ data }) => {
   try {
     await ready;
-    self.postMessage({ id: data.id, analysis: analyse(data.text) });
+    const started = performance.now();
+    const analysis = analyse(data.text);
+    self.postMessage({ id: data.id, analysis, ms: performance.now() - started });
   } catch (err) {
     self.postMessage({ id: data.id, error: String(err) });
   }

@@ -5,8 +5,11 @@
 //! learner types. Two paths, chosen per keystroke:
 //! - a short text is analysed right in the input handler, so its diagnostics are drawn in the
 //!   same frame as the character typed. "Short" is measured, not guessed: at most
-//!   [`SYNC_MAX_BYTES`], and shorter than the shortest text whose analysis here took over
-//!   [`SYNC_BUDGET_MS`] (a quarter of a frame), so a slow device moves to the worker by itself;
+//!   [`SYNC_MAX_BYTES`], and expected to take at most [`SYNC_BUDGET_MS`] (a quarter of a frame)
+//!   at the fastest rate (ms per byte) seen on this page so far, from analyses on the page and
+//!   in the worker alike. The fastest rate, not the last one, because one slow run (cold code, a
+//!   garbage collection) says nothing about the next; a slow device is slow every time, so it
+//!   moves to the worker by itself;
 //! - anything longer goes to a Web Worker that runs the same analysis ([`model::analyse_job`]) in
 //!   its own instance of the workbench module; the result comes back as JSON
 //!   ([`model::encode_analysis`]). At most one request is in flight; newer text waits in a single
@@ -31,8 +34,7 @@ const FALLBACK_THROTTLE_MS: u64 = 80;
 
 /// Texts longer than this always go to the worker (64 KiB: about 2 000 lines of YAML).
 pub const SYNC_MAX_BYTES: usize = 64 * 1024;
-/// An analysis on the input path may take at most this long (ms); a text whose analysis took
-/// longer, and any text at least as long, goes to the worker from then on.
+/// An analysis on the input path is expected to take at most this long (ms).
 pub const SYNC_BUDGET_MS: f64 = 4.0;
 
 /// The global the boot script sets to the worker script's URL.
@@ -68,8 +70,26 @@ struct State {
     waiting: Option<String>,
     /// The fallback's throttle is armed.
     throttle_armed: bool,
-    /// The length of the shortest text whose analysis on the input path took over the budget.
-    slow_from_bytes: usize,
+    /// The fastest analysis rate seen on this page, in ms per byte; 0 before any measurement.
+    fastest_ms_per_byte: f64,
+}
+
+impl State {
+    /// Records that analysing `bytes` bytes took `ms`.
+    fn measured(&mut self, bytes: usize, ms: f64) {
+        if bytes == 0 || !ms.is_finite() || ms < 0.0 {
+            return;
+        }
+        let rate = ms / bytes as f64;
+        if self.fastest_ms_per_byte == 0.0 || rate < self.fastest_ms_per_byte {
+            self.fastest_ms_per_byte = rate;
+        }
+    }
+
+    /// Whether a text of `bytes` bytes may be analysed on the input path.
+    fn short(&self, bytes: usize) -> bool {
+        bytes <= SYNC_MAX_BYTES && bytes as f64 * self.fastest_ms_per_byte <= SYNC_BUDGET_MS
+    }
 }
 
 /// Analyses editor text, on the input path or in a worker, and hands each result to a callback.
@@ -88,7 +108,7 @@ impl Analyser {
             next_id: 0,
             waiting: None,
             throttle_armed: false,
-            slow_from_bytes: SYNC_MAX_BYTES + 1,
+            fastest_ms_per_byte: 0.0,
         }));
         Analyser {
             state,
@@ -100,20 +120,9 @@ impl Analyser {
     /// the result arrives through the callback.
     pub fn request(&self, text: String) {
         let mut s = self.state.borrow_mut();
-        if text.len() < s.slow_from_bytes {
-            // Newer than anything in flight or waiting, so those results are dropped.
-            s.generation += 1;
-            s.waiting = None;
+        if s.short(text.len()) {
             drop(s);
-            let started = now_ms();
-            let analysis = model::analyse_job(&text);
-            if let (Some(a), Some(b)) = (started, now_ms()) {
-                if b - a > SYNC_BUDGET_MS {
-                    let mut s = self.state.borrow_mut();
-                    s.slow_from_bytes = s.slow_from_bytes.min(text.len());
-                }
-            }
-            (self.sink)(analysis);
+            self.analyse_now(&text);
             return;
         }
         s.waiting = Some(text);
@@ -135,11 +144,17 @@ impl Analyser {
     /// keystroke), and drops any older result still on its way.
     pub fn analyse_now(&self, text: &str) {
         {
+            // Newer than anything in flight or waiting, so those results are dropped.
             let mut s = self.state.borrow_mut();
             s.generation += 1;
             s.waiting = None;
         }
-        (self.sink)(model::analyse_job(text));
+        let started = now_ms();
+        let analysis = model::analyse_job(text);
+        if let (Some(a), Some(b)) = (started, now_ms()) {
+            self.state.borrow_mut().measured(text.len(), b - a);
+        }
+        (self.sink)(analysis);
     }
 }
 
@@ -234,11 +249,18 @@ fn on_reply(state: &Rc<RefCell<State>>, sink: &Sink, data: &JsValue) {
         .ok()
         .and_then(|v| v.as_string());
     let result = analysis.as_deref().map(model::decode_analysis);
+    // How long the analysis itself took in the worker, which tells what it would cost here.
+    let ms = js_sys::Reflect::get(data, &"ms".into())
+        .ok()
+        .and_then(|v| v.as_f64());
     let deliver = {
         let mut s = state.borrow_mut();
-        let Some((_, generation, _)) = s.in_flight.take() else {
+        let Some((_, generation, text)) = s.in_flight.take() else {
             return;
         };
+        if let Some(ms) = ms {
+            s.measured(text.len(), ms);
+        }
         match result {
             Some(Ok(a)) => {
                 // Send the next text before painting this result, so the worker is busy while
@@ -249,6 +271,9 @@ fn on_reply(state: &Rc<RefCell<State>>, sink: &Sink, data: &JsValue) {
             // The worker could not analyse (it reported an error, or its answer did not
             // decode): the main thread takes over, starting with this text.
             _ => {
+                if s.waiting.is_none() && generation == s.generation {
+                    s.waiting = Some(text);
+                }
                 drop(s);
                 fall_back(state, sink);
                 return;
