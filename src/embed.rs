@@ -44,11 +44,6 @@ pub const fn knob_key(k: Knob) -> &'static str {
     }
 }
 
-/// The core preset behind a route pattern (the slugs are the same by contract).
-fn preset_of(p: Pattern) -> Preset {
-    Preset::from_slug(p.slug()).unwrap_or(Preset::Simple)
-}
-
 /// The knob values an embed URL asks for: the pattern's presets, overridden by every query key of a
 /// knob the pattern offers; values are clamped to the knob's range, unparsable ones ignored.
 pub fn knobs_from_query(preset: Preset, embed: &Embed) -> Knobs {
@@ -68,7 +63,7 @@ pub fn knobs_from_query(preset: Preset, embed: &Embed) -> Knobs {
 
 /// The embed route for `pattern` with `knobs` (only the knobs it offers) and `theme`.
 pub fn embed_for(pattern: Pattern, knobs: &Knobs, theme: Theme) -> Embed {
-    let mut query: Vec<(String, String)> = preset_of(pattern)
+    let mut query: Vec<(String, String)> = pattern
         .knobs()
         .iter()
         .map(|&k| (knob_key(k).to_string(), knobs.get(k).to_string()))
@@ -230,8 +225,7 @@ pub fn EmbedApp(embed: Embed) -> impl IntoView {
                     let e = current.get();
                     match e.target {
                         EmbedTarget::Pattern(p) => {
-                            let preset = preset_of(p);
-                            let knobs = knobs_from_query(preset, &e);
+                            let knobs = knobs_from_query(p, &e);
                             view! { <EmbedDiagram pattern=p knobs=knobs/> }.into_any()
                         }
                         EmbedTarget::Lab => views::render(Route::Lab),
@@ -254,7 +248,7 @@ pub fn EmbedApp(embed: Embed) -> impl IntoView {
 /// reader typing it would, and then shows the end of the run.
 #[component]
 pub fn EmbedDiagram(pattern: Pattern, knobs: Knobs) -> impl IntoView {
-    let preset = preset_of(pattern);
+    let preset = pattern;
     let root = NodeRef::<leptos::html::Section>::new();
     Effect::new(move |_| {
         let Some(section) = root.get() else { return };
@@ -357,7 +351,7 @@ pub fn EmbedButton(pattern: Pattern) -> impl IntoView {
     let code = RwSignal::new(String::new());
     let theme = RwSignal::new(Theme::Auto);
     let status = RwSignal::new("");
-    let preset = preset_of(pattern);
+    let preset = pattern;
     let title = format!("Joblab: {} diagram", pattern.label());
     let refresh = {
         let title = title.clone();
@@ -454,16 +448,15 @@ mod tests {
     #[test]
     fn embed_for_round_trips_through_the_url() {
         for p in Pattern::ALL {
-            let preset = preset_of(p);
-            let mut knobs = Knobs::default_for(preset);
-            for &k in preset.knobs() {
+            let mut knobs = Knobs::default_for(p);
+            for &k in p.knobs() {
                 knobs = knobs.with(k, k.range().0 + 1);
             }
             let e = embed_for(p, &knobs, Theme::Dark);
             let back = Embed::parse(&e.to_string()).unwrap();
             assert_eq!(back.target, EmbedTarget::Pattern(p));
             assert_eq!(back.get("theme"), Some("dark"));
-            assert_eq!(knobs_from_query(preset, &back), knobs, "{p:?}");
+            assert_eq!(knobs_from_query(p, &back), knobs, "{p:?}");
         }
     }
 
