@@ -22,7 +22,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::diagram::LiveDiagram;
+use crate::diagram::{knobs, LiveDiagram};
 use crate::route::{Embed, EmbedTarget, Pattern, Route};
 use crate::theme::{self, Theme};
 use crate::views;
@@ -44,11 +44,6 @@ pub const fn knob_key(k: Knob) -> &'static str {
     }
 }
 
-/// The core preset behind a route pattern (the slugs are the same by contract).
-fn preset_of(p: Pattern) -> Preset {
-    Preset::from_slug(p.slug()).unwrap_or(Preset::Simple)
-}
-
 /// The knob values an embed URL asks for: the pattern's presets, overridden by every query key of a
 /// knob the pattern offers; values are clamped to the knob's range, unparsable ones ignored.
 pub fn knobs_from_query(preset: Preset, embed: &Embed) -> Knobs {
@@ -68,7 +63,7 @@ pub fn knobs_from_query(preset: Preset, embed: &Embed) -> Knobs {
 
 /// The embed route for `pattern` with `knobs` (only the knobs it offers) and `theme`.
 pub fn embed_for(pattern: Pattern, knobs: &Knobs, theme: Theme) -> Embed {
-    let mut query: Vec<(String, String)> = preset_of(pattern)
+    let mut query: Vec<(String, String)> = pattern
         .knobs()
         .iter()
         .map(|&k| (knob_key(k).to_string(), knobs.get(k).to_string()))
@@ -230,8 +225,7 @@ pub fn EmbedApp(embed: Embed) -> impl IntoView {
                     let e = current.get();
                     match e.target {
                         EmbedTarget::Pattern(p) => {
-                            let preset = preset_of(p);
-                            let knobs = knobs_from_query(preset, &e);
+                            let knobs = knobs_from_query(p, &e);
                             view! { <EmbedDiagram pattern=p knobs=knobs/> }.into_any()
                         }
                         EmbedTarget::Lab => views::render(Route::Lab),
@@ -247,89 +241,29 @@ pub fn EmbedApp(embed: Embed) -> impl IntoView {
     }
 }
 
-/// One diagram with its knobs and player, starting from `knobs`.
-///
-/// The diagram component owns its knob state and starts from the pattern's presets; until it takes
-/// initial values as a property, this sets each differing knob through its input, exactly as a
-/// reader typing it would, and then shows the end of the run.
+/// One diagram with its knobs and player, starting from `knobs` and showing the end of that run.
 #[component]
 pub fn EmbedDiagram(pattern: Pattern, knobs: Knobs) -> impl IntoView {
-    let preset = preset_of(pattern);
-    let root = NodeRef::<leptos::html::Section>::new();
-    Effect::new(move |_| {
-        let Some(section) = root.get() else { return };
-        // Untracked: the input and button handlers run synchronously here and read the diagram's
-        // signals; tracking them would re-apply the URL's values whenever the reader turns a knob.
-        untrack(|| apply_knobs(&section, preset, &knobs));
-    });
     view! {
-        <section class="view diagrams embed-diagram" aria-labelledby="embed-title" node_ref=root>
+        <section class="view diagrams embed-diagram" aria-labelledby="embed-title">
             <h2 id="embed-title" tabindex="-1">{pattern.label()}</h2>
-            <LiveDiagram preset=preset/>
+            <LiveDiagram preset=pattern initial=knobs/>
         </section>
     }
 }
 
-/// Sets every knob of `preset` that differs from its preset value to `knobs` through its input, as
-/// a reader would, then shows the end of the new run.
-fn apply_knobs(section: &web_sys::Element, preset: Preset, knobs: &Knobs) {
-    let defaults = Knobs::default_for(preset);
-    let mut changed = false;
-    for &k in preset.knobs() {
-        if knobs.get(k) == defaults.get(k) {
-            continue;
-        }
-        if let Ok(Some(input)) = section.query_selector(&format!("#{}", knob_input_id(k))) {
-            let input: web_sys::HtmlInputElement = input.unchecked_into();
-            input.set_value(&knobs.get(k).to_string());
-            if let Ok(ev) = web_sys::Event::new("change") {
-                let _ = input.dispatch_event(&ev);
-            }
-            changed = true;
-        }
-    }
-    if changed {
-        click_button(section, "End");
-    }
-}
-
-/// The id the knob panel gives knob `k`'s input.
-fn knob_input_id(k: Knob) -> String {
-    format!("knob-{}", k.label().replace(' ', "-"))
-}
-
-/// Clicks the player's button whose text is `text` (the player's buttons are its direct children).
-fn click_button(within: &web_sys::Element, text: &str) {
-    let Ok(Some(player)) = within.query_selector(".player") else {
-        return;
-    };
-    let mut child = player.first_element_child();
-    while let Some(el) = child {
-        if el.tag_name() == "BUTTON" && el.text_content().as_deref().map(str::trim) == Some(text) {
-            let b: web_sys::HtmlElement = el.unchecked_into();
-            b.click();
-            return;
-        }
-        child = el.next_element_sibling();
-    }
-}
-
-/// The knob values currently in the inputs of the diagram inside `within` (presets for any input
-/// not found or not a number).
-fn knobs_in_page(preset: Preset, within: Option<&web_sys::Element>) -> Knobs {
+/// The knob values currently in the inputs of the page's diagram (presets for any input not found
+/// or not a number). The Embed button sits beside the diagram, outside it, so it reads the inputs
+/// the knob panel renders rather than the diagram's signals.
+fn knobs_in_page(preset: Preset) -> Knobs {
     let doc = web_sys::window().and_then(|w| w.document());
     preset
         .knobs()
         .iter()
         .fold(Knobs::default_for(preset), |ks, &k| {
-            let selector = format!("#{}", knob_input_id(k));
-            let found = match within {
-                Some(el) => el.query_selector(&selector).ok().flatten(),
-                None => doc
-                    .as_ref()
-                    .and_then(|d| d.query_selector(&selector).ok().flatten()),
-            };
-            let value = found
+            let value = doc
+                .as_ref()
+                .and_then(|d| d.get_element_by_id(&knobs::input_id(k)))
                 .map(|e| e.unchecked_into::<web_sys::HtmlInputElement>().value())
                 .and_then(|v| v.trim().parse::<i64>().ok());
             match value {
@@ -357,12 +291,11 @@ pub fn EmbedButton(pattern: Pattern) -> impl IntoView {
     let code = RwSignal::new(String::new());
     let theme = RwSignal::new(Theme::Auto);
     let status = RwSignal::new("");
-    let preset = preset_of(pattern);
     let title = format!("Joblab: {} diagram", pattern.label());
     let refresh = {
         let title = title.clone();
         move || {
-            let knobs = knobs_in_page(preset, None);
+            let knobs = knobs_in_page(pattern);
             let (url, origin) = app_location();
             code.set(snippet(
                 &url,
@@ -454,16 +387,15 @@ mod tests {
     #[test]
     fn embed_for_round_trips_through_the_url() {
         for p in Pattern::ALL {
-            let preset = preset_of(p);
-            let mut knobs = Knobs::default_for(preset);
-            for &k in preset.knobs() {
+            let mut knobs = Knobs::default_for(p);
+            for &k in p.knobs() {
                 knobs = knobs.with(k, k.range().0 + 1);
             }
             let e = embed_for(p, &knobs, Theme::Dark);
             let back = Embed::parse(&e.to_string()).unwrap();
             assert_eq!(back.target, EmbedTarget::Pattern(p));
             assert_eq!(back.get("theme"), Some("dark"));
-            assert_eq!(knobs_from_query(preset, &back), knobs, "{p:?}");
+            assert_eq!(knobs_from_query(p, &back), knobs, "{p:?}");
         }
     }
 

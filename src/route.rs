@@ -4,88 +4,11 @@
 
 use std::fmt;
 
-/// One of the diagram patterns the guide shows, each a preset Job and scenario for the simulation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Pattern {
-    /// One Pod runs to completion.
-    Simple,
-    /// completions 6, parallelism 3.
-    Parallel,
-    /// backoffLimit 2 under restartPolicy Never, every run fails.
-    Failure,
-    /// completionMode Indexed.
-    Indexed,
-    /// podFailurePolicy: FailJob on an exit code, Ignore on disruption.
-    PodFailurePolicy,
-    /// backoffLimitPerIndex and maxFailedIndexes.
-    BackoffPerIndex,
-    /// successPolicy on an Indexed Job.
-    SuccessPolicy,
-    /// activeDeadlineSeconds.
-    Deadline,
-    /// suspend and resume.
-    SuspendResume,
-    /// completions unset: a work queue.
-    WorkQueue,
-    /// restartPolicy OnFailure: containers restart in place.
-    OnFailure,
-}
-
-impl Pattern {
-    /// Every pattern, in the order the guide lists them.
-    pub const ALL: [Pattern; 11] = [
-        Pattern::Simple,
-        Pattern::Parallel,
-        Pattern::Failure,
-        Pattern::Indexed,
-        Pattern::PodFailurePolicy,
-        Pattern::BackoffPerIndex,
-        Pattern::SuccessPolicy,
-        Pattern::Deadline,
-        Pattern::SuspendResume,
-        Pattern::WorkQueue,
-        Pattern::OnFailure,
-    ];
-
-    /// The URL segment, e.g. `pod-failure-policy`. Part of the route contract: never rename.
-    pub const fn slug(self) -> &'static str {
-        match self {
-            Pattern::Simple => "simple",
-            Pattern::Parallel => "parallel",
-            Pattern::Failure => "failure",
-            Pattern::Indexed => "indexed",
-            Pattern::PodFailurePolicy => "pod-failure-policy",
-            Pattern::BackoffPerIndex => "backoff-per-index",
-            Pattern::SuccessPolicy => "success-policy",
-            Pattern::Deadline => "deadline",
-            Pattern::SuspendResume => "suspend-resume",
-            Pattern::WorkQueue => "work-queue",
-            Pattern::OnFailure => "on-failure",
-        }
-    }
-
-    /// The button label, e.g. "Failure Handling". Part of the accessible-name contract.
-    pub const fn label(self) -> &'static str {
-        match self {
-            Pattern::Simple => "Simple Job",
-            Pattern::Parallel => "Parallel Execution",
-            Pattern::Failure => "Failure Handling",
-            Pattern::Indexed => "Indexed",
-            Pattern::PodFailurePolicy => "Pod failure policy",
-            Pattern::BackoffPerIndex => "Backoff per index",
-            Pattern::SuccessPolicy => "Success policy",
-            Pattern::Deadline => "Deadline",
-            Pattern::SuspendResume => "Suspend and resume",
-            Pattern::WorkQueue => "Work queue",
-            Pattern::OnFailure => "OnFailure restarts",
-        }
-    }
-
-    /// The pattern with this slug, if any.
-    pub fn from_slug(slug: &str) -> Option<Pattern> {
-        Pattern::ALL.into_iter().find(|p| p.slug() == slug)
-    }
-}
+/// One of the diagram patterns the guide shows: the core's
+/// [`Preset`](joblab_core::patterns::Preset), under the name the routes and views use. The core's
+/// list is the only one, so a new preset gets its route, button and embed with no second list to
+/// update; this module only parses and formats its URLs.
+pub use joblab_core::patterns::Preset as Pattern;
 
 /// The views of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -344,6 +267,33 @@ mod tests {
                 Route::Diagrams(p)
             );
         }
+    }
+
+    #[test]
+    fn pattern_urls_are_the_contract() {
+        // Bookmarks, share links and course pages hold these URLs; the core's slugs make them.
+        let want = [
+            "simple",
+            "parallel",
+            "failure",
+            "indexed",
+            "pod-failure-policy",
+            "backoff-per-index",
+            "success-policy",
+            "deadline",
+            "suspend-resume",
+            "work-queue",
+            "on-failure",
+        ];
+        for (p, slug) in Pattern::ALL.into_iter().zip(want) {
+            assert_eq!(Route::Diagrams(p).to_string(), format!("#/diagrams/{slug}"));
+            let embed = Embed {
+                target: EmbedTarget::Pattern(p),
+                query: Vec::new(),
+            };
+            assert_eq!(embed.to_string(), format!("#/embed/{slug}"));
+        }
+        assert_eq!(Pattern::ALL.len(), want.len());
     }
 
     #[test]

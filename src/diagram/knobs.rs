@@ -1,11 +1,17 @@
 //! Knobs: number inputs that rebuild the pattern's Job and re-run the simulation at once,
 //! keeping the time position (clamped to the new run's end).
 
-use joblab_core::patterns::{Knobs, Preset};
+use joblab_core::patterns::{Knob, Knobs, Preset};
 use joblab_core::sim::Millis;
 use leptos::prelude::*;
 
 use super::Run;
+
+/// The id of knob `k`'s input, e.g. `knob-failing-runs`. Tests, and the Embed button beside the
+/// diagram, find the inputs by it.
+pub fn input_id(k: Knob) -> String {
+    format!("knob-{}", k.label().replace(' ', "-"))
+}
 
 /// The knobs of `preset`.
 #[component]
@@ -21,7 +27,7 @@ pub fn KnobPanel(
             <legend>"Change the Job"</legend>
             {preset.knobs().iter().map(|&k| {
                 let (lo, hi) = k.range();
-                let id = format!("knob-{}", k.label().replace(' ', "-"));
+                let id = input_id(k);
                 view! {
                     <label class="knob">
                         <span>{preset.knob_label(k)}</span>

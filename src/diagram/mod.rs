@@ -5,8 +5,10 @@
 
 use std::sync::Arc;
 
+use joblab_core::api::api::batch::v1::Job;
 use joblab_core::draw::{self, Drawing, JobShape};
 use joblab_core::patterns::{self, Knobs, Preset};
+use joblab_core::scenario::Scenario;
 use joblab_core::sim::{Millis, Replay, Simulation};
 use leptos::prelude::*;
 
@@ -39,6 +41,12 @@ impl Run {
     /// Simulates `preset` with `knobs` to its end.
     pub fn new(preset: Preset, knobs: Knobs) -> Run {
         let (job, scenario) = patterns::build(preset, &knobs);
+        Run::record(job, scenario, knobs)
+    }
+
+    /// Simulates `job` under `scenario` to its end (at most [`patterns::RUN_LIMIT_MS`]), within
+    /// the page's limits. `knobs` only labels the run for [`PartialEq`].
+    pub fn record(job: Job, scenario: Scenario, knobs: Knobs) -> Run {
         let shape = JobShape::of(&job);
         let replay =
             Replay::record_interactive(Simulation::new(job, scenario), patterns::RUN_LIMIT_MS);
@@ -70,17 +78,51 @@ fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// The whole live diagram of `preset`: knobs, player, controller panel, status and SVG.
+/// The live diagram of `preset`: its knobs above the [`RunDiagram`] of the run they build.
+///
+/// The knobs start at `initial` (an embed URL's values) or else at the pattern's presets; the
+/// "Preset values" button always returns to the presets. The diagram opens at the end of the run.
 #[component]
-pub fn LiveDiagram(preset: Preset) -> impl IntoView {
-    let knobs = RwSignal::new(Knobs::default_for(preset));
+pub fn LiveDiagram(
+    preset: Preset,
+    /// The knob values to start from instead of the pattern's presets.
+    #[prop(optional)]
+    initial: Option<Knobs>,
+) -> impl IntoView {
+    let knobs = RwSignal::new(initial.unwrap_or_else(|| Knobs::default_for(preset)));
     let run = Memo::new(move |_| Run::new(preset, knobs.get()));
     // Opens at the finished state so the whole story is visible; Reset or Play replays it.
     let time = RwSignal::new(run.with_untracked(|r| r.end_ms));
+    let playing = RwSignal::new(false);
+    view! {
+        <RunDiagram run=run time=time playing=playing class="live-diagram" controller_title_id="controller-title">
+            <knobs::KnobPanel preset=preset knobs=knobs run=run time=time/>
+        </RunDiagram>
+    }
+}
+
+/// The diagram of `run` at `time`: the player, the controller panel, the status region and the
+/// SVG with its tooltips and legend. The guide's [`LiveDiagram`] and the lab's diagram both draw
+/// through it, so they keep the same markup, accessible names and keys.
+#[component]
+pub fn RunDiagram(
+    /// What to draw.
+    run: Memo<Run>,
+    /// The moment shown, moved by the player.
+    time: RwSignal<Millis>,
+    /// Whether the player is playing.
+    playing: RwSignal<bool>,
+    /// The root element's class.
+    class: &'static str,
+    /// The id of the controller panel's heading, unique on its page.
+    controller_title_id: &'static str,
+    /// Shown above the player (the guide's knobs).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
     let drawing = Memo::new(move |_| run.with(|r| r.drawing(time.get())));
     let tip = RwSignal::new(None::<svg::Tip>);
     let reduced = prefers_reduced_motion();
-    let playing = RwSignal::new(false);
     let height = move || drawing.with(|d| d.height);
 
     let on_tip = move |ev: web_sys::Event| {
@@ -92,12 +134,12 @@ pub fn LiveDiagram(preset: Preset) -> impl IntoView {
     let off_tip = move |_| tip.set(None);
 
     view! {
-        <div class="live-diagram">
-            <knobs::KnobPanel preset=preset knobs=knobs run=run time=time/>
+        <div class=class>
+            {children.map(|c| c())}
             <player::Player run=run time=time playing=playing reduced=reduced/>
             <div class="diagram-grid">
-                <section class="controller" aria-labelledby="controller-title">
-                    <h3 id="controller-title">"Job controller"</h3>
+                <section class="controller" aria-labelledby=controller_title_id>
+                    <h3 id=controller_title_id>"Job controller"</h3>
                     <dl class="panel">
                         {move || drawing.with(|d| d.panel.iter().map(|r| view! {
                             <div class="panel-row"><dt>{r.name}</dt><dd>{r.value.clone()}</dd></div>

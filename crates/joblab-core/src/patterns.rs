@@ -10,7 +10,8 @@ use crate::sim::Millis;
 /// How far a diagram's run is simulated at most (two hours of simulated time).
 pub const RUN_LIMIT_MS: Millis = 7_200_000;
 
-/// One diagram pattern. Slugs mirror the browser's routes.
+/// One diagram pattern of the guide. The one list of patterns: the browser's routes
+/// (`#/diagrams/<slug>`, `#/embed/<slug>`), buttons, knobs and the lab's presets all come from it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Preset {
     /// One Pod runs to completion.
@@ -218,7 +219,7 @@ impl Preset {
         Preset::OnFailure,
     ];
 
-    /// The URL segment (the same as the browser's route slugs).
+    /// The URL segment, e.g. `pod-failure-policy`. Part of the route contract: never rename.
     pub const fn slug(self) -> &'static str {
         match self {
             Preset::Simple => "simple",
@@ -238,6 +239,23 @@ impl Preset {
     /// The pattern with this slug, if any.
     pub fn from_slug(slug: &str) -> Option<Preset> {
         Preset::ALL.into_iter().find(|p| p.slug() == slug)
+    }
+
+    /// The button label, e.g. "Failure Handling". Part of the accessible-name contract.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Preset::Simple => "Simple Job",
+            Preset::Parallel => "Parallel Execution",
+            Preset::Failure => "Failure Handling",
+            Preset::Indexed => "Indexed",
+            Preset::PodFailurePolicy => "Pod failure policy",
+            Preset::BackoffPerIndex => "Backoff per index",
+            Preset::SuccessPolicy => "Success policy",
+            Preset::Deadline => "Deadline",
+            Preset::SuspendResume => "Suspend and resume",
+            Preset::WorkQueue => "Work queue",
+            Preset::OnFailure => "OnFailure restarts",
+        }
     }
 
     /// The knobs this pattern offers, in display order.
@@ -559,6 +577,27 @@ mod tests {
         // Clamped: nothing a user types makes the run unbounded.
         let k = Knobs::default_for(Preset::Parallel).with(Knob::Completions, i64::MAX);
         assert_eq!(k.completions, 30);
+    }
+
+    #[test]
+    fn slugs_and_labels_are_the_contract() {
+        // Routes, share links, embeds in course pages and the end-to-end tests name patterns by
+        // these strings, so a change here must be deliberate.
+        let want = [
+            ("simple", "Simple Job"),
+            ("parallel", "Parallel Execution"),
+            ("failure", "Failure Handling"),
+            ("indexed", "Indexed"),
+            ("pod-failure-policy", "Pod failure policy"),
+            ("backoff-per-index", "Backoff per index"),
+            ("success-policy", "Success policy"),
+            ("deadline", "Deadline"),
+            ("suspend-resume", "Suspend and resume"),
+            ("work-queue", "Work queue"),
+            ("on-failure", "OnFailure restarts"),
+        ];
+        let got: Vec<_> = Preset::ALL.iter().map(|p| (p.slug(), p.label())).collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -7,8 +7,7 @@
 //! podFailurePolicy and TerminatingOrFailed otherwise, terminationGracePeriodSeconds 30.
 
 use crate::api::api::batch::v1::Job;
-
-use super::intervals::IndexSet;
+use crate::indexes::{parse_intervals, Interval};
 
 /// The controller name a Job must carry in `spec.managedBy` (or none) to be reconciled here.
 pub const JOB_CONTROLLER_NAME: &str = "kubernetes.io/job-controller";
@@ -32,7 +31,8 @@ pub(crate) struct ExitCodes {
 /// One successPolicy rule, pre-parsed; a rule whose indexes do not parse never matches.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct SuccessRule {
-    pub indexes: Option<Option<IndexSet>>,
+    /// `succeededIndexes`: `None` when unset, `Some(None)` when it does not parse.
+    pub indexes: Option<Option<Vec<Interval>>>,
     pub count: Option<i32>,
 }
 
@@ -143,10 +143,17 @@ impl JobConfig {
                 .max_failed_indexes
                 .filter(|_| per_index_limit.is_some()),
             success_rules: spec.success_policy.as_ref().filter(|_| indexed).map(|p| {
+                // The API server's own parser, as validation uses it: a validated Job's indexes
+                // always parse, and all are below completions. A Job that skipped validation may
+                // carry a string the server would refuse; its rule then never matches.
+                let completions = completions.unwrap_or(0);
                 p.rules
                     .iter()
                     .map(|r| SuccessRule {
-                        indexes: r.succeeded_indexes.as_deref().map(IndexSet::parse),
+                        indexes: r
+                            .succeeded_indexes
+                            .as_deref()
+                            .map(|text| parse_intervals(text, completions).ok()),
                         count: r.succeeded_count,
                     })
                     .collect()
@@ -163,5 +170,42 @@ impl JobConfig {
     /// The first container's name, used in kubelet messages and podFailurePolicy matching.
     pub fn main_container(&self) -> &str {
         self.containers.first().map_or("main", String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn success_indexes(completions: i32, text: &str) -> Option<Option<Vec<Interval>>> {
+        let job: Job = serde_json::from_value(json!({
+            "apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "j"},
+            "spec": {"completions": completions, "completionMode": "Indexed",
+                "successPolicy": {"rules": [{"succeededIndexes": text}]},
+                "template": {"spec": {"restartPolicy": "Never", "containers": [{"name": "main"}]}}}
+        }))
+        .expect("test job");
+        let rules = JobConfig::from_job(&job).success_rules.expect("indexed");
+        rules
+            .into_iter()
+            .next()
+            .map(|r| r.indexes)
+            .expect("one rule")
+    }
+
+    #[test]
+    fn succeeded_indexes_are_read_as_validation_reads_them() {
+        let iv = |first, last| Interval { first, last };
+        assert_eq!(
+            success_indexes(6, "0,2-4"),
+            Some(Some(vec![iv(0, 0), iv(2, 4)]))
+        );
+        assert_eq!(success_indexes(6, ""), Some(Some(vec![])));
+        // What the API server refuses never matches: out of range, unordered, spaced, malformed.
+        for text in ["6", "0-6", "3,1", "1-1", " 1", "1-2-3", "x"] {
+            assert_eq!(success_indexes(6, text), Some(None), "{text:?}");
+        }
     }
 }

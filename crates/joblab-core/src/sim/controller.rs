@@ -4,6 +4,8 @@
 
 use std::collections::HashSet;
 
+use crate::indexes;
+
 use super::config::FailureRule;
 use super::model::*;
 use super::{
@@ -443,19 +445,21 @@ impl Simulation {
         for (i, rule) in rules.iter().enumerate() {
             let matched = match &rule.indexes {
                 Some(Some(required)) if !required.is_empty() => {
-                    let completions = u32::try_from(self.cfg.completions.unwrap_or(0)).unwrap_or(0);
-                    let in_range: Vec<u32> =
-                        required.iter().take_while(|&x| x < completions).collect();
-                    if in_range.is_empty() {
-                        continue;
-                    }
-                    let got = in_range
+                    // The parser checked every index against completions, which never change, so
+                    // all of `required` is in range.
+                    let got: u64 = required
                         .iter()
-                        .filter(|&&x| self.succeeded_indexes.contains(x))
-                        .count();
+                        .map(|iv| {
+                            // Parsed indexes are never negative: a `-` always splits an item.
+                            let bound = |i: i32| u32::try_from(i).unwrap_or(0);
+                            self.succeeded_indexes
+                                .count_within(bound(iv.first), bound(iv.last))
+                        })
+                        .sum();
+                    let got = i64::try_from(got).unwrap_or(i64::MAX);
                     match rule.count {
-                        Some(c) => i64::try_from(got).unwrap_or(0) >= i64::from(c),
-                        None => got == in_range.len(),
+                        Some(c) => got >= i64::from(c),
+                        None => got == indexes::count(required),
                     }
                 }
                 Some(_) => continue,

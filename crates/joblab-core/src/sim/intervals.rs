@@ -4,6 +4,10 @@
 //! `pkg/controller/job/indexed_job_utils.go` (`orderedIntervals.String`) does: ascending,
 //! comma-separated, a run of three or more consecutive indexes as `first-last`, a run of two as
 //! `a,b`. Intervals keep 100 000 completions cheap to store and to search for the first pending index.
+//!
+//! Sets are only built by the controller, never parsed: the interval strings a Job carries
+//! (`successPolicy.rules[].succeededIndexes`) go through [`crate::indexes::parse_intervals`], the
+//! parser validation uses, so the simulation reads them exactly as the API server accepted them.
 
 use std::collections::BTreeMap;
 
@@ -86,6 +90,25 @@ impl IndexSet {
         }
     }
 
+    /// How many of the indexes `first..=last` are in the set. Counted run by run, so a wide
+    /// interval costs no more than a narrow one.
+    pub fn count_within(&self, first: u32, last: u32) -> u64 {
+        if first > last {
+            return 0;
+        }
+        // The run that starts before `first` may still reach into the interval.
+        let straddling = self
+            .runs
+            .range(..first)
+            .next_back()
+            .filter(|(_, &end)| end >= first);
+        straddling
+            .into_iter()
+            .chain(self.runs.range(first..=last))
+            .map(|(&s, &e)| u64::from(e.min(last)) - u64::from(s.max(first)) + 1)
+            .sum()
+    }
+
     /// The API string form (`0-2,4`), empty for the empty set: the runs written by
     /// [`crate::indexes::format_intervals`], the one formatter of interval strings.
     pub fn to_api_string(&self) -> String {
@@ -99,31 +122,6 @@ impl IndexSet {
             })
             .collect();
         format_intervals(&runs)
-    }
-
-    /// Parses the API string form (`1,3-5`) as used by `successPolicy.rules[].succeededIndexes`;
-    /// `None` when it is malformed (validation reports that; the simulation then ignores the rule).
-    pub fn parse(text: &str) -> Option<IndexSet> {
-        let mut set = IndexSet::new();
-        if text.trim().is_empty() {
-            return Some(set);
-        }
-        for part in text.split(',') {
-            let (a, b) = match part.split_once('-') {
-                Some((a, b)) => (a.trim().parse::<u32>().ok()?, b.trim().parse::<u32>().ok()?),
-                None => {
-                    let v = part.trim().parse::<u32>().ok()?;
-                    (v, v)
-                }
-            };
-            if b < a || u64::from(b - a) > 10_000_000 {
-                return None;
-            }
-            for i in a..=b {
-                set.insert(i);
-            }
-        }
-        Some(set)
     }
 }
 
@@ -147,16 +145,42 @@ mod tests {
             }
             assert_eq!(s.to_api_string(), *want);
             assert_eq!(s.len(), items.len() as u64);
-            assert_eq!(IndexSet::parse(want).as_ref(), Some(&s));
         }
+    }
+
+    fn set(items: impl IntoIterator<Item = u32>) -> IndexSet {
+        let mut s = IndexSet::new();
+        for i in items {
+            s.insert(i);
+        }
+        s
     }
 
     #[test]
     fn next_absent_skips_runs() {
-        let s = IndexSet::parse("0-3,5").unwrap_or_default();
+        let s = set([0, 1, 2, 3, 5]);
         assert_eq!(s.next_absent(0), Some(4));
         assert_eq!(s.next_absent(5), Some(6));
         assert_eq!(s.next_absent(9), Some(9));
-        assert!(IndexSet::parse("3-1").is_none());
+    }
+
+    #[test]
+    fn count_within_counts_the_overlap_with_each_run() {
+        let s = set([0, 1, 2, 3, 5, 8, 9, 10]);
+        for (first, last) in [
+            (0, 10),
+            (2, 8),
+            (4, 4),
+            (3, 5),
+            (9, 9),
+            (11, 20),
+            (6, 7),
+            (5, 3),
+        ] {
+            let want = (first..=last).filter(|&i| s.contains(i)).count() as u64;
+            assert_eq!(s.count_within(first, last), want, "{first}-{last}");
+        }
+        assert_eq!(set([u32::MAX]).count_within(0, u32::MAX), 1);
+        assert_eq!(IndexSet::new().count_within(0, u32::MAX), 0);
     }
 }
