@@ -8,8 +8,6 @@ use joblab_core::patterns::{self, Knobs, Preset};
 use joblab_core::scenario::{RunMatch, RunRule, Scenario};
 use joblab_core::yaml::emit::to_yaml;
 
-use crate::route::Pattern;
-
 /// The `pi` Job of the Kubernetes documentation.
 pub const PI_YAML: &str = "\
 apiVersion: batch/v1
@@ -64,7 +62,7 @@ impl LabPreset {
     pub fn label(self) -> &'static str {
         match self {
             LabPreset::Pi => "pi (perl:5.34.0)",
-            LabPreset::Pattern(p) => Pattern::from_slug(p.slug()).map_or("", Pattern::label),
+            LabPreset::Pattern(p) => p.label(),
         }
     }
 

@@ -6,15 +6,11 @@ use leptos::prelude::*;
 use crate::diagram::LiveDiagram;
 use crate::route::Pattern;
 
-/// The core preset behind a route pattern (the slugs are the same by contract).
-fn preset_of(p: Pattern) -> Preset {
-    Preset::from_slug(p.slug()).unwrap_or(Preset::Simple)
-}
-
 /// The Diagrams view for pattern `pattern`.
 #[component]
 pub fn Diagrams(pattern: Pattern) -> impl IntoView {
-    let preset = preset_of(pattern);
+    // `Pattern` is the core's `Preset` under its route name.
+    let preset: Preset = pattern;
     view! {
         <section class="view diagrams" aria-labelledby="diagrams-title">
             <p class="eyebrow">"Diagrams"</p>
