@@ -11,8 +11,9 @@
 #   bash scripts/perf-report.sh [--build] [--skip-bench] [--skip-browser]
 #
 #   --build         rebuild dist/ even if it exists (otherwise it is built only when missing)
-#   --skip-bench    leave out the criterion benchmarks (about two minutes on 2 cores)
+#   --skip-bench    leave out the criterion benchmarks (about a minute once compiled)
 #   --skip-browser  leave out the headless Chromium measurements (about two minutes)
+#   PERF_PORT=8798  the port the browser measurements serve dist/ on
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +23,7 @@ for arg in "$@"; do
     --build) build=1 ;;
     --skip-bench) skip_bench=1 ;;
     --skip-browser) skip_browser=1 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "error: unknown argument $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -119,4 +120,6 @@ if [ -z "$skip_browser" ]; then
   section "Browser measurements (node scripts/perf/browser.mjs --port $PERF_PORT)"
   node scripts/perf/browser.mjs --port "$PERF_PORT"
 fi
+# The load at the end, next to the one at the start, says how busy the machine was meanwhile.
+printf '\nload average at the end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 progress "report done"

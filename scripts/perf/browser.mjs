@@ -8,7 +8,7 @@
 // a measurement that cannot be made (no dist/, a selector that never appears, a page error) fails.
 //
 // Usage, after `trunk build --release --offline`:
-//   node scripts/perf/browser.mjs [--port 8798] [--runs 3] [--keys 30] [--play-seconds 5]
+//   node scripts/perf/browser.mjs [--port 8798] [--runs 5] [--keys 30] [--play-seconds 5]
 //                                 [--only first-render,typing,frames]
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -74,7 +74,7 @@ spec:
 // ---- Small helpers. ----
 
 function parseArgs(argv) {
-  const opts = { port: 8798, runs: 3, keys: 30, playSeconds: 5, only: ['first-render', 'typing', 'frames'] };
+  const opts = { port: 8798, runs: 5, keys: 30, playSeconds: 5, only: ['first-render', 'typing', 'frames'] };
   for (let i = 0; i < argv.length; i++) {
     const next = () => {
       if (i + 1 >= argv.length) throw new Error(`${argv[i]} needs a value`);
@@ -193,13 +193,25 @@ function installRenderMarks({ heading, content }) {
 
 async function firstRender(browser, base, runs) {
   heading(`Time to first render of each view (cold context each load, median of ${runs} runs)`);
-  console.log('ms after navigation start to the frame that paints the view\'s h2 ("heading") and its main');
-  console.log('content ("content"); the range is the content figure\'s min-max over the runs.');
-  console.log(`${'view'.padEnd(28)} ${'heading'.padStart(9)} ${'content'.padStart(9)}   ${'content range'.padEnd(15)} target`);
+  console.log('ms after navigation start: "wasm" when the first .wasm finished downloading, "heading" and');
+  console.log('"content" the frame that paints the view\'s h2 and its main content; the range is the content');
+  console.log('figure\'s min-max over the runs. One discarded load warms the browser up first.');
+  console.log(`${'view'.padEnd(30)} ${'wasm'.padStart(7)} ${'heading'.padStart(9)} ${'content'.padStart(9)}   ${'content range'.padEnd(15)} target`);
+  // One discarded load first: the browser's very first page pays for starting its own processes,
+  // which is not the app's cost and would land on whichever view came first.
+  const warm = await browser.newContext();
+  try {
+    const page = await warm.newPage();
+    await page.goto(base + VIEWS[0].route);
+    await page.locator(HEADING).waitFor({ timeout: 20_000 });
+  } finally {
+    await warm.close();
+  }
   const all = [];
   for (const view of VIEWS) {
     const headings = [];
     const contents = [];
+    const wasms = [];
     for (let r = 0; r < runs; r++) {
       // A new context has an empty HTTP cache, no service worker and no storage: a first visit.
       const context = await browser.newContext();
@@ -216,9 +228,16 @@ async function firstRender(browser, base, runs) {
           throw new Error(`${view.route}: never rendered; no element matches ${missing.join(', ') || '(all match, no frame came)'}`);
         }
         checkErrors();
-        const m = await page.evaluate(() => window.__renderMarks);
+        const m = await page.evaluate(() => ({
+          ...window.__renderMarks,
+          // When the first wasm module finished downloading: what the rest of the time waits on.
+          wasm: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm'))
+            .sort((a, b) => a.startTime - b.startTime)[0]?.responseEnd ?? null,
+        }));
+        if (m.wasm === null) throw new Error(`${view.route}: no .wasm download in the resource timings`);
         headings.push(m.heading);
         contents.push(m.content);
+        wasms.push(m.wasm);
       } finally {
         await context.close();
       }
@@ -227,7 +246,7 @@ async function firstRender(browser, base, runs) {
     const c = median(contents);
     all.push({ route: view.route, content: c });
     const range = `${Math.min(...contents).toFixed(0)}-${Math.max(...contents).toFixed(0)}`;
-    console.log(`${view.route.padEnd(28)} ${h.toFixed(1).padStart(9)} ${c.toFixed(1).padStart(9)}   ${range.padEnd(15)} no target set`);
+    console.log(`${view.route.padEnd(30)} ${median(wasms).toFixed(1).padStart(7)} ${h.toFixed(1).padStart(9)} ${c.toFixed(1).padStart(9)}   ${range.padEnd(15)} no target set`);
   }
   const slowest = all.reduce((a, b) => (b.content > a.content ? b : a));
   console.log(`slowest view: ${slowest.route}, content at ${ms(slowest.content)}`);
