@@ -13,7 +13,7 @@
 #   --build         rebuild dist/ even if it exists (otherwise it is built only when missing)
 #   --skip-bench    leave out the criterion benchmarks (about a minute once compiled)
 #   --skip-browser  leave out the headless Chromium measurements (about two minutes)
-#   PERF_PORT=8798  the port the browser measurements serve dist/ on
+#   PERF_PORT=8793  the port the browser measurements serve dist/ on
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +29,7 @@ for arg in "$@"; do
 done
 
 # The browser side serves dist/ on this port; the end-to-end tests use 8787-8789.
-PERF_PORT=${PERF_PORT:-8798}
+PERF_PORT=${PERF_PORT:-8793}
 # Short criterion runs keep the whole report to a few minutes; the statistics stay criterion's.
 BENCH_ARGS=(--warm-up-time 1 --measurement-time 3)
 HOSTILE_TARGET_MS=1000

@@ -8,7 +8,7 @@
 // a measurement that cannot be made (no dist/, a selector that never appears, a page error) fails.
 //
 // Usage, after `trunk build --release --offline`:
-//   node scripts/perf/browser.mjs [--port 8798] [--runs 5] [--keys 30] [--play-seconds 5]
+//   node scripts/perf/browser.mjs [--port 8793] [--runs 5] [--keys 30] [--play-seconds 5]
 //                                 [--only first-render,typing,frames]
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -74,7 +74,7 @@ spec:
 // ---- Small helpers. ----
 
 function parseArgs(argv) {
-  const opts = { port: 8798, runs: 5, keys: 30, playSeconds: 5, only: ['first-render', 'typing', 'frames'] };
+  const opts = { port: 8793, runs: 5, keys: 30, playSeconds: 5, only: ['first-render', 'typing', 'frames'] };
   for (let i = 0; i < argv.length; i++) {
     const next = () => {
       if (i + 1 >= argv.length) throw new Error(`${argv[i]} needs a value`);
