@@ -77,7 +77,7 @@ function main() {
     const target = r.target === null ? 'no target set' : `target <= ${fmt(r.target)}`;
     const verdict = r.target === null ? '' : e.point <= r.target ? 'meets' : 'MISSES';
     const figure = `${fmt(e.point)}${e.kind === 'mean' ? ' (mean)' : ''}`;
-    console.log(`${r.id.padEnd(50)} ${figure.padStart(9)}  [${fmt(e.lo)} - ${fmt(e.hi)}]`.padEnd(90)
+    console.log(`${r.id.padEnd(48)} ${figure.padStart(16)}  [${fmt(e.lo)} - ${fmt(e.hi)}]`.padEnd(96)
       + `${target.padEnd(20)} ${verdict}`.trimEnd());
     if (r.what) console.log(`  = ${r.what}`);
   }
