@@ -26,7 +26,6 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 
 // Targets from the performance issue. Time to first render has none yet, so those lines say so
 // rather than invent one.
-const FRAME_MS = 1000 / 60;
 const LONG_TASK_MS = 50;
 
 // The views of src/route.rs. `content` lists selectors that must all match before the view counts
@@ -257,11 +256,16 @@ async function firstRender(browser, base, runs) {
 // Runs in the page before its scripts. A capture-phase keydown listener keeps the keystroke's own
 // timestamp (when the browser received it, same clock as performance.now()); the first change
 // inside the Diagnostics list after it ends the sample at the next animation frame, the frame that
-// shows the new diagnostics.
+// shows the new diagnostics. A requestAnimationFrame loop numbers the frames, so each sample also
+// says in which frame after the keystroke the diagnostics were drawn: 1 is the first frame, the
+// one that also draws the typed character, which is what "within one frame" asks.
 function installTypingProbe(list) {
-  const probe = { pending: null, samples: [] };
+  const probe = { pending: null, samples: [], frames: [] };
   window.__typing = probe;
-  window.addEventListener('keydown', (e) => { probe.pending = e.timeStamp; }, true);
+  let frame = 0;
+  const tick = () => { frame += 1; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  window.addEventListener('keydown', (e) => { probe.pending = { at: e.timeStamp, frame }; }, true);
   const inList = (n) => {
     const el = n.nodeType === 1 ? n : n.parentElement;
     return !!el && !!el.closest(list);
@@ -272,7 +276,11 @@ function installTypingProbe(list) {
     if (!records.some((r) => inList(r.target) || [...r.addedNodes].some(holdsList))) return;
     const start = probe.pending;
     probe.pending = null;
-    requestAnimationFrame(() => probe.samples.push(performance.now() - start));
+    // Registered after this frame's tick, so `frame` already counts the frame that draws it.
+    requestAnimationFrame(() => {
+      probe.frames.push(frame - start.frame);
+      probe.samples.push(performance.now() - start.at);
+    });
   }).observe(document, { childList: true, subtree: true, characterData: true });
 }
 
@@ -280,7 +288,8 @@ async function typing(browser, base, keys) {
   const lines = BIG_JOB.split('\n').length - 1;
   heading(`Lab: keystroke to updated diagnostics (${lines}-line Job, ${keys} keystrokes)`);
   console.log('From the keydown event\'s timestamp to the first animation frame after the Diagnostics list');
-  console.log('changed. Each keystroke adds or removes a "-" after "completions: ", so every one flips the');
+  console.log('changed, and in which animation frame after the keystroke that happened (1: the frame that');
+  console.log('also draws the typed character). Each keystroke adds or removes a "-" after "completions: ", so every one flips the');
   console.log('Job between valid and invalid; keystrokes are 300 ms apart.');
   const context = await browser.newContext();
   try {
@@ -293,11 +302,11 @@ async function typing(browser, base, keys) {
     await editor.waitFor({ timeout: 20_000 });
     await page.locator(DIAGNOSTICS).waitFor({ state: 'attached', timeout: 20_000 });
     await editor.fill(BIG_JOB);
-    // The lab analyses at most every 80 ms; let the pasted text settle before measuring.
+    // Let the pasted text settle (analysis, simulation, first draw) before measuring.
     await page.waitForTimeout(1000);
     const at = BIG_JOB.indexOf('completions: ') + 'completions: '.length;
     if (at < 'completions: '.length) throw new Error('big-job.yaml has no "completions: " to edit');
-    const t0 = await page.evaluate(() => { window.__typing.samples = []; window.__typing.pending = null; return performance.now(); });
+    const t0 = await page.evaluate(() => { window.__typing.samples = []; window.__typing.frames = []; window.__typing.pending = null; return performance.now(); });
     for (let i = 0; i < keys; i++) {
       // Moving the caret is not a keystroke: no keydown, so it is outside the measurement.
       await editor.evaluate((el, pos) => { el.focus(); el.setSelectionRange(pos, pos); }, at);
@@ -312,14 +321,21 @@ async function typing(browser, base, keys) {
     checkErrors();
     const text = await editor.inputValue();
     if (text !== BIG_JOB) throw new Error('the editor does not hold the original Job after an even number of edits');
-    const { samples, longTasks } = await page.evaluate((since) => ({
+    const { samples, frames, longTasks } = await page.evaluate((since) => ({
       samples: window.__typing.samples,
+      frames: window.__typing.frames,
       longTasks: window.__longTasks.filter((t) => t.start >= since),
     }), t0);
-    const target = 'target <= 16.7 ms (one frame)';
-    line('keystroke to diagnostics, median', ms(median(samples)), target, median(samples) <= FRAME_MS);
-    line('keystroke to diagnostics, p95', ms(percentile(samples, 95)), target, percentile(samples, 95) <= FRAME_MS);
-    line('keystroke to diagnostics, max', ms(Math.max(...samples)), target, Math.max(...samples) <= FRAME_MS);
+    const inFirst = frames.filter((f) => f <= 1).length;
+    line('drawn in the first frame after the key', `${inFirst} / ${frames.length}`,
+      'target: every keystroke (within one frame)', inFirst === frames.length);
+    line('latest frame that drew them', String(Math.max(...frames)), 'target: 1', Math.max(...frames) <= 1);
+    // In milliseconds the same wait includes where the key fell between two vsyncs (up to one frame
+    // interval) plus the work of that frame, so these are information; the frame count is the target.
+    const info = 'information (includes the wait for the vsync)';
+    line('keystroke to diagnostics, median', ms(median(samples)), info);
+    line('keystroke to diagnostics, p95', ms(percentile(samples, 95)), info);
+    line('keystroke to diagnostics, max', ms(Math.max(...samples)), info);
     const longest = longTasks.length ? Math.max(...longTasks.map((t) => t.duration)) : 0;
     line('long tasks while typing', `${longTasks.length}${longTasks.length ? `, max ${ms(longest)}` : ''}`,
       'target: no long task over 50 ms', longTasks.length === 0);
