@@ -122,3 +122,39 @@ for (const [name, value] of BAD_STORAGE) {
     await assertNoInjection(page);
   });
 }
+
+// The committed hostile corpus (crates/joblab-core/tests/hostile/, also run through the core and
+// the CLI by their hostile.rs tests) pasted into the lab: each text input gets its diagnostic and
+// the page keeps answering. (The *.bin files are bytes that are not UTF-8 text; a page only ever
+// holds text, so they belong to the CLI.) How long each took is attached to the test as an
+// annotation; `bash scripts/perf-report.sh` reports the CLI's times against the one-second target.
+const CORPUS = [
+  ['billion-laughs.yaml', 'alias bomb'],
+  ['merge-bomb.yaml', 'expands to more than 250 000 values'],
+  ['deep-flow.yaml', 'nest more than 100 levels'],
+  ['deep-block.yaml', 'nest more than 100 levels'],
+  ['self-alias.yaml', 'refers to an anchor &a that is not defined'],
+  ['undefined-alias.yaml', 'not defined'],
+  ['numbers-int32.yaml', 'must fit in a 32-bit integer'],
+  ['crlf.yaml', 'spec.completions'],
+  ['bom.yaml', 'spec.completions'],
+  ['backslash-at-end.yaml', 'for a backslash'],
+  ['libyaml-safer-panics.yaml', 'kind: Required value'],
+];
+
+test('every text input of the hostile corpus gets its diagnostic in the lab', async ({ page }, testInfo) => {
+  const { readFileSync } = await import('node:fs');
+  await open(page);
+  const times = [];
+  for (const [file, says] of CORPUS) {
+    const text = readFileSync(new URL(`../crates/joblab-core/tests/hostile/${file}`, import.meta.url), 'utf8');
+    const started = Date.now();
+    await editor(page).evaluate((el, t) => { el.value = t; el.dispatchEvent(new Event('input', { bubbles: true })); }, text);
+    await expect(diagnostics(page), file).toContainText(says);
+    times.push(`${file}: ${Date.now() - started} ms`);
+    // Still answering: the editor holds exactly what was pasted.
+    expect(await editor(page).inputValue(), file).toBe(text.replace(/\r\n?/g, '\n'));
+  }
+  testInfo.annotations.push({ type: 'paste to diagnostic', description: times.join(', ') });
+  console.log(`hostile corpus in the lab, paste to diagnostic: ${times.join(', ')}`);
+});

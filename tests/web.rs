@@ -137,3 +137,41 @@ async fn the_panic_panel_shows_details_as_text_and_offers_a_reload() {
     );
     panel.remove();
 }
+
+/// A real `panic!` in the app's code, with the hook the app installs at start: the panel must
+/// come up with the panic's own message, as text. The panic runs in a timer callback (as a panic
+/// in an event handler would), so it traps that callback only and this test goes on to look.
+#[wasm_bindgen_test]
+async fn a_real_panic_goes_through_the_hook_to_the_panel() {
+    joblab_web::panic::install();
+    let document = web_sys::window().unwrap().document().unwrap();
+    assert!(document.get_element_by_id("panic-panel").is_none());
+    let boom = wasm_bindgen::closure::Closure::once_into_js(|| {
+        // The message quotes markup on purpose: the panel must show it as text.
+        let quoted = "<img src=x onerror=alert(1)>";
+        if !quoted.is_empty() {
+            panic!("deliberate panic for the test: {quoted}");
+        }
+    });
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(boom.unchecked_ref(), 0)
+        .unwrap();
+    gloo_timers::future::TimeoutFuture::new(100).await;
+    let panel = document
+        .get_element_by_id("panic-panel")
+        .expect("the hook showed the panel");
+    let details = panel
+        .query_selector("pre")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        details.contains("deliberate panic for the test: <img src=x onerror=alert(1)>"),
+        "{details}"
+    );
+    assert!(details.starts_with("Joblab "), "{details}");
+    assert!(panel.query_selector("img").unwrap().is_none());
+    panel.remove();
+}
