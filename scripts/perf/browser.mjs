@@ -1,15 +1,16 @@
 // Browser half of the performance report (scripts/perf-report.sh): serves dist/ on 127.0.0.1,
-// drives Debian's Chromium headless through Playwright and prints three sections:
+// drives Debian's Chromium headless through Playwright and prints four sections:
 //   1. time to first render of every view, each load in a fresh (cold) browser context;
 //   2. the delay from a keystroke in the lab to updated diagnostics for a 323-line Job;
-//   3. frame times and long tasks while a 200-Pod diagram plays.
+//   3. frame times and long tasks while a 200-Pod diagram plays;
+//   4. long tasks while typing into Jobs at the lab's simulation caps.
 // Every figure comes from the page's own clock (the Performance API, performance.now() and event
 // timestamps), never from round trips through Playwright. Timings are printed, never asserted;
 // a measurement that cannot be made (no dist/, a selector that never appears, a page error) fails.
 //
 // Usage, after `trunk build --release --offline`:
 //   node scripts/perf/browser.mjs [--port 8793] [--runs 5] [--keys 30] [--play-seconds 5]
-//                                 [--only first-render,typing,frames]
+//                                 [--only first-render,typing,frames,caps]
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -73,7 +74,7 @@ spec:
 // ---- Small helpers. ----
 
 function parseArgs(argv) {
-  const opts = { port: 8793, runs: 5, keys: 30, playSeconds: 5, only: ['first-render', 'typing', 'frames'] };
+  const opts = { port: 8793, runs: 5, keys: 30, playSeconds: 5, only: ['first-render', 'typing', 'frames', 'caps'] };
   for (let i = 0; i < argv.length; i++) {
     const next = () => {
       if (i + 1 >= argv.length) throw new Error(`${argv[i]} needs a value`);
@@ -89,7 +90,7 @@ function parseArgs(argv) {
     }
   }
   for (const o of opts.only) {
-    if (!['first-render', 'typing', 'frames'].includes(o)) throw new Error(`unknown measurement ${o}`);
+    if (!['first-render', 'typing', 'frames', 'caps'].includes(o)) throw new Error(`unknown measurement ${o}`);
   }
   if (!(opts.runs >= 1 && opts.keys >= 20 && opts.playSeconds >= 1)) {
     throw new Error('need --runs >= 1, --keys >= 20 and --play-seconds >= 1');
@@ -407,6 +408,52 @@ async function frames(browser, base, seconds) {
   }
 }
 
+// ---- 4. Typing into Jobs at the lab's simulation caps. ----
+
+// The hostile corpus's largest simulations: every keystroke changes the Job, and redrawing a
+// thousand Pods would take over 100 ms, so the lab redoes such a simulation only once typing
+// pauses (src/lab/mod.rs). This counts the long tasks while typing, and after the pause.
+const AT_CAPS = ['sim-two-billion-completions.yaml', 'sim-restart-storm.yaml', 'sim-failing-backoff-huge.yaml'];
+
+async function caps(browser, base, keys) {
+  heading(`Lab: typing into Jobs at the simulation caps (${keys} keystrokes each, 60 ms apart)`);
+  console.log('Long tasks (PerformanceObserver "longtask") while typing into the Job\'s name, then in the');
+  console.log('second after typing stops, when the simulation is redone once.');
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(installLongTaskObserver);
+    const page = await context.newPage();
+    const checkErrors = watchErrors(page);
+    await page.goto(`${base}#/lab`);
+    const editor = page.getByRole('textbox', { name: 'Job YAML' });
+    await editor.waitFor({ timeout: 20_000 });
+    for (const file of AT_CAPS) {
+      const text = readFileSync(path.join(ROOT, 'crates/joblab-core/tests/hostile', file), 'utf8');
+      await editor.evaluate((el, t) => { el.value = t; el.dispatchEvent(new Event('input', { bubbles: true })); }, text);
+      await page.waitForTimeout(1500);
+      const at = text.indexOf('name: ') + 'name: '.length + 1;
+      if (at <= 'name: '.length) throw new Error(`${file} has no "name: " to edit`);
+      await editor.evaluate((el, pos) => { el.focus(); el.setSelectionRange(pos, pos); }, at);
+      const t0 = await page.evaluate(() => performance.now());
+      for (let i = 0; i < keys; i++) {
+        await page.keyboard.type('x');
+        await page.waitForTimeout(60);
+      }
+      const t1 = await page.evaluate(() => performance.now());
+      await page.waitForTimeout(1000);
+      const tasks = await page.evaluate(() => window.__longTasks);
+      const during = tasks.filter((t) => t.start >= t0 && t.start < t1);
+      const after = tasks.filter((t) => t.start >= t1);
+      const worst = (l) => (l.length ? `, longest ${ms(Math.max(...l.map((t) => t.duration)))}` : '');
+      line(`${file}: while typing`, `${during.length}${worst(during)}`, 'target: no long task over 50 ms', during.length === 0);
+      line(`${file}: after the pause`, `${after.length}${worst(after)}`, 'information (the one redraw)');
+    }
+    checkErrors();
+  } finally {
+    await context.close();
+  }
+}
+
 // ---- Main. ----
 
 export async function main(argv) {
@@ -426,6 +473,7 @@ export async function main(argv) {
     if (opts.only.includes('first-render')) await firstRender(browser, base, opts.runs);
     if (opts.only.includes('typing')) await typing(browser, base, opts.keys);
     if (opts.only.includes('frames')) await frames(browser, base, opts.playSeconds);
+    if (opts.only.includes('caps')) await caps(browser, base, 10);
   } finally {
     if (browser) await browser.close();
     stop();

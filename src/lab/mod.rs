@@ -26,6 +26,17 @@ use model::{
     analyse_job, analyse_scenario, form_of, parse_runs, runs_of, scenario_yaml, DiagItem, LabPreset,
 };
 
+/// A simulation update (recording and drawing) slower than this (ms, one frame) waits for a pause
+/// in typing before it is redone.
+const SIM_BUDGET_MS: f64 = 16.0;
+/// The pause in typing (ms) that a slow simulation waits for.
+const SIM_PAUSE_MS: u64 = 300;
+
+/// The page's monotonic clock, in ms (the UI may read a clock; the core never does).
+fn now_ms() -> Option<f64> {
+    Some(web_sys::window()?.performance()?.now())
+}
+
 /// The autosave debounce.
 const SAVE_MS: u64 = 250;
 
@@ -137,12 +148,55 @@ pub fn Lab() -> impl IntoView {
             Err(_) => prev.cloned().unwrap_or_default(),
         })
     });
-    // What the simulation runs: the last valid Job with the last valid scenario.
-    let sim_input = Memo::new(move |prev: Option<&Option<_>>| {
+    // What the simulation should run: the last valid Job with the last valid scenario.
+    let sim_wanted = Memo::new(move |prev: Option<&Option<_>>| {
         let job = analysis.with(|a| a.job.clone());
         match job {
             Some(j) => Some((j, last_scenario.get())),
             None => prev.cloned().flatten(),
+        }
+    });
+    // What it runs now. An ordinary update (recording plus drawing) follows every keystroke in the
+    // same frame; one that kept the page busy for longer than a frame (a Job at the interactive
+    // caps, with a thousand Pods to draw, takes over 100 ms here) is redone only once typing
+    // pauses, so it never sits between two keystrokes.
+    let sim_input = RwSignal::new(sim_wanted.get_untracked());
+    let sim_slow = StoredValue::new(false);
+    let sim_timer = StoredValue::new(None::<TimeoutHandle>);
+    let apply = move |wanted: Option<(joblab_core::api::api::batch::v1::Job, Scenario)>| {
+        let started = now_ms();
+        let mut changed = false;
+        sim_input.maybe_update(|now| {
+            changed = *now != wanted;
+            *now = wanted;
+            changed
+        });
+        if changed {
+            // The recording and the redraw run in this task's microtasks, before the timer fires:
+            // the gap is what the update cost the page.
+            set_timeout(
+                move || {
+                    if let (Some(a), Some(b)) = (started, now_ms()) {
+                        sim_slow.set_value(b - a > SIM_BUDGET_MS);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    };
+    leptos::prelude::Effect::new(move |_| {
+        let wanted = sim_wanted.get();
+        if let Some(h) = sim_timer.get_value() {
+            h.clear();
+        }
+        if sim_slow.get_value() {
+            let h = set_timeout_with_handle(
+                move || apply(sim_wanted.get_untracked()),
+                std::time::Duration::from_millis(SIM_PAUSE_MS),
+            );
+            sim_timer.set_value(h.ok());
+        } else {
+            apply(wanted);
         }
     });
     let run = Memo::new_with_compare(
