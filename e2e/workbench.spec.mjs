@@ -4,7 +4,8 @@
 // failed download is an alert with a working "Try again", and that the views work offline.
 import { test as base } from '@playwright/test';
 import { test, expect } from './fixtures.mjs';
-import { PORT } from './ports.mjs';
+import { APP_URL, PORT } from './ports.mjs';
+import { watchCsp, cspViolations } from './csp-watch.mjs';
 
 const WORKBENCH = /joblab-workbench-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
 
@@ -165,4 +166,20 @@ base('without the worker the lab still analyses, on the page', async ({ page }) 
   await paste(editor, longJob('  parallelism: 2'));
   await expect(list).not.toContainText('spec.parallelism');
   expect(problems).toEqual([]);
+});
+
+test('under the strict CSP at a sub-path, the workbench and its worker load and answer', async ({ page, context }) => {
+  await watchCsp(context);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(`${APP_URL}#/lab`);
+  const editor = page.getByRole('textbox', { name: 'Job YAML' });
+  await expect(editor).toBeVisible();
+  await paste(editor, longJob('  completions: -4'));
+  await expect(page.getByRole('list', { name: 'Diagnostics', exact: true }))
+    .toContainText('6:16 spec.completions: Invalid value: -4');
+  expect(page.workers()).toHaveLength(1);
+  expect(new URL(page.workers()[0].url()).pathname.startsWith('/courses/k8s/joblab/joblab-analysis-')).toBe(true);
+  expect(warnings.filter((w) => /analysis worker/.test(w))).toEqual([]);
+  expect(await cspViolations(page)).toEqual([]);
 });

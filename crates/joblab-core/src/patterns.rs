@@ -317,26 +317,35 @@ impl Preset {
     }
 }
 
-/// Builds the effective (defaulted) Job from its name and spec. Every preset is valid, so the
-/// pipeline cannot refuse it (the tests check each outcome); should it, an empty Job still
-/// simulates safely.
+/// Builds the effective (defaulted) Job from its name and spec, as the API server would store it.
 fn job(name: &str, mut spec: Value, restart_policy: &str) -> Job {
     spec["template"] = json!({"spec": {
         "restartPolicy": restart_policy,
         "containers": [{"name": "main", "image": "busybox:1.36", "command": ["sh", "-c", "work"]}]
     }});
-    let v =
+    let manifest =
         json!({"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": name}, "spec": spec});
-    // Decode through the same pipeline as user input (JSON is YAML): the Job is then defaulted
-    // exactly as the API server would, and the browser build carries one instantiation of the
-    // k8s-openapi Deserialize impls (for the core's decoder) instead of a second one for
-    // serde_json's, which cost about 100 KB brotli.
-    crate::check::check_source(&v.to_string())
-        .documents
-        .into_iter()
-        .next()
-        .and_then(|d| d.effective)
+    #[cfg(test)]
+    tests::MANIFESTS.with(|m| m.borrow_mut().push(manifest.clone()));
+    effective(manifest)
+}
+
+/// The effective Job of a preset's manifest: decoded and defaulted as `check::check_source`
+/// decodes and defaults user input, without its YAML parser, strict schema walk and validation.
+/// Presets are valid by construction (a test runs every manifest of every preset through
+/// `check_source` and compares), so those would find nothing; leaving them out keeps the whole
+/// check pipeline out of the guide's wasm module (scripts/check-split.sh). `Job::deserialize`
+/// over a `serde_json::Value` is the same instantiation the decoder itself uses.
+fn effective(manifest: Value) -> Job {
+    use serde::Deserialize;
+    let name = manifest["metadata"]["name"]
+        .as_str()
         .unwrap_or_default()
+        .to_owned();
+    let mut job = Job::deserialize(&manifest).unwrap_or_default();
+    job.written = Some(std::sync::Arc::new(manifest));
+    crate::defaults::apply_defaults(&mut job, &crate::check::fake_uid(&name));
+    job
 }
 
 /// Rules making the first `n` runs exit with `code`.
@@ -510,6 +519,54 @@ pub fn build(p: Preset, k: &Knobs) -> (Job, Scenario) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::RefCell;
+
+    thread_local! {
+        /// Every manifest `job` built on this thread, for the differential test below.
+        pub(super) static MANIFESTS: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    }
+
+    const ALL_KNOBS: [Knob; 7] = [
+        Knob::Completions,
+        Knob::Parallelism,
+        Knob::BackoffLimit,
+        Knob::FailingRuns,
+        Knob::ExitCode,
+        Knob::RunSeconds,
+        Knob::DeadlineSeconds,
+    ];
+
+    /// The presets skip the check pipeline (see `effective`); this shows that changes nothing.
+    /// Every manifest that every preset builds, at its default knobs and at each knob's bounds,
+    /// decoded the short way equals what `check_source` makes of it, `written` included, and
+    /// `check_source` finds no error in it.
+    #[test]
+    fn presets_decode_exactly_as_user_input_does() {
+        MANIFESTS.with(|m| m.borrow_mut().clear());
+        for p in Preset::ALL {
+            let base = Knobs::default_for(p);
+            let mut all = vec![base];
+            for knob in ALL_KNOBS {
+                let (lo, hi) = knob.range();
+                all.extend([base.with(knob, lo), base.with(knob, hi)]);
+            }
+            for k in &all {
+                let _ = build(p, k);
+            }
+        }
+        let manifests = MANIFESTS.with(|m| m.borrow().clone());
+        assert!(
+            manifests.len() >= Preset::ALL.len() * 3,
+            "{}",
+            manifests.len()
+        );
+        for m in manifests {
+            let report = crate::check::check_source(&m.to_string());
+            assert!(!report.has_errors(), "{m}");
+            let by_check = report.documents[0].effective.clone().expect("effective");
+            assert_eq!(effective(m.clone()), by_check, "{m}");
+        }
+    }
     use crate::sim::{PodPhase, Replay, Simulation};
 
     fn end(p: Preset, k: &Knobs) -> crate::sim::Snapshot {
