@@ -5,11 +5,12 @@
 # - on demand: the workbench module (src/workbench.rs), which the page imports only when a reader
 #   opens the Lab, Examples or Practice, and the lab's analysis worker script (src/lab/analyser.rs). (Once the service worker is installed it also caches it in
 #   the background, so that those views work offline; that download comes after the page is ready.)
-# With --check it fails when the first-load brotli total is over the budget. Build first:
+# With --check it fails when the first-load brotli total or file count is over its budget. Build first:
 #   trunk build --release --offline
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_BROTLI_BYTES=${BUDGET_BROTLI_BYTES:-350000}   # 350 KB for the first load
+BUDGET_FIRST_LOAD_FILES=${BUDGET_FIRST_LOAD_FILES:-10} # every file is a request before first render
 check=""
 [ "${1:-}" = --check ] && check=1
 [ -f dist/index.html ] || { echo "error: dist/index.html not found; run: trunk build --release --offline" >&2; exit 2; }
@@ -37,9 +38,11 @@ group() {
   [ "$n" -gt 0 ] || { echo "error: no files for: $title" >&2; exit 2; }
   printf '  %-46s %10d %10d %10d\n\n' "TOTAL ($n files)" "$total_raw" "$total_gz" "$total_br"
   group_br=$total_br
+  group_files=$n
 }
 group "First load" exclude
 first_br=$group_br
+first_files=$group_files
 group "On demand (Lab, Examples, Practice)" include
 
 if [ -n "$check" ]; then
@@ -47,5 +50,10 @@ if [ -n "$check" ]; then
     echo "FAIL: first-load brotli total $first_br bytes is over the budget of $BUDGET_BROTLI_BYTES bytes" >&2
     exit 1
   fi
+  if [ "$first_files" -gt "$BUDGET_FIRST_LOAD_FILES" ]; then
+    echo "FAIL: the first load is $first_files files, over the budget of $BUDGET_FIRST_LOAD_FILES" >&2
+    exit 1
+  fi
   echo "budget: first-load brotli total $first_br bytes <= $BUDGET_BROTLI_BYTES bytes"
+  echo "budget: first-load files $first_files <= $BUDGET_FIRST_LOAD_FILES"
 fi
