@@ -54,6 +54,9 @@ window.joblabWorkbench = () =>
   (workbench ??= import(workbenchUrl)
     .then(async (m) => { await m.default({ module_or_path: new URL('./{wasm}', import.meta.url) }); return m; })
     .catch((err) => { workbench = undefined; throw err; }));
+// A first visit straight to a workbench view fetches the workbench beside the main module instead
+// of after it (a failure here is reported, and retried, by the view itself).
+if (/^#\\/(lab|examples|practice|embed\\/lab)([/?]|$)/.test(location.hash)) window.joblabWorkbench().catch(() => {});
 """
 
 WORKBENCH = "joblab-workbench"

@@ -26,9 +26,9 @@ use model::{
     analyse_job, analyse_scenario, form_of, parse_runs, runs_of, scenario_yaml, DiagItem, LabPreset,
 };
 
-/// A simulation update (recording and drawing) slower than this (ms, one frame) waits for a pause
-/// in typing before it is redone.
-const SIM_BUDGET_MS: f64 = 16.0;
+/// A simulation update (recording and drawing) slower than this (ms: a long task) waits for a
+/// pause in typing before it is redone.
+const SIM_BUDGET_MS: f64 = 50.0;
 /// The pause in typing (ms) that a slow simulation waits for.
 const SIM_PAUSE_MS: u64 = 300;
 
@@ -156,8 +156,8 @@ pub fn Lab() -> impl IntoView {
             None => prev.cloned().flatten(),
         }
     });
-    // What it runs now. An ordinary update (recording plus drawing) follows every keystroke in the
-    // same frame; one that kept the page busy for longer than a frame (a Job at the interactive
+    // What it runs now. An ordinary update (recording plus drawing) follows every keystroke at
+    // once; one that kept the page busy for longer than a long task (a Job at the interactive
     // caps, with a thousand Pods to draw, takes over 100 ms here) is redone only once typing
     // pauses, so it never sits between two keystrokes.
     let sim_input = RwSignal::new(sim_wanted.get_untracked());
@@ -199,6 +199,15 @@ pub fn Lab() -> impl IntoView {
             apply(wanted);
         }
     });
+    // Anything that acts on the simulation (a terminal command, a load) first catches up with a
+    // redo that is waiting for a pause in typing.
+    let flush_sim = move || {
+        if let Some(h) = sim_timer.get_value() {
+            h.clear();
+            sim_timer.set_value(None);
+        }
+        apply(sim_wanted.get_untracked());
+    };
     let run = Memo::new_with_compare(
         move |_| sim_input.get().map(|(j, s)| simulate(j, s)),
         run_changed,
@@ -276,6 +285,8 @@ pub fn Lab() -> impl IntoView {
         playing.set(false);
         first_time.set_value(None);
         edited();
+        // A load is not typing: its simulation shows at once.
+        flush_sim();
     };
     let request_load = move |p: Pending| {
         let dirty = job_text.with_untracked(|t| baseline.with_untracked(|b| t != b));
@@ -358,6 +369,7 @@ pub fn Lab() -> impl IntoView {
 
     // ---- The terminal. ----
     let snapshot_now = move || {
+        flush_sim();
         run.with_untracked(|r| {
             r.as_ref()
                 .map(|r| r.replay.snapshot_at(time.get_untracked().min(r.end_ms)))
@@ -384,6 +396,7 @@ pub fn Lab() -> impl IntoView {
             let mut s = last_scenario.get_untracked();
             s.actions.clear();
             set_scenario(s);
+            flush_sim();
             playing.set(false);
             time.set(0);
         }
