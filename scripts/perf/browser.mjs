@@ -345,20 +345,26 @@ async function typing(browser, base, keys) {
   }
 }
 
+/** The lab in a new browser context that records long tasks; the caller closes the context. */
+async function openLab(browser, base) {
+  const context = await browser.newContext();
+  await context.addInitScript(installLongTaskObserver);
+  const page = await context.newPage();
+  const checkErrors = watchErrors(page);
+  await page.goto(`${base}#/lab`);
+  const editor = page.getByRole('textbox', { name: 'Job YAML' });
+  await editor.waitFor({ timeout: 20_000 });
+  return { context, page, editor, checkErrors };
+}
+
 // ---- 3. Frames while a 200-Pod diagram plays. ----
 
 async function frames(browser, base, seconds) {
   heading(`A ${PODS}-Pod diagram playing (lab: completions ${PODS}, parallelism ${PODS}; speed 1x; ${seconds} s)`);
   console.log('requestAnimationFrame deltas while the player redraws every 100 ms, and every long task in');
   console.log('that window (PerformanceObserver "longtask").');
-  const context = await browser.newContext();
+  const { context, page, editor, checkErrors } = await openLab(browser, base);
   try {
-    await context.addInitScript(installLongTaskObserver);
-    const page = await context.newPage();
-    const checkErrors = watchErrors(page);
-    await page.goto(`${base}#/lab`);
-    const editor = page.getByRole('textbox', { name: 'Job YAML' });
-    await editor.waitFor({ timeout: 20_000 });
     await editor.fill(WIDE_JOB);
     const player = page.getByRole('group', { name: 'Player' });
     const lanes = page.locator(DIAGRAM_LANE);
@@ -419,14 +425,8 @@ async function caps(browser, base, keys) {
   heading(`Lab: typing into Jobs at the simulation caps (${keys} keystrokes each, 60 ms apart)`);
   console.log('Long tasks (PerformanceObserver "longtask") while typing into the Job\'s name, then in the');
   console.log('second after typing stops, when the simulation is redone once.');
-  const context = await browser.newContext();
+  const { context, page, editor, checkErrors } = await openLab(browser, base);
   try {
-    await context.addInitScript(installLongTaskObserver);
-    const page = await context.newPage();
-    const checkErrors = watchErrors(page);
-    await page.goto(`${base}#/lab`);
-    const editor = page.getByRole('textbox', { name: 'Job YAML' });
-    await editor.waitFor({ timeout: 20_000 });
     for (const file of AT_CAPS) {
       const text = readFileSync(path.join(ROOT, 'crates/joblab-core/tests/hostile', file), 'utf8');
       await editor.evaluate((el, t) => { el.value = t; el.dispatchEvent(new Event('input', { bubbles: true })); }, text);
