@@ -158,3 +158,19 @@ test('every text input of the hostile corpus gets its diagnostic in the lab', as
   testInfo.annotations.push({ type: 'paste to diagnostic', description: times.join(', ') });
   console.log(`hostile corpus in the lab, paste to diagnostic: ${times.join(', ')}`);
 });
+
+// After a panic the hook keeps the editor's text in sessionStorage (src/panic.rs; the panic itself
+// is tested in tests/web.rs); the reload the panel offers must bring that text back, once.
+test('the text the panic hook rescued comes back after the reload, once', async ({ page }) => {
+  await open(page);
+  const rescued = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: rescued\n';
+  await page.evaluate((t) => sessionStorage.setItem('joblab.lab.rescue', t), rescued);
+  await page.reload();
+  await expect(editor(page)).toHaveValue(rescued);
+  await expect(notice(page)).toContainText('here is the YAML you were editing');
+  // Autosaved at once, and taken: a second reload shows the same text from the autosave.
+  expect(await page.evaluate(() => sessionStorage.getItem('joblab.lab.rescue'))).toBeNull();
+  await page.reload();
+  await expect(editor(page)).toHaveValue(rescued);
+  await expect(notice(page)).not.toContainText('here is the YAML you were editing');
+});

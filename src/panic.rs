@@ -16,13 +16,39 @@ use web_sys::{Document, Element};
 /// The panel's element id; a second panic while it is shown does not add another.
 const PANEL_ID: &str = "panic-panel";
 
-/// Installs the hook. Called once, first thing in [`crate::start`].
+/// The sessionStorage key under which the hook keeps the lab editor's text; the lab takes it back
+/// after the reload (`lab::storage::take_rescued`).
+pub const RESCUE_KEY: &str = "joblab.lab.rescue";
+
+/// Installs the hook. Called once, first thing in [`crate::start`] (and in the workbench module's
+/// `mount`).
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         let details = format!("Joblab {}: {info}", env!("CARGO_PKG_VERSION"));
+        rescue_editor_text();
         show_panel(&details);
         web_sys::console::error_1(&details.into());
     }));
+}
+
+/// Keeps whatever the lab's editor holds, so that "Reload, keeping my YAML" keeps it even when the
+/// panic came before the autosave's debounce had run. sessionStorage, because only this tab's
+/// reload should see it.
+fn rescue_editor_text() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let editor = window
+        .document()
+        .and_then(|d| {
+            d.query_selector("textarea[aria-label=\"Job YAML\"]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+    if let (Some(editor), Ok(Some(storage))) = (editor, window.session_storage()) {
+        let _ = storage.set_item(RESCUE_KEY, &editor.value());
+    }
 }
 
 /// Builds and shows the panel; does nothing when there is no document or it is already shown.

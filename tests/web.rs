@@ -146,6 +146,14 @@ async fn a_real_panic_goes_through_the_hook_to_the_panel() {
     joblab_web::panic::install();
     let document = web_sys::window().unwrap().document().unwrap();
     assert!(document.get_element_by_id("panic-panel").is_none());
+    // An editor holding text the autosave has not written yet.
+    let editor: web_sys::HtmlTextAreaElement = document
+        .create_element("textarea")
+        .unwrap()
+        .unchecked_into();
+    editor.set_attribute("aria-label", "Job YAML").unwrap();
+    editor.set_value("kind: Job # typed just before the panic");
+    document.body().unwrap().append_child(&editor).unwrap();
     let boom = wasm_bindgen::closure::Closure::once_into_js(|| {
         // The message quotes markup on purpose: the panel must show it as text.
         let quoted = "<img src=x onerror=alert(1)>";
@@ -173,5 +181,12 @@ async fn a_real_panic_goes_through_the_hook_to_the_panel() {
     );
     assert!(details.starts_with("Joblab "), "{details}");
     assert!(panel.query_selector("img").unwrap().is_none());
+    // The hook kept the editor's text for the reload, and the lab takes it back once.
+    assert_eq!(
+        joblab_web::lab::storage::take_rescued().as_deref(),
+        Some("kind: Job # typed just before the panic")
+    );
+    assert_eq!(joblab_web::lab::storage::take_rescued(), None);
     panel.remove();
+    editor.remove();
 }

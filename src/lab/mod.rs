@@ -113,6 +113,23 @@ pub fn Lab() -> impl IntoView {
             Err(e) => notice_text = e,
         }
     }
+    // What the editor held when Joblab stopped on a panic comes first: it is the newest of all.
+    if let Some(text) = storage::take_rescued() {
+        init.0 = text;
+        from_link = false;
+        notice_text = "Joblab stopped working before the reload; here is the YAML you were \
+                       editing."
+            .into();
+        let saved = storage::Saved {
+            job: init.0.clone(),
+            scenario: init.1.clone(),
+            seed: init.3,
+            base: init.2.clone(),
+        };
+        if let Err(e) = storage::save(&saved) {
+            notice_text = e;
+        }
+    }
     let (init_job, init_scenario, init_base, _seed, init_time) = init;
 
     let job_text = RwSignal::new(init_job.clone());

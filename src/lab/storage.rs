@@ -48,6 +48,15 @@ pub fn load() -> Result<Option<Saved>, String> {
         .map_err(|_| "The saved lab state could not be read and was ignored.".to_string())
 }
 
+/// The editor text the panic hook rescued before the last reload (src/panic.rs), taken once, so a
+/// later reload goes back to the autosave.
+pub fn take_rescued() -> Option<String> {
+    let storage = web_sys::window()?.session_storage().ok().flatten()?;
+    let text = storage.get_item(crate::panic::RESCUE_KEY).ok().flatten()?;
+    let _ = storage.remove_item(crate::panic::RESCUE_KEY);
+    Some(text)
+}
+
 /// The share code in the current location (`#/lab?s=<code>`), if any.
 pub fn share_code_in_location() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
