@@ -133,7 +133,7 @@ def main() -> int:
     )
     code = loader.lstrip() + scripts[0].group("code").strip() + "\n" + SW_REGISTRATION
     body = code.encode("utf-8")
-    boot_name = f"boot-{hashlib.sha256(body).hexdigest()[:16]}.js"
+    boot_name = f"boot-{content_hash(body)}.js"
     (staging / boot_name).write_bytes(body)
     tag = f'<script type="module" src="./{boot_name}" integrity="{sri(body)}"></script>'
     html = html[: scripts[0].start()] + tag + html[scripts[0].end() :]

@@ -27,6 +27,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::model::{self, JobAnalysis};
+use super::now_ms;
 
 /// The main-thread fallback's throttle: while typing goes on, the text is analysed at most this
 /// often (a throttle, not a debounce, so diagnostics keep up).
@@ -217,11 +218,6 @@ fn start_worker(state: &Rc<RefCell<State>>, sink: &Sink) -> Worker {
     }
 }
 
-/// The page's monotonic clock, in ms (the UI may read a clock; the core never does).
-fn now_ms() -> Option<f64> {
-    Some(web_sys::window()?.performance()?.now())
-}
-
 /// Posts the waiting text, if any, as `{id, text}`.
 fn send_waiting(s: &mut State) {
     let Some(text) = s.waiting.take() else {
@@ -255,25 +251,24 @@ fn on_reply(state: &Rc<RefCell<State>>, sink: &Sink, data: &JsValue) {
         .and_then(|v| v.as_f64());
     let deliver = {
         let mut s = state.borrow_mut();
-        let Some((_, generation, text)) = s.in_flight.take() else {
+        let Some((_, generation, text)) = &s.in_flight else {
             return;
         };
+        let (generation, bytes) = (*generation, text.len());
         if let Some(ms) = ms {
-            s.measured(text.len(), ms);
+            s.measured(bytes, ms);
         }
         match result {
             Some(Ok(a)) => {
+                s.in_flight = None;
                 // Send the next text before painting this result, so the worker is busy while
                 // the page draws.
                 send_waiting(&mut s);
                 (generation == s.generation).then_some(a)
             }
             // The worker could not analyse (it reported an error, or its answer did not
-            // decode): the main thread takes over, starting with this text.
+            // decode): the main thread takes over, starting with the text still in flight.
             _ => {
-                if s.waiting.is_none() && generation == s.generation {
-                    s.waiting = Some(text);
-                }
                 drop(s);
                 fall_back(state, sink);
                 return;
@@ -307,7 +302,7 @@ fn fall_back(state: &Rc<RefCell<State>>, sink: &Sink) {
 
 /// The main-thread fallback: analyses the newest waiting text after the throttle delay.
 fn arm_throttle(state: Rc<RefCell<State>>, sink: Sink) {
-    let state_for_retry = state.clone();
+    let armed = state.clone();
     let fire = move || {
         let text = {
             let mut s = state.borrow_mut();
@@ -322,7 +317,6 @@ fn arm_throttle(state: Rc<RefCell<State>>, sink: Sink) {
         // No timers (not a browser page): nothing better than analysing now.
         return fire();
     };
-    let retry = state_for_retry;
     if window
         .set_timeout_with_callback_and_timeout_and_arguments_0(
             Closure::once_into_js(fire).unchecked_ref(),
@@ -331,6 +325,6 @@ fn arm_throttle(state: Rc<RefCell<State>>, sink: Sink) {
         .is_err()
     {
         // Disarm, so the next keystroke tries again instead of waiting forever.
-        retry.borrow_mut().throttle_armed = false;
+        armed.borrow_mut().throttle_armed = false;
     }
 }

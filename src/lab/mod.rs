@@ -33,7 +33,7 @@ const SIM_BUDGET_MS: f64 = 50.0;
 const SIM_PAUSE_MS: u64 = 300;
 
 /// The page's monotonic clock, in ms (the UI may read a clock; the core never does).
-fn now_ms() -> Option<f64> {
+pub(crate) fn now_ms() -> Option<f64> {
     Some(web_sys::window()?.performance()?.now())
 }
 
