@@ -18,3 +18,11 @@ export const test = base.extend({
 });
 
 export { expect };
+
+/**
+ * Replaces a textarea's text as a paste does: one `input` event. (Playwright's fill() types long
+ * text slowly, and a paste is what hostile and long inputs arrive as.)
+ */
+export async function paste(textarea, text) {
+  await textarea.evaluate((el, t) => { el.value = t; el.dispatchEvent(new Event('input', { bubbles: true })); }, text);
+}

@@ -3,7 +3,7 @@
 // down from the outside: what is fetched when, that the heading never waits for the module, that a
 // failed download is an alert with a working "Try again", and that the views work offline.
 import { test as base } from '@playwright/test';
-import { test, expect } from './fixtures.mjs';
+import { test, expect, paste } from './fixtures.mjs';
 import { APP_URL, PORT } from './ports.mjs';
 import { watchCsp, cspViolations } from './csp-watch.mjs';
 
@@ -121,11 +121,6 @@ function longJob(line6) {
     '      restartPolicy: Never', '      containers:', '      - name: c', '        image: busybox', '        env:'];
   for (let i = 0; out.join('\n').length < 80 * 1024; i++) out.push(`        - name: VAR_${i}`, `          value: "value ${i}"`);
   return out.join('\n') + '\n';
-}
-
-/** Replaces the editor's text as a paste would (one input event; fill() is slow for long text). */
-async function paste(editor, text) {
-  await editor.evaluate((el, t) => { el.value = t; el.dispatchEvent(new Event('input', { bubbles: true })); }, text);
 }
 
 test('an ordinary Job is analysed on the input path; a long one in a worker', async ({ page }) => {
