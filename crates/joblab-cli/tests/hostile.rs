@@ -1,8 +1,10 @@
 //! The hostile corpus through the `joblab` binary: every input gets the same clear diagnostic as
 //! in the page (the messages come from the core), exit status 1, and no crash or hang.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 /// Generous: catches a hang, not a slow machine. Release timings are measured separately.
@@ -15,25 +17,8 @@ fn corpus(name: &str) -> PathBuf {
 }
 
 fn joblab(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    use std::io::Write;
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_joblab"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run joblab");
-    let mut pipe = child.stdin.take().expect("stdin");
-    let input = stdin.map(<[u8]>::to_vec);
-    // Written from a thread: a large input must not block while joblab writes its output.
-    let writer = std::thread::spawn(move || {
-        if let Some(bytes) = input {
-            let _ = pipe.write_all(&bytes);
-        }
-    });
-    let out = child.wait_with_output().expect("joblab output");
-    let _ = writer.join();
+    let out = support::run(args, stdin);
     assert!(
         started.elapsed() < HANG,
         "{args:?} took {:?}",

@@ -2,6 +2,7 @@
 //! invalid case (path, type and detail or detail prefix). Each case patches a valid base Job
 //! (JSON merge-patch style), defaults it like the server, then validates it.
 
+mod support;
 use joblab_core::api::api::batch::v1::Job;
 use joblab_core::check::check_source;
 use joblab_core::decode::{parse_path, PathSegment};
@@ -10,6 +11,7 @@ use joblab_core::diag::ErrorType::{self, *};
 use joblab_core::validate::{validate_job, FieldError};
 use joblab_core::yaml::emit::to_yaml;
 use serde_json::{json, Value};
+use support::merge;
 
 fn base() -> Value {
     json!({
@@ -28,22 +30,6 @@ fn base() -> Value {
 
 fn indexed() -> Value {
     json!({"spec": {"completionMode": "Indexed", "completions": 5, "parallelism": 2}})
-}
-
-/// RFC 7386 merge patch, so a case only says what it changes (`null` removes).
-fn merge(target: &mut Value, patch: &Value) {
-    match (target, patch) {
-        (Value::Object(t), Value::Object(p)) => {
-            for (k, v) in p {
-                if v.is_null() {
-                    t.remove(k);
-                } else {
-                    merge(t.entry(k.clone()).or_insert(Value::Null), v);
-                }
-            }
-        }
-        (t, p) => *t = p.clone(),
-    }
 }
 
 fn errors_for(patches: &[&Value]) -> Vec<FieldError> {

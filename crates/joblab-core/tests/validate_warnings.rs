@@ -1,9 +1,11 @@
 //! Table tests for `job_warnings`: each pitfall fires on its case and not on its fixed form.
 
+mod support;
 use joblab_core::api::api::batch::v1::Job;
 use joblab_core::diag::ErrorType;
 use joblab_core::warnings::job_warnings;
 use serde_json::{json, Value};
+use support::merge;
 
 fn job(patch: Value) -> Job {
     let mut doc = json!({
@@ -15,21 +17,6 @@ fn job(patch: Value) -> Job {
     });
     merge(&mut doc, &patch);
     serde_json::from_value(doc).expect("decodes")
-}
-
-fn merge(target: &mut Value, patch: &Value) {
-    match (target, patch) {
-        (Value::Object(t), Value::Object(p)) => {
-            for (k, v) in p {
-                if v.is_null() {
-                    t.remove(k);
-                } else {
-                    merge(t.entry(k.clone()).or_insert(Value::Null), v);
-                }
-            }
-        }
-        (t, p) => *t = p.clone(),
-    }
 }
 
 fn ctr(patch: Value) -> Value {
