@@ -82,6 +82,8 @@ type DocumentAnswer struct {
 	// Errors are the validation errors of the create path. When the body has strict errors, they
 	// are what the same request gets with fieldValidation=Warn.
 	Errors []FieldError `json:"errors,omitempty"`
+	// Panic is set when the server's own code panics on this input (a 500 from the API server).
+	Panic string `json:"panic,omitempty"`
 	// Warnings are the server's warnings (Warn-mode strict errors are not among them).
 	Warnings []string `json:"warnings,omitempty"`
 	// Stored is the Job as the create response returns it: stored, then read back.
@@ -250,12 +252,21 @@ func serverCreate(answer *DocumentAnswer, body []byte, namespace string) {
 	// The field errors with their parts: rest.ValidateCreate on a copy prepared the same way
 	// BeforeCreate prepares the object (it returns them only folded into a StatusError).
 	prepared := obj.DeepCopyObject()
-	jobStrategy.PrepareForCreate(ctx, prepared)
-	for _, e := range rest.ValidateCreate(ctx, prepared, jobStrategy) {
-		answer.Errors = append(answer.Errors, fieldError(e))
+	var createErr error
+	if panicked := recovered(func() {
+		jobStrategy.PrepareForCreate(ctx, prepared)
+		for _, e := range rest.ValidateCreate(ctx, prepared, jobStrategy) {
+			answer.Errors = append(answer.Errors, fieldError(e))
+		}
+		createErr = rest.BeforeCreate(jobStrategy, ctx, obj)
+	}); panicked != "" {
+		// The API server's panic filter (WithPanicRecovery) answers such a request with a 500.
+		answer.Errors = nil
+		answer.Panic = panicked
+		answer.Status = &Status{Code: 500, Reason: string(metav1.StatusReasonInternalError),
+			Message: "This request caused apiserver to panic. Look in the logs for details."}
+		return
 	}
-
-	createErr := rest.BeforeCreate(jobStrategy, ctx, obj)
 	answer.Warnings = recorder.texts
 	if createErr != nil {
 		var status apierrors.APIStatus
@@ -351,3 +362,14 @@ func splitYAMLWarnings(text string) []string {
 }
 
 func stringsReader(s string) io.Reader { return strings.NewReader(s) }
+
+// recovered runs f and returns the panic's text, or "" when it returns normally.
+func recovered(f func()) (text string) {
+	defer func() {
+		if r := recover(); r != nil {
+			text = fmt.Sprint(r)
+		}
+	}()
+	f()
+	return ""
+}

@@ -18,8 +18,18 @@ fn warn(out: &mut Vec<FieldError>, path: impl Into<String>, detail: impl Into<St
     });
 }
 
-/// Warnings for a Job as the user wrote it (before defaulting). `error_type` is always Advice.
+/// Warnings for a Job as the user wrote it (before defaulting): the server's
+/// ([`server_warnings`]) and then Joblab's own advice ([`advice`]). `error_type` is always Advice.
 pub fn job_warnings(job: &Job) -> Vec<FieldError> {
+    let mut out = server_warnings(job);
+    out.extend(advice(job));
+    out
+}
+
+/// The warnings the API server itself sends on create (`WarningsOnCreate`), worded as it words
+/// them: `path: detail` is the text of its `Warning` header. The oracle differential compares
+/// exactly these.
+pub fn server_warnings(job: &Job) -> Vec<FieldError> {
     let mut out = Vec::new();
     let name = job.metadata.name.as_deref().unwrap_or("");
     if !name.is_empty() {
@@ -60,6 +70,15 @@ pub fn job_warnings(job: &Job) -> Vec<FieldError> {
             );
         }
     }
+    out
+}
+
+/// Joblab's own advice: well-known pitfalls the server accepts silently.
+pub fn advice(job: &Job) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    let Some(spec) = job.spec.as_ref() else {
+        return out;
+    };
     if spec.ttl_seconds_after_finished.is_none() {
         warn(
             &mut out,

@@ -1,0 +1,203 @@
+//! `oracle-diff`: Joblab against the Kubernetes oracle on generated Jobs, or on the committed
+//! vectors. See `scripts/oracle-diff.sh`, which builds the oracle and runs this.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use oracle_diff::compare::compare_case;
+use oracle_diff::generate::{generate, Seeds};
+use oracle_diff::report::{reached, Tally};
+use oracle_diff::vectors::{ask_oracle, read_vectors, write_vectors, Vector};
+
+const USAGE: &str = "usage: oracle-diff --oracle BIN [--cases N] [--seed S] [--show K] [--repo DIR]
+                   [--write-vectors FILE [--vectors-min M]]
+       oracle-diff --vectors FILE [--show K]
+
+  --cases N          generated cases (default 2000)
+  --seed S           generator seed (default 1); the same seed gives the same cases
+  --show K           print the first K disagreements in full (default 5)
+  --write-vectors F  write a representative set of the answers to F: every case that reaches an
+                     error (path, type) pair or accepted difference not yet covered, then others
+                     up to --vectors-min (default 2000)
+Exits 0 when every case agrees (or differs only as docs/fidelity.md accepts), 1 on any
+disagreement, 2 on a usage or oracle error.";
+
+struct Args {
+    oracle: Option<PathBuf>,
+    vectors: Option<PathBuf>,
+    cases: usize,
+    seed: u64,
+    show: usize,
+    repo: PathBuf,
+    write_vectors: Option<PathBuf>,
+    vectors_min: usize,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        oracle: None,
+        vectors: None,
+        cases: 2000,
+        seed: 1,
+        show: 5,
+        repo: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.."),
+        write_vectors: None,
+        vectors_min: 2000,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().ok_or(format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--oracle" => args.oracle = Some(PathBuf::from(value()?)),
+            "--vectors" => args.vectors = Some(PathBuf::from(value()?)),
+            "--cases" => args.cases = value()?.parse().map_err(|e| format!("--cases: {e}"))?,
+            "--seed" => args.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--show" => args.show = value()?.parse().map_err(|e| format!("--show: {e}"))?,
+            "--repo" => args.repo = PathBuf::from(value()?),
+            "--write-vectors" => args.write_vectors = Some(PathBuf::from(value()?)),
+            "--vectors-min" => {
+                args.vectors_min = value()?.parse().map_err(|e| format!("--vectors-min: {e}"))?;
+            }
+            "-h" | "--help" => return Err(String::new()),
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    if args.oracle.is_none() == args.vectors.is_none() {
+        return Err("give exactly one of --oracle and --vectors".to_owned());
+    }
+    Ok(args)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("oracle-diff: {e}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let vectors: Vec<Vector> = if let Some(path) = &args.vectors {
+        match read_vectors(path) {
+            Ok(v) => {
+                println!("oracle-diff: {} committed vectors from {}", v.len(), path.display());
+                v
+            }
+            Err(e) => {
+                eprintln!("oracle-diff: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        let seeds = Seeds::load(&args.repo);
+        let cases = generate(&seeds, args.seed, args.cases);
+        println!(
+            "oracle-diff: seed {}, {} cases from {} seed Jobs (replay: scripts/oracle-diff.sh --cases {} --seed {})",
+            args.seed,
+            cases.len(),
+            seeds.jobs.len(),
+            args.cases,
+            args.seed
+        );
+        let oracle = args.oracle.as_ref().expect("checked");
+        let answers = match ask_oracle(oracle, &cases) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("oracle-diff: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        cases
+            .into_iter()
+            .zip(answers)
+            .map(|(c, answer)| Vector {
+                id: c.id,
+                origin: c.origin,
+                mutations: c.mutations,
+                yaml: c.yaml,
+                answer,
+            })
+            .collect()
+    };
+
+    let mut tally = Tally::default();
+    let mut shown = 0;
+    let mut selected = Vec::new();
+    let mut covered: BTreeSet<String> = BTreeSet::new();
+    for v in &vectors {
+        let comparison = compare_case(&v.yaml, &v.answer);
+        tally.add(&v.answer, &comparison);
+        if comparison.disagrees() && shown < args.show {
+            shown += 1;
+            println!("\n--- disagreement {shown}: case {} (from {}; {})", v.id, v.origin, v.mutations.join("; "));
+            print!("{}", comparison.explain());
+            println!("input:\n{}", v.yaml);
+            let report = joblab_core::check::check_source(&v.yaml);
+            println!("Joblab:");
+            for d in report.documents.iter().flat_map(|d| &d.diagnostics) {
+                println!(
+                    "  {}:{}: {:?}: {}: {}: {}",
+                    d.start.line, d.start.column, d.diagnostic.severity, d.diagnostic.path, d.diagnostic.error_type, d.diagnostic.detail
+                );
+            }
+            let mut answer = v.answer.clone();
+            for d in &mut answer.documents {
+                d.body = None;
+            }
+            println!("oracle: {}", serde_json::to_string(&answer).unwrap_or_default());
+        }
+        // Coverage keys: each (path, type) pair, and each accepted difference used.
+        let mut keys: Vec<String> = reached(&v.answer)
+            .into_iter()
+            .map(|(p, t)| format!("{p} {t}"))
+            .collect();
+        for d in &comparison.documents {
+            for (c, o) in &d.outcomes {
+                if let oracle_diff::compare::Outcome::Explained(a) = o {
+                    keys.push(format!("{} {}", c.name(), a.id()));
+                }
+            }
+        }
+        if keys.iter().any(|k| !covered.contains(k)) {
+            covered.extend(keys);
+            selected.push(v.clone());
+        }
+    }
+    println!();
+    print!("{}", tally.render());
+
+    if let Some(path) = &args.write_vectors {
+        let mut ids: BTreeSet<&str> = selected.iter().map(|v| v.id.as_str()).collect();
+        let mut out = selected.clone();
+        for v in &vectors {
+            if out.len() >= args.vectors_min {
+                break;
+            }
+            if ids.insert(v.id.as_str()) {
+                out.push(v.clone());
+            }
+        }
+        out.sort_by_key(|v| vectors.iter().position(|x| x.id == v.id));
+        if let Err(e) = write_vectors(path, &out) {
+            eprintln!("oracle-diff: {e}");
+            return ExitCode::from(2);
+        }
+        println!(
+            "wrote {} vectors to {} ({} chosen for coverage of {} keys)",
+            out.len(),
+            path.display(),
+            selected.len(),
+            covered.len()
+        );
+    }
+    if tally.disagreeing_cases > 0 {
+        println!("oracle-diff: FAILED: {} of {} cases disagree", tally.disagreeing_cases, tally.cases);
+        ExitCode::from(1)
+    } else {
+        println!("oracle-diff: every case agrees");
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,585 @@
+//! Compares what Joblab says about a manifest with what the oracle (the Kubernetes code) says, per
+//! document and per category. A difference is either an agreement, one of the accepted
+//! differences of [`crate::accepted`] (each checked, never assumed), or a disagreement.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use joblab_core::check::{check_source, CheckReport, DocumentReport};
+use joblab_core::diag::{ErrorType, Severity};
+use serde_json::Value as J;
+
+use crate::accepted::Accepted;
+use crate::answer::{CaseAnswer, DocumentAnswer, ORACLE_NAME_SUFFIX, ORACLE_UID};
+
+/// What is compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    /// Accepted or rejected.
+    Verdict,
+    /// The set of (field path, error type, detail) triples.
+    Errors,
+    /// The server's warnings (Joblab's own advice is not compared).
+    Warnings,
+    /// The Job after defaulting, as JSON, generated values normalised.
+    Defaults,
+}
+
+impl Category {
+    /// Every category, in report order.
+    pub const ALL: [Category; 4] = [
+        Category::Verdict,
+        Category::Errors,
+        Category::Warnings,
+        Category::Defaults,
+    ];
+
+    /// The name used in reports.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Category::Verdict => "verdict",
+            Category::Errors => "errors",
+            Category::Warnings => "warnings",
+            Category::Defaults => "defaults",
+        }
+    }
+}
+
+/// The outcome of one category for one document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Both say the same.
+    Agree,
+    /// They differ in one of the listed, accepted ways (checked to be exactly that).
+    Explained(Accepted),
+    /// Not comparable for this document (e.g. no defaults when the Job is rejected).
+    NotApplicable,
+    /// They differ: the explanation says how.
+    Disagree(String),
+}
+
+/// The comparison of one document.
+#[derive(Clone, Debug)]
+pub struct DocumentComparison {
+    /// The document's index in the stream.
+    pub index: usize,
+    /// One outcome per category, in [`Category::ALL`] order.
+    pub outcomes: Vec<(Category, Outcome)>,
+}
+
+/// The comparison of one case (one YAML text).
+#[derive(Clone, Debug)]
+pub struct CaseComparison {
+    /// Per document.
+    pub documents: Vec<DocumentComparison>,
+    /// A mismatch of the documents themselves (one side has a document the other lacks).
+    pub structure: Option<String>,
+}
+
+impl CaseComparison {
+    /// Whether any category of any document disagrees.
+    pub fn disagrees(&self) -> bool {
+        self.structure.is_some()
+            || self
+                .documents
+                .iter()
+                .flat_map(|d| &d.outcomes)
+                .any(|(_, o)| matches!(o, Outcome::Disagree(_)))
+    }
+
+    /// Every disagreement, one line each.
+    pub fn explain(&self) -> String {
+        let mut out = String::new();
+        if let Some(s) = &self.structure {
+            let _ = writeln!(out, "documents: {s}");
+        }
+        for d in &self.documents {
+            for (category, outcome) in &d.outcomes {
+                if let Outcome::Disagree(why) = outcome {
+                    let _ = writeln!(out, "document {} {}: {why}", d.index, category.name());
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Checks `yaml` with Joblab and compares the result with the oracle's `answer`.
+pub fn compare_case(yaml: &str, answer: &CaseAnswer) -> CaseComparison {
+    let report = check_source(yaml);
+    compare_report(&report, answer)
+}
+
+/// Compares a Joblab report with the oracle's answer for the same text.
+pub fn compare_report(report: &CheckReport, answer: &CaseAnswer) -> CaseComparison {
+    let mut documents = Vec::new();
+    let mut structure = None;
+    let sent: Vec<&DocumentAnswer> = answer.documents.iter().filter(|d| !d.skipped).collect();
+    // kubectl stops at the first document it cannot parse, Joblab at the first syntax error: both
+    // answer the documents before it, so those are compared one to one.
+    for oracle in &sent {
+        let Some(joblab) = report.documents.iter().find(|d| d.index == oracle.index) else {
+            structure = Some(format!(
+                "the oracle answers document {} and Joblab has no report for it",
+                oracle.index
+            ));
+            continue;
+        };
+        documents.push(compare_document(joblab, oracle));
+    }
+    for joblab in &report.documents {
+        let known = answer.documents.iter().any(|d| d.index == joblab.index);
+        if !known && joblab.diagnostics.iter().all(|d| d.diagnostic.error_type != ErrorType::SyntaxError) {
+            structure.get_or_insert_with(|| {
+                format!(
+                    "Joblab reports document {} and the oracle has no answer for it",
+                    joblab.index
+                )
+            });
+        }
+    }
+    CaseComparison {
+        documents,
+        structure,
+    }
+}
+
+/// The errors of a Joblab report, split the way the server's answer is split.
+#[derive(Default)]
+struct JoblabErrors {
+    syntax: bool,
+    unknown: BTreeSet<String>,
+    duplicate: Vec<String>,
+    type_errors: BTreeSet<String>,
+    validation: BTreeSet<(String, String)>,
+    other: Vec<String>,
+}
+
+fn joblab_errors(doc: &DocumentReport) -> JoblabErrors {
+    let mut out = JoblabErrors::default();
+    for located in &doc.diagnostics {
+        let d = &located.diagnostic;
+        if d.severity != Severity::Error {
+            continue;
+        }
+        match d.error_type {
+            ErrorType::SyntaxError => out.syntax = true,
+            ErrorType::UnknownField => {
+                out.unknown.insert(d.path.clone());
+            }
+            ErrorType::DuplicateField => out.duplicate.push(d.path.clone()),
+            ErrorType::TypeError => {
+                out.type_errors.insert(d.path.clone());
+            }
+            ErrorType::LimitExceeded | ErrorType::Advice => {
+                out.other.push(format!("{}: {}: {}", d.path, d.error_type, d.detail));
+            }
+            _ => {
+                out.validation.insert((d.path.clone(), body(d.error_type, &d.detail)));
+            }
+        }
+    }
+    out
+}
+
+/// `field.Error.ErrorBody()` from Joblab's parts: the type, then `: detail` unless it is empty.
+fn body(error_type: ErrorType, detail: &str) -> String {
+    if detail.is_empty() {
+        error_type.as_str().to_owned()
+    } else {
+        format!("{}: {detail}", error_type.as_str())
+    }
+}
+
+/// `spec.template.spec.containers[0].image` without its indices, as Go's json errors name fields.
+fn without_indices(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut depth = 0;
+    for c in path.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The field path of a Go json type error: `json: cannot unmarshal string into Go struct field
+/// JobSpec.spec.parallelism of type int32` names `spec.parallelism` after the struct's name.
+fn type_error_path(decode_error: &str) -> Option<String> {
+    let rest = decode_error.split("Go struct field ").nth(1)?;
+    let field = rest.split(" of type ").next()?;
+    let (_, path) = field.split_once('.')?;
+    Some(path.to_owned())
+}
+
+fn strict_path(message: &str, kind: &str) -> Option<String> {
+    message
+        .strip_prefix(kind)
+        .and_then(|m| m.strip_prefix(" \""))
+        .and_then(|m| m.strip_suffix('"'))
+        .map(str::to_owned)
+}
+
+fn set_diff<T: Ord + std::fmt::Debug>(joblab: &BTreeSet<T>, oracle: &BTreeSet<T>) -> Option<String> {
+    if joblab == oracle {
+        return None;
+    }
+    let only_joblab: Vec<&T> = joblab.difference(oracle).collect();
+    let only_oracle: Vec<&T> = oracle.difference(joblab).collect();
+    Some(format!(
+        "only Joblab: {only_joblab:?}; only the oracle: {only_oracle:?}"
+    ))
+}
+
+fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> DocumentComparison {
+    let errs = joblab_errors(joblab);
+    let mut outcomes = Vec::new();
+
+    // kubectl could not send the document at all.
+    if !oracle.client_error.is_empty() {
+        let not_a_job = oracle.client_error.starts_with("not a batch/v1 Job");
+        let joblab_skipped = joblab.job.is_none()
+            && joblab
+                .diagnostics
+                .iter()
+                .all(|d| d.diagnostic.severity != Severity::Error);
+        let (verdict, errors) = if not_a_job {
+            if joblab_skipped {
+                (Outcome::Explained(Accepted::OtherKind), Outcome::Explained(Accepted::OtherKind))
+            } else {
+                let d = Outcome::Disagree(format!(
+                    "kubectl reads a document that is not a batch/v1 Job ({}/{}), Joblab does not skip it",
+                    oracle.api_version, oracle.kind
+                ));
+                (d.clone(), d)
+            }
+        } else if errs.syntax {
+            (Outcome::Agree, Outcome::Explained(Accepted::ClientSideYaml))
+        } else {
+            let d = Outcome::Disagree(format!(
+                "kubectl fails before sending ({}); Joblab reports no syntax error",
+                oracle.client_error
+            ));
+            (d.clone(), d)
+        };
+        outcomes.push((Category::Verdict, verdict));
+        outcomes.push((Category::Errors, errors));
+        outcomes.push((Category::Warnings, Outcome::NotApplicable));
+        outcomes.push((Category::Defaults, Outcome::NotApplicable));
+        return DocumentComparison {
+            index: oracle.index,
+            outcomes,
+        };
+    }
+
+    // The server's own code panicked: a 500, no field errors to compare.
+    if !oracle.panic.is_empty() {
+        let joblab_rejects = joblab.diagnostics.iter().any(|d| d.diagnostic.severity == Severity::Error);
+        let outcome = if joblab_rejects {
+            Outcome::Explained(Accepted::ServerPanic)
+        } else {
+            Outcome::Disagree(format!("the server panics ({}); Joblab accepts", oracle.panic))
+        };
+        outcomes.push((Category::Verdict, outcome.clone()));
+        outcomes.push((Category::Errors, outcome));
+        outcomes.push((Category::Warnings, Outcome::NotApplicable));
+        outcomes.push((Category::Defaults, Outcome::NotApplicable));
+        return DocumentComparison {
+            index: oracle.index,
+            outcomes,
+        };
+    }
+
+    // Duplicate keys: kubectl keeps the last value, the server never sees them; Joblab reports each
+    // as the server reports a YAML body with it. Explained only if the YAML body's strict errors
+    // name exactly these keys.
+    let yaml_duplicates: Vec<String> = oracle
+        .yaml_body_strict_errors
+        .iter()
+        .filter_map(|e| {
+            let key = e.message.split("key \"").nth(1)?.split('"').next()?;
+            e.message
+                .ends_with("already set in map")
+                .then(|| key.to_owned())
+        })
+        .collect();
+    let mut joblab_duplicate_keys: Vec<String> = errs
+        .duplicate
+        .iter()
+        .map(|p| last_segment(p).to_owned())
+        .collect();
+    joblab_duplicate_keys.sort();
+    let mut oracle_duplicate_keys = yaml_duplicates.clone();
+    oracle_duplicate_keys.sort();
+    let duplicates_explained = joblab_duplicate_keys == oracle_duplicate_keys;
+
+    let joblab_rejects = joblab.diagnostics.iter().any(|d| d.diagnostic.severity == Severity::Error);
+    let joblab_rejects_beyond_duplicates = errs.syntax
+        || !errs.unknown.is_empty()
+        || !errs.type_errors.is_empty()
+        || !errs.validation.is_empty()
+        || !errs.other.is_empty();
+
+    // Verdict.
+    let verdict = if joblab_rejects == !oracle.accepted {
+        Outcome::Agree
+    } else if oracle.accepted
+        && !errs.duplicate.is_empty()
+        && duplicates_explained
+        && !joblab_rejects_beyond_duplicates
+    {
+        Outcome::Explained(Accepted::DuplicateKey)
+    } else {
+        Outcome::Disagree(format!(
+            "the oracle {} (status {}), Joblab {}",
+            if oracle.accepted { "accepts" } else { "rejects" },
+            oracle.status.as_ref().map_or(0, |s| s.code),
+            if joblab_rejects { "rejects" } else { "accepts" }
+        ))
+    };
+    outcomes.push((Category::Verdict, verdict));
+
+    // Errors.
+    let mut problems = Vec::new();
+    let mut explained = None;
+    if !errs.duplicate.is_empty() || !yaml_duplicates.is_empty() {
+        if duplicates_explained {
+            explained = Some(Accepted::DuplicateKey);
+        } else {
+            problems.push(format!(
+                "duplicate keys: Joblab {joblab_duplicate_keys:?}, the server on the YAML body {oracle_duplicate_keys:?}"
+            ));
+        }
+    }
+    if !errs.other.is_empty() {
+        problems.push(format!("errors of Joblab's own: {:?}", errs.other));
+    }
+    if !oracle.decode_error.is_empty() {
+        // The server stops at the first value of the wrong type; Joblab names every one and then,
+        // like the server, validates nothing.
+        match type_error_path(&oracle.decode_error) {
+            Some(path)
+                if errs
+                    .type_errors
+                    .iter()
+                    .any(|p| without_indices(p) == path) =>
+            {
+                explained = Some(Accepted::TypeErrorDetail);
+            }
+            _ => problems.push(format!(
+                "the server fails decoding ({}); Joblab's type errors: {:?}",
+                oracle.decode_error, errs.type_errors
+            )),
+        }
+        if !errs.validation.is_empty() {
+            problems.push(format!(
+                "Joblab validates a Job the server cannot decode: {:?}",
+                errs.validation
+            ));
+        }
+    } else {
+        if !errs.type_errors.is_empty() {
+            problems.push(format!(
+                "Joblab reports type errors the server does not: {:?}",
+                errs.type_errors
+            ));
+        }
+        let oracle_unknown: BTreeSet<String> = oracle
+            .strict_errors
+            .iter()
+            .filter_map(|e| strict_path(&e.message, "unknown field"))
+            .collect();
+        let oracle_strict_other: Vec<&str> = oracle
+            .strict_errors
+            .iter()
+            .map(|e| e.message.as_str())
+            .filter(|m| !m.starts_with("unknown field"))
+            .collect();
+        if !oracle_strict_other.is_empty() {
+            problems.push(format!("strict errors Joblab has no class for: {oracle_strict_other:?}"));
+        }
+        match set_diff(&errs.unknown, &oracle_unknown) {
+            Some(d) => problems.push(format!("unknown fields: {d}")),
+            None if !oracle_unknown.is_empty() => {
+                explained.get_or_insert(Accepted::UnknownFieldDetail);
+            }
+            None => {}
+        }
+        let oracle_validation: BTreeSet<(String, String)> = oracle
+            .errors
+            .iter()
+            .map(|e| (e.field.clone(), e.message.clone()))
+            .collect();
+        if let Some(d) = set_diff(&errs.validation, &oracle_validation) {
+            problems.push(format!("validation: {d}"));
+        }
+    }
+    let errors = if !problems.is_empty() {
+        Outcome::Disagree(problems.join("; "))
+    } else if let Some(a) = explained {
+        Outcome::Explained(a)
+    } else {
+        Outcome::Agree
+    };
+    outcomes.push((Category::Errors, errors));
+
+    // Warnings: the server sends them only for a create that passed validation.
+    let reached_warnings = oracle.decode_error.is_empty() && oracle.errors.is_empty();
+    let warnings = match (&joblab.job, reached_warnings) {
+        (Some(job), true) => {
+            let mine: BTreeSet<String> = joblab_core::warnings::server_warnings(job)
+                .into_iter()
+                .map(|w| format!("{}: {}", w.path, w.detail))
+                .collect();
+            let theirs: BTreeSet<String> = oracle.warnings.iter().cloned().collect();
+            match set_diff(&mine, &theirs) {
+                None => Outcome::Agree,
+                Some(d) => Outcome::Disagree(d),
+            }
+        }
+        _ => Outcome::NotApplicable,
+    };
+    outcomes.push((Category::Warnings, warnings));
+
+    // Defaults: the stored Job, when the create succeeds (no strict errors either).
+    let defaults = match (&joblab.effective, &oracle.stored) {
+        (Some(effective), Some(stored)) if oracle.strict_errors.is_empty() => {
+            let generated_name = joblab.job.as_ref().is_some_and(|j| {
+                j.metadata.name.as_deref().unwrap_or("").is_empty()
+                    && !j.metadata.generate_name.as_deref().unwrap_or("").is_empty()
+            });
+            let mut mine = serde_json::to_value(effective).unwrap_or(J::Null);
+            let mut theirs = stored.clone();
+            let my_uid = effective.metadata.uid.clone().unwrap_or_default();
+            let my_name = effective.metadata.name.clone().unwrap_or_default();
+            let their_name = theirs
+                .pointer("/metadata/name")
+                .and_then(J::as_str)
+                .unwrap_or("")
+                .to_owned();
+            normalise(&mut mine, &my_uid, generated_name.then_some(my_name.as_str()));
+            normalise(
+                &mut theirs,
+                ORACLE_UID,
+                generated_name.then_some(their_name.as_str()),
+            );
+            debug_assert!(!generated_name || their_name.ends_with(ORACLE_NAME_SUFFIX));
+            if let Some(m) = theirs.pointer_mut("/metadata").and_then(J::as_object_mut) {
+                m.remove("creationTimestamp");
+            }
+            if let Some(m) = mine.pointer_mut("/metadata").and_then(J::as_object_mut) {
+                m.remove("creationTimestamp");
+            }
+            let mut diffs = Vec::new();
+            json_diff("", &mine, &theirs, &mut diffs);
+            if diffs.is_empty() {
+                Outcome::Agree
+            } else {
+                Outcome::Disagree(diffs.join("; "))
+            }
+        }
+        (None, Some(_)) if oracle.strict_errors.is_empty() && !joblab_rejects => {
+            Outcome::Disagree("the server stores the Job; Joblab has no effective Job".to_owned())
+        }
+        _ => Outcome::NotApplicable,
+    };
+    outcomes.push((Category::Defaults, defaults));
+
+    DocumentComparison {
+        index: oracle.index,
+        outcomes,
+    }
+}
+
+fn last_segment(path: &str) -> &str {
+    let path = path.trim_end_matches(|c: char| c == ']' || c.is_ascii_digit() || c == '[');
+    path.rsplit('.').next().unwrap_or(path)
+}
+
+/// Replaces generated values with placeholders: the UID everywhere it appears (labels,
+/// selector) and, for a `generateName` Job, the generated name.
+fn normalise(value: &mut J, uid: &str, generated_name: Option<&str>) {
+    match value {
+        J::String(s) => {
+            if !uid.is_empty() && s.contains(uid) {
+                *s = s.replace(uid, "<uid>");
+            }
+            if let Some(name) = generated_name.filter(|n| !n.is_empty()) {
+                if s == name {
+                    *s = "<generated-name>".to_owned();
+                }
+            }
+        }
+        J::Array(items) => items
+            .iter_mut()
+            .for_each(|v| normalise(v, uid, generated_name)),
+        J::Object(map) => map
+            .values_mut()
+            .for_each(|v| normalise(v, uid, generated_name)),
+        _ => {}
+    }
+}
+
+/// The paths where two JSON values differ, with both values.
+fn json_diff(path: &str, a: &J, b: &J, out: &mut Vec<String>) {
+    if out.len() >= 12 {
+        return;
+    }
+    match (a, b) {
+        (J::Object(x), J::Object(y)) => {
+            let keys: BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+            for k in keys {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                match (x.get(k), y.get(k)) {
+                    (Some(va), Some(vb)) => json_diff(&p, va, vb, out),
+                    (Some(va), None) => out.push(format!("{p}: only Joblab has {va}")),
+                    (None, Some(vb)) => out.push(format!("{p}: only the server has {vb}")),
+                    (None, None) => {}
+                }
+            }
+        }
+        (J::Array(x), J::Array(y)) if x.len() == y.len() => {
+            for (i, (va, vb)) in x.iter().zip(y).enumerate() {
+                json_diff(&format!("{path}[{i}]"), va, vb, out);
+            }
+        }
+        (J::Number(x), J::Number(y)) if x.as_f64() == y.as_f64() => {}
+        _ if a == b => {}
+        _ => out.push(format!("{path}: Joblab {a}, the server {b}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_type_error_paths_and_strict_paths_are_read() {
+        for (error, path) in [
+            (
+                "json: cannot unmarshal string into Go struct field JobSpec.spec.parallelism of type int32",
+                Some("spec.parallelism"),
+            ),
+            (
+                "json: cannot unmarshal number into Go struct field Container.spec.template.spec.containers.name of type string",
+                Some("spec.template.spec.containers.name"),
+            ),
+            ("Object 'Kind' is missing", None),
+        ] {
+            assert_eq!(type_error_path(error).as_deref(), path, "{error}");
+        }
+        assert_eq!(
+            strict_path("unknown field \"spec.foo\"", "unknown field").as_deref(),
+            Some("spec.foo")
+        );
+        assert_eq!(without_indices("a.b[0].c[12].d"), "a.b.c.d");
+        assert_eq!(last_segment("spec.template.spec.containers[0].name"), "name");
+    }
+}

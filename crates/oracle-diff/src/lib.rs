@@ -1,0 +1,17 @@
+//! The Rust side of the differential between Joblab and the Kubernetes oracle (`oracle/`, a Go
+//! program that runs the API server's own code). This crate never links to the oracle: the live
+//! differential (`scripts/oracle-diff.sh`, the `oracle-diff` binary) runs it as a process and
+//! reads its JSON lines, and `cargo test` reads the answers committed in `oracle/vectors/`.
+//!
+//! - [`generate`]: seeded, reproducible Jobs, from real manifests mutated across the schema;
+//! - [`answer`]: the oracle's protocol;
+//! - [`compare`]: Joblab against an answer, per category;
+//! - [`accepted`]: the differences accepted on purpose, with their reasons;
+//! - [`vectors`]: the committed vectors and the oracle process.
+
+pub mod accepted;
+pub mod answer;
+pub mod compare;
+pub mod generate;
+pub mod report;
+pub mod vectors;

@@ -1,0 +1,104 @@
+//! The committed vectors (`oracle/vectors/check.jsonl`) and the oracle process.
+//!
+//! A vector is one case and the oracle's answer to it, one JSON object per line:
+//! `{"id", "origin", "mutations", "yaml", "answer"}`. `cargo test` compares Joblab with every
+//! vector, so the differential holds on a machine without Go.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use serde::{Deserialize, Serialize};
+
+use crate::answer::CaseAnswer;
+use crate::generate::Case;
+
+/// One committed vector.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct Vector {
+    /// The case id (`<seed>-<index>`).
+    pub id: String,
+    /// The seed Job it started from.
+    pub origin: String,
+    /// The mutations applied.
+    pub mutations: Vec<String>,
+    /// The manifest.
+    pub yaml: String,
+    /// The oracle's answer.
+    pub answer: CaseAnswer,
+}
+
+/// Reads a vectors file.
+pub fn read_vectors(path: &Path) -> Result<Vec<Vector>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))
+        })
+        .collect()
+}
+
+/// Writes a vectors file, without the request bodies (the comparison does not read them).
+pub fn write_vectors(path: &Path, vectors: &[Vector]) -> Result<(), String> {
+    let mut out = String::new();
+    for v in vectors {
+        let mut v = v.clone();
+        for d in &mut v.answer.documents {
+            d.body = None;
+        }
+        out.push_str(&serde_json::to_string(&v).map_err(|e| e.to_string())?);
+        out.push('\n');
+    }
+    std::fs::write(path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Runs `oracle check --jsonl` once over every case and returns the answers in case order.
+pub fn ask_oracle(oracle: &Path, cases: &[Case]) -> Result<Vec<CaseAnswer>, String> {
+    let mut child = Command::new(oracle)
+        .args(["check", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("cannot run {}: {e}", oracle.display()))?;
+    let mut stdin = child.stdin.take().ok_or("no stdin")?;
+    let stdout = child.stdout.take().ok_or("no stdout")?;
+    let lines: Vec<String> = cases
+        .iter()
+        .map(|c| serde_json::json!({"id": c.id, "yaml": c.yaml}).to_string())
+        .collect();
+    // Written from a thread so that a full pipe never blocks both sides.
+    let writer = std::thread::spawn(move || -> std::io::Result<()> {
+        for line in lines {
+            stdin.write_all(line.as_bytes())?;
+            stdin.write_all(b"\n")?;
+        }
+        Ok(())
+    });
+    let mut answers = Vec::with_capacity(cases.len());
+    for line in BufReader::new(stdout).lines() {
+        let line = line.map_err(|e| format!("reading the oracle: {e}"))?;
+        let answer: CaseAnswer =
+            serde_json::from_str(&line).map_err(|e| format!("the oracle's answer is not JSON: {e}: {line}"))?;
+        answers.push(answer);
+    }
+    writer
+        .join()
+        .map_err(|_| "the writer thread panicked".to_owned())?
+        .map_err(|e| format!("writing to the oracle: {e}"))?;
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err(format!("the oracle exited with {status}"));
+    }
+    if answers.len() != cases.len() {
+        return Err(format!("{} cases sent, {} answers", cases.len(), answers.len()));
+    }
+    for (c, a) in cases.iter().zip(&answers) {
+        if c.id != a.id {
+            return Err(format!("answer {} for case {}", a.id, c.id));
+        }
+    }
+    Ok(answers)
+}
