@@ -151,6 +151,11 @@ func checkDocument(index int, chunk []byte) DocumentAnswer {
 		answer.Name = obj.GetGenerateName()
 	}
 	gvk := obj.GroupVersionKind()
+	if gvk.Version == "" {
+		// The REST mapper has nothing for an empty version (kubectl: `unable to recognize`).
+		answer.ClientError = fmt.Sprintf("unable to recognize: no matches for kind %q in version %q", gvk.Kind, gvk.GroupVersion().String())
+		return answer
+	}
 	if gvk != (schema.GroupVersionKind{Group: "batch", Version: "v1", Kind: "Job"}) {
 		// Another kind is another oracle case; this one answers batch/v1 Jobs.
 		answer.ClientError = fmt.Sprintf("not a batch/v1 Job: %s", gvk.String())
@@ -168,13 +173,11 @@ func checkDocument(index int, chunk []byte) DocumentAnswer {
 	}
 
 	// What the server says to the YAML itself, for the classes kubectl decides on its side.
-	if _, err := decodeJob(chunk, runtime.ContentTypeYAML, true); err != nil {
-		if strict, ok := runtime.AsStrictDecodingError(err); ok {
-			for _, e := range strict.Errors() {
-				for _, line := range splitYAMLWarnings(e.Error()) {
-					answer.YAMLBodyStrictErrors = append(answer.YAMLBodyStrictErrors, StrictError{Message: line})
-				}
-			}
+	// The server's strict YAML path starts with sigs.k8s.io/yaml's YAMLToJSONStrict (go-yaml v2
+	// UnmarshalStrict), which names every duplicate key whatever else is wrong with the body.
+	if _, err := yaml.YAMLToJSONStrict(chunk); err != nil {
+		for _, line := range splitYAMLWarnings(err.Error()) {
+			answer.YAMLBodyStrictErrors = append(answer.YAMLBodyStrictErrors, StrictError{Message: line})
 		}
 	}
 
@@ -349,6 +352,7 @@ func storeAndReadBack(obj runtime.Object) (json.RawMessage, error) {
 // line per problem.
 func splitYAMLWarnings(text string) []string {
 	const prefix = "yaml: unmarshal errors:\n"
+	text = strings.TrimPrefix(text, "error converting YAML to JSON: ")
 	if !strings.HasPrefix(text, prefix) {
 		return []string{text}
 	}

@@ -11,8 +11,8 @@ pub enum Accepted {
     UnknownFieldDetail,
     /// A value of the wrong type.
     TypeErrorDetail,
-    /// YAML kubectl cannot parse.
-    ClientSideYaml,
+    /// A document kubectl cannot turn into a request.
+    ClientSide,
     /// A document that is not a batch/v1 Job.
     OtherKind,
     /// The server's validation panics on the input.
@@ -25,7 +25,7 @@ impl Accepted {
         Accepted::DuplicateKey,
         Accepted::UnknownFieldDetail,
         Accepted::TypeErrorDetail,
-        Accepted::ClientSideYaml,
+        Accepted::ClientSide,
         Accepted::OtherKind,
         Accepted::ServerPanic,
     ];
@@ -36,7 +36,7 @@ impl Accepted {
             Accepted::DuplicateKey => "duplicate-key",
             Accepted::UnknownFieldDetail => "unknown-field-detail",
             Accepted::TypeErrorDetail => "type-error-detail",
-            Accepted::ClientSideYaml => "client-side-yaml",
+            Accepted::ClientSide => "client-side",
             Accepted::OtherKind => "other-kind",
             Accepted::ServerPanic => "server-panic",
         }
@@ -48,7 +48,7 @@ impl Accepted {
             Accepted::DuplicateKey => "kubectl turns YAML into JSON with sigs.k8s.io/yaml, which keeps the last of two equal keys, so the server never sees the first and accepts the Job; sent as a YAML body, the server rejects it (`line N: key \"k\" already set in map`). Joblab reports it as that error: a silently dropped value is a bug in the manifest. Checked: Joblab's duplicate keys are exactly those the server names for the YAML body.",
             Accepted::UnknownFieldDetail => "the server says `unknown field \"spec.x\"` and rejects the request (kubectl's --validate=strict); Joblab reports the same path with its own detail (the type it is not a field of, and a did-you-mean). Checked: the set of paths is equal.",
             Accepted::TypeErrorDetail => "Go's JSON decoder stops at the first value of the wrong type and names its Go type (`cannot unmarshal string into Go struct field JobSpec.spec.parallelism of type int32`); Joblab names every mistyped value in its own words. Both reject and validate nothing further. Checked: the server's path is among Joblab's.",
-            Accepted::ClientSideYaml => "kubectl fails to parse the document and sends nothing (`error converting YAML to JSON: yaml: line N: ...`); Joblab reports a syntax error with libyaml's position and wording. Checked: both reject the document.",
+            Accepted::ClientSide => "kubectl cannot turn the document into a request and sends nothing: YAML it cannot parse (`error converting YAML to JSON: yaml: line N: ...`), or no usable kind or apiVersion (`Object 'Kind' is missing`, `unable to recognize`). Joblab reports a syntax error with libyaml's position and wording, or a Required kind or apiVersion. Checked: Joblab has that error for the document.",
             Accepted::ServerPanic => "Kubernetes v1.37.2's own validation dereferences a nil pointer on this input (an Indexed Job with a successPolicy rule and no completions: validateSuccessPolicyRule reads *spec.Completions), so the API server answers 500 \"This request caused apiserver to panic\" and lists no field errors. Joblab reports the field errors the server would reach without the crash. Checked: both reject, and the oracle recorded the panic.",
             Accepted::OtherKind => "the oracle answers batch/v1 Jobs; Joblab skips any other kind with a note. Checked: Joblab has no error for the document.",
         }

@@ -235,7 +235,18 @@ fn set_diff<T: Ord + std::fmt::Debug>(joblab: &BTreeSet<T>, oracle: &BTreeSet<T>
 }
 
 fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> DocumentComparison {
-    let errs = joblab_errors(joblab);
+    let mut errs = joblab_errors(joblab);
+    // The UID is generated (randomly by the server): the same placeholder on both sides.
+    let joblab_uid = joblab
+        .effective
+        .as_ref()
+        .and_then(|j| j.metadata.uid.clone())
+        .unwrap_or_default();
+    errs.validation = errs
+        .validation
+        .into_iter()
+        .map(|(p, m)| (p, without_uid(&m, &joblab_uid)))
+        .collect();
     let mut outcomes = Vec::new();
 
     // kubectl could not send the document at all.
@@ -256,8 +267,13 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
                 ));
                 (d.clone(), d)
             }
-        } else if errs.syntax {
-            (Outcome::Agree, Outcome::Explained(Accepted::ClientSideYaml))
+        } else if errs.syntax
+            || joblab.diagnostics.iter().any(|d| {
+                d.diagnostic.severity == Severity::Error
+                    && matches!(d.diagnostic.path.as_str(), "kind" | "apiVersion" | "")
+            })
+        {
+            (Outcome::Agree, Outcome::Explained(Accepted::ClientSide))
         } else {
             let d = Outcome::Disagree(format!(
                 "kubectl fails before sending ({}); Joblab reports no syntax error",
@@ -411,7 +427,7 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
         let oracle_validation: BTreeSet<(String, String)> = oracle
             .errors
             .iter()
-            .map(|e| (e.field.clone(), e.message.clone()))
+            .map(|e| (e.field.clone(), without_uid(&e.message, ORACLE_UID)))
             .collect();
         if let Some(d) = set_diff(&errs.validation, &oracle_validation) {
             problems.push(format!("validation: {d}"));
@@ -470,6 +486,13 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
             if let Some(m) = theirs.pointer_mut("/metadata").and_then(J::as_object_mut) {
                 m.remove("creationTimestamp");
             }
+            // The create response carries the controller's status, still empty; Joblab's
+            // effective Job leaves status to the simulation.
+            if theirs.get("status") == Some(&serde_json::json!({})) {
+                if let Some(m) = theirs.as_object_mut() {
+                    m.remove("status");
+                }
+            }
             if let Some(m) = mine.pointer_mut("/metadata").and_then(J::as_object_mut) {
                 m.remove("creationTimestamp");
             }
@@ -494,9 +517,23 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
     }
 }
 
+/// The key a path ends with: `name` of `a.b[0].name`, `app` of `metadata.labels[app]`.
 fn last_segment(path: &str) -> &str {
+    if let Some(inner) = path.strip_suffix(']').and_then(|p| p.rsplit_once('[')).map(|(_, k)| k) {
+        if !inner.chars().all(|c| c.is_ascii_digit()) {
+            return inner;
+        }
+    }
     let path = path.trim_end_matches(|c: char| c == ']' || c.is_ascii_digit() || c == '[');
     path.rsplit('.').next().unwrap_or(path)
+}
+
+fn without_uid(text: &str, uid: &str) -> String {
+    if uid.is_empty() {
+        text.to_owned()
+    } else {
+        text.replace(uid, "<uid>")
+    }
 }
 
 /// Replaces generated values with placeholders: the UID everywhere it appears (labels,
@@ -581,5 +618,6 @@ mod tests {
         );
         assert_eq!(without_indices("a.b[0].c[12].d"), "a.b.c.d");
         assert_eq!(last_segment("spec.template.spec.containers[0].name"), "name");
+        assert_eq!(last_segment("metadata.labels[app]"), "app");
     }
 }

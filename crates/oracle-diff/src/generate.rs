@@ -142,9 +142,10 @@ impl Seeds {
                 variants.push((format!("{}={hi}", knob.label()), defaults.with(*knob, hi)));
             }
             for (label, knobs) in variants {
+                // The manifest as the guide shows it, not the defaulted Job built from it.
                 let (job, _) = build(preset, &knobs);
-                if let Ok(value) = serde_json::to_value(&job) {
-                    jobs.push((format!("preset/{}/{label}", preset.slug()), value));
+                if let Some(written) = job.written.as_deref() {
+                    jobs.push((format!("preset/{}/{label}", preset.slug()), written.clone()));
                 }
             }
         }
@@ -407,7 +408,14 @@ impl Gen<'_> {
             let f = if !existing.is_empty() && self.chance(60) {
                 *self.pick(&existing)
             } else {
-                let candidates: Vec<_> = def.fields.iter().filter(|f| f.name != "status" && f.name != "managedFields").collect();
+                // apiVersion and kind rarely: a case that is not a Job tests little.
+                let root_meta = t == 0 && !self.chance(5);
+                let candidates: Vec<_> = def
+                    .fields
+                    .iter()
+                    .filter(|f| f.name != "status" && f.name != "managedFields")
+                    .filter(|f| !root_meta || f.name == "metadata" || f.name == "spec")
+                    .collect();
                 *self.pick(&candidates)
             };
             path.push(Step::Key(f.name.to_owned()));

@@ -17,6 +17,7 @@ const USAGE: &str = "usage: oracle-diff --oracle BIN [--cases N] [--seed S] [--s
   --cases N          generated cases (default 2000)
   --seed S           generator seed (default 1); the same seed gives the same cases
   --show K           print the first K disagreements in full (default 5)
+  --only TEXT        print only disagreements whose explanation contains TEXT
   --write-vectors F  write a representative set of the answers to F: every case that reaches an
                      error (path, type) pair or accepted difference not yet covered, then others
                      up to --vectors-min (default 2000)
@@ -32,6 +33,7 @@ struct Args {
     repo: PathBuf,
     write_vectors: Option<PathBuf>,
     vectors_min: usize,
+    only: Option<String>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -44,6 +46,7 @@ fn parse_args() -> Result<Args, String> {
         repo: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.."),
         write_vectors: None,
         vectors_min: 2000,
+        only: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -59,6 +62,7 @@ fn parse_args() -> Result<Args, String> {
             "--vectors-min" => {
                 args.vectors_min = value()?.parse().map_err(|e| format!("--vectors-min: {e}"))?;
             }
+            "--only" => args.only = Some(value()?),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other}")),
         }
@@ -130,7 +134,11 @@ fn main() -> ExitCode {
     for v in &vectors {
         let comparison = compare_case(&v.yaml, &v.answer);
         tally.add(&v.answer, &comparison);
-        if comparison.disagrees() && shown < args.show {
+        let wanted = args
+            .only
+            .as_deref()
+            .is_none_or(|only| comparison.explain().contains(only));
+        if comparison.disagrees() && wanted && shown < args.show {
             shown += 1;
             println!("\n--- disagreement {shown}: case {} (from {}; {})", v.id, v.origin, v.mutations.join("; "));
             print!("{}", comparison.explain());

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The differential between Joblab and the Kubernetes oracle on generated Jobs (docs/fidelity.md).
+#   scripts/oracle-diff.sh --cases N --seed S [--show K] [--write-vectors FILE]
+#   scripts/oracle-diff.sh --vectors oracle/vectors/check.jsonl     (no Go needed)
+# Prints the agreement per category and the first disagreements in full, and exits non-zero on
+# any disagreement that docs/fidelity.md does not list as accepted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+args=("$@")
+oracle=()
+if [[ " ${args[*]-} " != *" --vectors "* ]]; then
+  oracle=(--oracle "$(bash scripts/oracle-build.sh)")
+fi
+cargo build --quiet --profile release-native -p oracle-diff
+exec target/release-native/oracle-diff "${oracle[@]}" "${args[@]}"
