@@ -129,7 +129,12 @@ pub fn compare_report(report: &CheckReport, answer: &CaseAnswer) -> CaseComparis
     }
     for joblab in &report.documents {
         let known = answer.documents.iter().any(|d| d.index == joblab.index);
-        if !known && joblab.diagnostics.iter().all(|d| d.diagnostic.error_type != ErrorType::SyntaxError) {
+        if !known
+            && joblab
+                .diagnostics
+                .iter()
+                .all(|d| d.diagnostic.error_type != ErrorType::SyntaxError)
+        {
             structure.get_or_insert_with(|| {
                 format!(
                     "Joblab reports document {} and the oracle has no answer for it",
@@ -172,10 +177,12 @@ fn joblab_errors(doc: &DocumentReport) -> JoblabErrors {
                 out.type_errors.insert(d.path.clone());
             }
             ErrorType::LimitExceeded | ErrorType::Advice => {
-                out.other.push(format!("{}: {}: {}", d.path, d.error_type, d.detail));
+                out.other
+                    .push(format!("{}: {}: {}", d.path, d.error_type, d.detail));
             }
             _ => {
-                out.validation.insert((d.path.clone(), body(d.error_type, &d.detail)));
+                out.validation
+                    .insert((d.path.clone(), body(d.error_type, &d.detail)));
             }
         }
     }
@@ -223,7 +230,10 @@ fn strict_path(message: &str, kind: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-fn set_diff<T: Ord + std::fmt::Debug>(joblab: &BTreeSet<T>, oracle: &BTreeSet<T>) -> Option<String> {
+fn set_diff<T: Ord + std::fmt::Debug>(
+    joblab: &BTreeSet<T>,
+    oracle: &BTreeSet<T>,
+) -> Option<String> {
     if joblab == oracle {
         return None;
     }
@@ -259,7 +269,10 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
                 .all(|d| d.diagnostic.severity != Severity::Error);
         let (verdict, errors) = if not_a_job {
             if joblab_skipped {
-                (Outcome::Explained(Accepted::OtherKind), Outcome::Explained(Accepted::OtherKind))
+                (
+                    Outcome::Explained(Accepted::OtherKind),
+                    Outcome::Explained(Accepted::OtherKind),
+                )
             } else {
                 let d = Outcome::Disagree(format!(
                     "kubectl reads a document that is not a batch/v1 Job ({}/{}), Joblab does not skip it",
@@ -293,11 +306,17 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
 
     // The server's own code panicked: a 500, no field errors to compare.
     if !oracle.panic.is_empty() {
-        let joblab_rejects = joblab.diagnostics.iter().any(|d| d.diagnostic.severity == Severity::Error);
+        let joblab_rejects = joblab
+            .diagnostics
+            .iter()
+            .any(|d| d.diagnostic.severity == Severity::Error);
         let outcome = if joblab_rejects {
             Outcome::Explained(Accepted::ServerPanic)
         } else {
-            Outcome::Disagree(format!("the server panics ({}); Joblab accepts", oracle.panic))
+            Outcome::Disagree(format!(
+                "the server panics ({}); Joblab accepts",
+                oracle.panic
+            ))
         };
         outcomes.push((Category::Verdict, outcome.clone()));
         outcomes.push((Category::Errors, outcome));
@@ -332,7 +351,10 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
     oracle_duplicate_keys.sort();
     let duplicates_explained = joblab_duplicate_keys == oracle_duplicate_keys;
 
-    let joblab_rejects = joblab.diagnostics.iter().any(|d| d.diagnostic.severity == Severity::Error);
+    let joblab_rejects = joblab
+        .diagnostics
+        .iter()
+        .any(|d| d.diagnostic.severity == Severity::Error);
     let joblab_rejects_beyond_duplicates = errs.syntax
         || !errs.unknown.is_empty()
         || !errs.type_errors.is_empty()
@@ -351,7 +373,11 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
     } else {
         Outcome::Disagree(format!(
             "the oracle {} (status {}), Joblab {}",
-            if oracle.accepted { "accepts" } else { "rejects" },
+            if oracle.accepted {
+                "accepts"
+            } else {
+                "rejects"
+            },
             oracle.status.as_ref().map_or(0, |s| s.code),
             if joblab_rejects { "rejects" } else { "accepts" }
         ))
@@ -377,12 +403,7 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
         // The server stops at the first value of the wrong type; Joblab names every one and then,
         // like the server, validates nothing.
         match type_error_path(&oracle.decode_error) {
-            Some(path)
-                if errs
-                    .type_errors
-                    .iter()
-                    .any(|p| without_indices(p) == path) =>
-            {
+            Some(path) if errs.type_errors.iter().any(|p| without_indices(p) == path) => {
                 explained = Some(Accepted::TypeErrorDetail);
             }
             _ => problems.push(format!(
@@ -415,7 +436,9 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
             .filter(|m| !m.starts_with("unknown field"))
             .collect();
         if !oracle_strict_other.is_empty() {
-            problems.push(format!("strict errors Joblab has no class for: {oracle_strict_other:?}"));
+            problems.push(format!(
+                "strict errors Joblab has no class for: {oracle_strict_other:?}"
+            ));
         }
         match set_diff(&errs.unknown, &oracle_unknown) {
             Some(d) => problems.push(format!("unknown fields: {d}")),
@@ -476,7 +499,11 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
                 .and_then(J::as_str)
                 .unwrap_or("")
                 .to_owned();
-            normalise(&mut mine, &my_uid, generated_name.then_some(my_name.as_str()));
+            normalise(
+                &mut mine,
+                &my_uid,
+                generated_name.then_some(my_name.as_str()),
+            );
             normalise(
                 &mut theirs,
                 ORACLE_UID,
@@ -519,7 +546,11 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
 
 /// The key a path ends with: `name` of `a.b[0].name`, `app` of `metadata.labels[app]`.
 fn last_segment(path: &str) -> &str {
-    if let Some(inner) = path.strip_suffix(']').and_then(|p| p.rsplit_once('[')).map(|(_, k)| k) {
+    if let Some(inner) = path
+        .strip_suffix(']')
+        .and_then(|p| p.rsplit_once('['))
+        .map(|(_, k)| k)
+    {
         if !inner.chars().all(|c| c.is_ascii_digit()) {
             return inner;
         }
@@ -617,7 +648,10 @@ mod tests {
             Some("spec.foo")
         );
         assert_eq!(without_indices("a.b[0].c[12].d"), "a.b.c.d");
-        assert_eq!(last_segment("spec.template.spec.containers[0].name"), "name");
+        assert_eq!(
+            last_segment("spec.template.spec.containers[0].name"),
+            "name"
+        );
         assert_eq!(last_segment("metadata.labels[app]"), "app");
     }
 }

@@ -136,8 +136,17 @@ impl Tally {
             .iter()
             .map(|(a, n)| format!("{} {n}", a.id()))
             .collect();
-        let _ = writeln!(out, "accepted differences used: {}", if used.is_empty() { "none".to_owned() } else { used.join(", ") });
         let _ = writeln!(
+            out,
+            "accepted differences used: {}",
+            if used.is_empty() {
+                "none".to_owned()
+            } else {
+                used.join(", ")
+            }
+        );
+        let _ =
+            writeln!(
             out,
             "the oracle's errors reached {} distinct paths, {} (path, type) pairs, {} types: {}",
             self.error_paths.len(),

@@ -30,7 +30,8 @@ pub struct Vector {
 
 /// Reads a vectors file.
 pub fn read_vectors(path: &Path) -> Result<Vec<Vector>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
@@ -80,8 +81,8 @@ pub fn ask_oracle(oracle: &Path, cases: &[Case]) -> Result<Vec<CaseAnswer>, Stri
     let mut answers = Vec::with_capacity(cases.len());
     for line in BufReader::new(stdout).lines() {
         let line = line.map_err(|e| format!("reading the oracle: {e}"))?;
-        let answer: CaseAnswer =
-            serde_json::from_str(&line).map_err(|e| format!("the oracle's answer is not JSON: {e}: {line}"))?;
+        let answer: CaseAnswer = serde_json::from_str(&line)
+            .map_err(|e| format!("the oracle's answer is not JSON: {e}: {line}"))?;
         answers.push(answer);
     }
     writer
@@ -93,7 +94,11 @@ pub fn ask_oracle(oracle: &Path, cases: &[Case]) -> Result<Vec<CaseAnswer>, Stri
         return Err(format!("the oracle exited with {status}"));
     }
     if answers.len() != cases.len() {
-        return Err(format!("{} cases sent, {} answers", cases.len(), answers.len()));
+        return Err(format!(
+            "{} cases sent, {} answers",
+            cases.len(),
+            answers.len()
+        ));
     }
     for (c, a) in cases.iter().zip(&answers) {
         if c.id != a.id {

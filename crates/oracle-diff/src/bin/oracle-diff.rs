@@ -60,7 +60,9 @@ fn parse_args() -> Result<Args, String> {
             "--repo" => args.repo = PathBuf::from(value()?),
             "--write-vectors" => args.write_vectors = Some(PathBuf::from(value()?)),
             "--vectors-min" => {
-                args.vectors_min = value()?.parse().map_err(|e| format!("--vectors-min: {e}"))?;
+                args.vectors_min = value()?
+                    .parse()
+                    .map_err(|e| format!("--vectors-min: {e}"))?;
             }
             "--only" => args.only = Some(value()?),
             "-h" | "--help" => return Err(String::new()),
@@ -87,7 +89,11 @@ fn main() -> ExitCode {
     let vectors: Vec<Vector> = if let Some(path) = &args.vectors {
         match read_vectors(path) {
             Ok(v) => {
-                println!("oracle-diff: {} committed vectors from {}", v.len(), path.display());
+                println!(
+                    "oracle-diff: {} committed vectors from {}",
+                    v.len(),
+                    path.display()
+                );
                 v
             }
             Err(e) => {
@@ -140,7 +146,12 @@ fn main() -> ExitCode {
             .is_none_or(|only| comparison.explain().contains(only));
         if comparison.disagrees() && wanted && shown < args.show {
             shown += 1;
-            println!("\n--- disagreement {shown}: case {} (from {}; {})", v.id, v.origin, v.mutations.join("; "));
+            println!(
+                "\n--- disagreement {shown}: case {} (from {}; {})",
+                v.id,
+                v.origin,
+                v.mutations.join("; ")
+            );
             print!("{}", comparison.explain());
             println!("input:\n{}", v.yaml);
             let report = joblab_core::check::check_source(&v.yaml);
@@ -148,14 +159,22 @@ fn main() -> ExitCode {
             for d in report.documents.iter().flat_map(|d| &d.diagnostics) {
                 println!(
                     "  {}:{}: {:?}: {}: {}: {}",
-                    d.start.line, d.start.column, d.diagnostic.severity, d.diagnostic.path, d.diagnostic.error_type, d.diagnostic.detail
+                    d.start.line,
+                    d.start.column,
+                    d.diagnostic.severity,
+                    d.diagnostic.path,
+                    d.diagnostic.error_type,
+                    d.diagnostic.detail
                 );
             }
             let mut answer = v.answer.clone();
             for d in &mut answer.documents {
                 d.body = None;
             }
-            println!("oracle: {}", serde_json::to_string(&answer).unwrap_or_default());
+            println!(
+                "oracle: {}",
+                serde_json::to_string(&answer).unwrap_or_default()
+            );
         }
         // Coverage keys: each (path, type) pair, and each accepted difference used.
         let mut keys: Vec<String> = reached(&v.answer)
@@ -202,7 +221,10 @@ fn main() -> ExitCode {
         );
     }
     if tally.disagreeing_cases > 0 {
-        println!("oracle-diff: FAILED: {} of {} cases disagree", tally.disagreeing_cases, tally.cases);
+        println!(
+            "oracle-diff: FAILED: {} of {} cases disagree",
+            tally.disagreeing_cases, tally.cases
+        );
         ExitCode::from(1)
     } else {
         println!("oracle-diff: every case agrees");
