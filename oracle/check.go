@@ -130,7 +130,7 @@ func checkDocument(index int, chunk []byte) DocumentAnswer {
 	// sigs.k8s.io/yaml (go-yaml v2, non-strict: YAML 1.1 scalars, the last duplicate key wins).
 	var ext runtime.RawExtension
 	if err := yaml.Unmarshal(chunk, &ext); err != nil {
-		answer.ClientError = "error converting YAML to JSON: " + err.Error()
+		answer.ClientError = err.Error()
 		return answer
 	}
 	ext.Raw = bytes.TrimSpace(ext.Raw)

@@ -5,6 +5,7 @@
 # Go is not installed, so callers can skip the live differential plainly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$HOME/.local/go/bin:$PATH"   # where scripts/tools.sh puts Go when the machine had none
 if ! command -v go >/dev/null 2>&1; then
   echo "oracle-build: Go is not installed (the oracle needs go 1.26 and the Go module proxy)" >&2
   exit 3

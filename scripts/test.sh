@@ -3,7 +3,8 @@
 #   formatting and lints (native and wasm32), the core's dependency rule, native unit, table and
 #   golden tests, browser tests (wasm-bindgen-test in headless Chromium), the release build and its
 #   size budget, end-to-end tests (Playwright driving Debian's Chromium against dist/), and a short
-#   randomized run of every fuzz target (cargo-fuzz on nightly).
+#   randomized run of every fuzz target (cargo-fuzz on nightly); with Go, a live differential
+#   against the Kubernetes oracle (oracle/, scripts/oracle-diff.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/tools.sh test
@@ -25,6 +26,17 @@ cargo clippy --target wasm32-unknown-unknown -p joblab-web --features workbench 
 cargo clippy --target wasm32-unknown-unknown -p joblab-core --lib -- -D warnings
 step "native tests (core, CLI, app logic)"
 cargo test --workspace
+step "live differential against the Kubernetes oracle (Go, k8s.io/kubernetes v1.37.2)"
+# A fresh seed every day, printed, so a failure is replayed with the same command. The committed
+# vectors (oracle/vectors/, in `cargo test` above) hold without Go.
+export PATH="$HOME/.local/go/bin:$PATH"
+if command -v go >/dev/null 2>&1; then
+  seed=$(date -u +%Y%m%d)
+  echo "seed $seed; replay: bash scripts/oracle-diff.sh --cases 2000 --seed $seed"
+  bash scripts/oracle-diff.sh --cases 2000 --seed "$seed" --show 5
+else
+  echo "SKIPPED the live differential: Go is not installed, so the oracle (oracle/) cannot be built; only the committed vectors were compared"
+fi
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown -p joblab-web
 step "release build"

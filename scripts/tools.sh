@@ -10,6 +10,8 @@ purpose="${1:-serve}"
 case "$purpose" in serve|test) ;; *) echo "usage: scripts/tools.sh [serve|test]" >&2; exit 2 ;; esac
 
 TRUNK_VERSION=0.21.14
+# The Go toolchain the oracle is built with when the machine has none (oracle/go.mod needs 1.26).
+GO_VERSION=1.26.8
 # The wasm-bindgen CLI must be exactly the library version in Cargo.lock.
 WASM_BINDGEN_VERSION=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -67,5 +69,33 @@ if [ "$purpose" = test ]; then
   rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
   # Debian's Chromium and ChromeDriver drive the browser tests.
   apt_install chromium chromium-driver
+  # Go for the Kubernetes oracle's live differential (oracle/, scripts/oracle-diff.sh). Debian's
+  # golang is too old for k8s.io/kubernetes v1.37 (go 1.26), so a missing or older Go is fetched
+  # as the official toolchain module from the Go module proxy (the zip GOTOOLCHAIN downloads).
+  go_ok() { go version 2>/dev/null | grep -Eq 'go1\.(2[6-9]|[3-9][0-9])'; }
+  export PATH="$HOME/.local/go/bin:$PATH"
+  if ! go_ok; then
+    say "Go $GO_VERSION from the Go module proxy (golang.org/toolchain)"
+    zip="$(mktemp -d)/go.zip"
+    proxy="${GOPROXY:-https://proxy.golang.org}"; proxy="${proxy%%,*}"
+    curl -fsSL -o "$zip" "$proxy/golang.org/toolchain/@v/v0.0.1-go$GO_VERSION.linux-amd64.zip"
+    rm -rf "$HOME/.local/go" && mkdir -p "$HOME/.local"
+    python3 - "$zip" "$HOME/.local/go" <<'PY'
+import os, sys, zipfile
+zip_path, dest = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(zip_path) as z:
+    for info in z.infolist():
+        # Entries are golang.org/toolchain@v0.0.1-goX.linux-amd64/<path>.
+        rel = info.filename.split("/", 2)[-1] if info.filename.count("/") >= 2 else ""
+        if not rel or info.is_dir():
+            continue
+        out = os.path.join(dest, rel)
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        with z.open(info) as src, open(out, "wb") as dst:
+            dst.write(src.read())
+        os.chmod(out, (info.external_attr >> 16) & 0o777 or 0o644)
+PY
+    go_ok || { echo "error: could not install Go $GO_VERSION" >&2; exit 1; }
+  fi
 fi
 say "tools ready for $purpose"

@@ -1,0 +1,45 @@
+//! Joblab against the Kubernetes oracle's committed answers (oracle/vectors/check.jsonl), with no
+//! Go needed. Every vector must agree, or differ only in a way docs/fidelity.md accepts (and the
+//! comparison checks that it is exactly that way). Regenerate them with
+//! `bash scripts/oracle-vectors.sh` after a change of the generator or of the Kubernetes version.
+
+use std::path::Path;
+
+use oracle_diff::compare::compare_case;
+use oracle_diff::report::Tally;
+use oracle_diff::vectors::read_vectors;
+
+#[test]
+fn joblab_agrees_with_every_committed_oracle_answer() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../oracle/vectors/check.jsonl");
+    let vectors = read_vectors(&path).expect("the committed vectors");
+    assert!(
+        vectors.len() >= 2000,
+        "{} vectors; the differential commits at least 2000",
+        vectors.len()
+    );
+    let mut tally = Tally::default();
+    let mut failures = Vec::new();
+    for v in &vectors {
+        let comparison = compare_case(&v.yaml, &v.answer);
+        tally.add(&v.answer, &comparison);
+        if comparison.disagrees() && failures.len() < 5 {
+            failures.push(format!(
+                "case {} (from {}; {}):\n{}input:\n{}",
+                v.id,
+                v.origin,
+                v.mutations.join("; "),
+                comparison.explain(),
+                v.yaml
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n{} of {} vectors disagree; the first:\n\n{}",
+        tally.render(),
+        tally.disagreeing_cases,
+        tally.cases,
+        failures.join("\n")
+    );
+}
