@@ -63,6 +63,9 @@ type DocumentAnswer struct {
 	Name       string `json:"name,omitempty"`
 	// Skipped is set for a document kubectl never sends: empty, or `null`.
 	Skipped bool `json:"skipped,omitempty"`
+	// OtherKind is set for a document of another kind than batch/v1 Job, which this oracle does
+	// not answer.
+	OtherKind bool `json:"otherKind,omitempty"`
 	// ClientError is kubectl's own error when it cannot turn the document into a request.
 	ClientError string `json:"clientError,omitempty"`
 	// Body is the JSON kubectl sends (its unstructured object, re-encoded).
@@ -139,9 +142,15 @@ func checkDocument(index int, chunk []byte) DocumentAnswer {
 		return answer
 	}
 	// infoForData: decoded as unstructured, which needs apiVersion and kind.
-	obj := &unstructured.Unstructured{}
-	if err := obj.UnmarshalJSON(ext.Raw); err != nil {
+	decoded, _, err := unstructured.UnstructuredJSONScheme.Decode(ext.Raw, nil, nil)
+	if err != nil {
 		answer.ClientError = err.Error()
+		return answer
+	}
+	obj, ok := decoded.(*unstructured.Unstructured)
+	if !ok {
+		// A List: kubectl would visit its items; the oracle answers single Jobs.
+		answer.OtherKind = true
 		return answer
 	}
 	answer.APIVersion = obj.GetAPIVersion()
@@ -152,13 +161,14 @@ func checkDocument(index int, chunk []byte) DocumentAnswer {
 	}
 	gvk := obj.GroupVersionKind()
 	if gvk.Version == "" {
-		// The REST mapper has nothing for an empty version (kubectl: `unable to recognize`).
-		answer.ClientError = fmt.Sprintf("unable to recognize: no matches for kind %q in version %q", gvk.Kind, gvk.GroupVersion().String())
+		// kubectl's REST mapping finds nothing for an empty version (meta.NoKindMatchError).
+		answer.ClientError = fmt.Sprintf("no matches for kind %q in version %q", gvk.Kind, gvk.GroupVersion().String())
 		return answer
 	}
 	if gvk != (schema.GroupVersionKind{Group: "batch", Version: "v1", Kind: "Job"}) {
-		// Another kind is another oracle case; this one answers batch/v1 Jobs.
-		answer.ClientError = fmt.Sprintf("not a batch/v1 Job: %s", gvk.String())
+		// Another kind is another oracle case; this one answers batch/v1 Jobs. kubectl would
+		// send it and go on with the next document.
+		answer.OtherKind = true
 		return answer
 	}
 	body, err := obj.MarshalJSON()

@@ -64,6 +64,9 @@ pub struct DocumentAnswer {
     /// kubectl skips the document (empty or `null`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub skipped: bool,
+    /// A document of another kind than batch/v1 Job, which the oracle does not answer.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub other_kind: bool,
     /// kubectl's own error: the document never reaches the server.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub client_error: String,

@@ -260,8 +260,8 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
     let mut outcomes = Vec::new();
 
     // kubectl could not send the document at all.
-    if !oracle.client_error.is_empty() {
-        let not_a_job = oracle.client_error.starts_with("not a batch/v1 Job");
+    if !oracle.client_error.is_empty() || oracle.other_kind {
+        let not_a_job = oracle.other_kind;
         let joblab_skipped = joblab.job.is_none()
             && joblab
                 .diagnostics
@@ -281,10 +281,10 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
                 (d.clone(), d)
             }
         } else if errs.syntax
-            || joblab.diagnostics.iter().any(|d| {
-                d.diagnostic.severity == Severity::Error
-                    && matches!(d.diagnostic.path.as_str(), "kind" | "apiVersion" | "")
-            })
+            || joblab
+                .diagnostics
+                .iter()
+                .any(|d| d.diagnostic.severity == Severity::Error)
         {
             (Outcome::Agree, Outcome::Explained(Accepted::ClientSide))
         } else {
@@ -362,7 +362,7 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
         || !errs.other.is_empty();
 
     // Verdict.
-    let verdict = if joblab_rejects == !oracle.accepted {
+    let verdict = if joblab_rejects != oracle.accepted {
         Outcome::Agree
     } else if oracle.accepted
         && !errs.duplicate.is_empty()

@@ -75,7 +75,7 @@ pub fn reached(answer: &CaseAnswer) -> Vec<(String, String)> {
                 .map_or("", |(_, p)| p);
             out.push((normalise_path(path), "type error".to_owned()));
         }
-        if !d.client_error.is_empty() && !d.client_error.starts_with("not a batch/v1 Job") {
+        if !d.client_error.is_empty() {
             out.push((String::new(), "client-side YAML error".to_owned()));
         }
     }
