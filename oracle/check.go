@@ -119,8 +119,9 @@ func checkStream(r io.Reader, emit func(DocumentAnswer)) {
 		}
 		answer := checkDocument(index, chunk)
 		emit(answer)
-		// kubectl stops at the first document it cannot parse (StreamVisitor returns the error).
-		if answer.ClientError != "" {
+		// kubectl stops at the first document it cannot parse (StreamVisitor returns the
+		// error); a document it parses but cannot map is one error among the others.
+		if strings.HasPrefix(answer.ClientError, "error converting YAML to JSON") {
 			return
 		}
 	}
