@@ -30,6 +30,7 @@ fn joblab(args: &[&str], stdin: Option<&[u8]>) -> Output {
 /// `joblab check FILE`: (file, exit status, `LINE:COL: error: <message start>`).
 const CHECK: &[(&str, i32, &str)] = &[
     ("billion-laughs.yaml", 1, ":6:20: error: Limit exceeded: the YAML expands to more than 250 000 values"),
+    ("alias-gigabytes.yaml", 1, ":75:11: error: Limit exceeded: the YAML's text expands to more than 4 194 304 bytes (4 MiB) through aliases"),
     ("merge-bomb.yaml", 1, ":6:24: error: Limit exceeded:"),
     ("deep-flow.yaml", 1, ":1:101: error: Limit exceeded: mappings and lists nest more than 100 levels"),
     ("deep-block.yaml", 1, ":101:201: error: Limit exceeded: mappings and lists nest more than 100 levels"),
@@ -87,6 +88,7 @@ fn simulate_and_defaults_refuse_the_same_inputs() {
                 ":4:9: error: Syntax error: the input is not UTF-8 text",
             ),
             ("billion-laughs.yaml", ":6:20: error: Limit exceeded:"),
+            ("alias-gigabytes.yaml", ":75:11: error: Limit exceeded:"),
         ] {
             let path = corpus(file);
             let out = joblab(&[command, path.to_str().expect("path")], None);

@@ -25,6 +25,11 @@ pub const MAX_DEPTH: usize = 100;
 /// aliases and merge keys. This is what stops alias bombs.
 pub const MAX_NODES: usize = 250_000;
 
+/// The most bytes of text (string scalars) one stream may produce after expanding aliases and
+/// merge keys: four times the largest input. Counting nodes alone is not enough, since one alias of
+/// a long string copies the whole string; go-yaml bounds the same risk with its alias ratio.
+pub const MAX_EXPANDED_BYTES: usize = 4 * MAX_INPUT_BYTES;
+
 /// The most documents one stream may contain.
 pub const MAX_DOCUMENTS: usize = 1_000;
 
@@ -118,6 +123,20 @@ pub fn too_many_nodes(span: Span, through_merges: bool) -> Diagnostic {
              like an alias bomb (\"billion laughs\"): write the values out instead of nesting \
              aliases",
             grouped(MAX_NODES as u128)
+        ),
+        span,
+    )
+}
+
+/// The stream's text expands to more than [`MAX_EXPANDED_BYTES`] through aliases; `span` is the
+/// alias (or scalar) that went over.
+pub fn too_much_text(span: Span) -> Diagnostic {
+    limit(
+        format!(
+            "the YAML's text expands to more than {} bytes (4 MiB) through aliases (*name), the \
+             most Joblab reads; an alias copies its anchor's whole value, so a long string \
+             aliased many times looks like an alias bomb: write the value out once, or shorten it",
+            grouped(MAX_EXPANDED_BYTES as u128)
         ),
         span,
     )

@@ -68,6 +68,10 @@ struct Case {
 
 const CORPUS: &[Case] = &[
     Case { input: "billion-laughs.yaml", error: ErrorType::LimitExceeded, says: "alias bomb", line: 6 },
+    // A type-correct Job whose one 64 KiB string is aliased 20 000 times in `args`: 160 KB that
+    // expand to 1.3 GB. The byte bound stops it at the 63rd alias (the anchored string and the
+    // rest of the manifest count too).
+    Case { input: "alias-gigabytes.yaml", error: ErrorType::LimitExceeded, says: "text expands to more than 4 194 304 bytes (4 MiB) through aliases", line: 75 },
     Case { input: "merge-bomb.yaml", error: ErrorType::LimitExceeded, says: "expands to more than 250 000 values", line: 6 },
     Case { input: "deep-flow.yaml", error: ErrorType::LimitExceeded, says: "nest more than 100 levels", line: 1 },
     Case { input: "deep-block.yaml", error: ErrorType::LimitExceeded, says: "nest more than 100 levels", line: 101 },

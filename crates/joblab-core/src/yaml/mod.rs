@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use yaml_events::{EventKind, Parser, ScalarStyle};
 
 use crate::diag::{Diagnostic, ErrorType, Span};
-use crate::limits::{self, MAX_DEPTH, MAX_DOCUMENTS, MAX_INPUT_BYTES, MAX_NODES};
+use crate::limits::{self, MAX_DEPTH, MAX_DOCUMENTS, MAX_EXPANDED_BYTES, MAX_INPUT_BYTES, MAX_NODES};
 
 /// A resolved YAML value.
 #[derive(Clone, Debug, PartialEq)]
@@ -150,6 +150,20 @@ impl Node {
         }
     }
 
+    /// The bytes of text in this subtree: every string scalar's length, and a word for any other
+    /// scalar. This is what an alias copies, so it is what [`MAX_EXPANDED_BYTES`] bounds.
+    fn text_bytes(&self) -> usize {
+        match &self.value {
+            Value::String(s) => s.len(),
+            Value::Sequence(items) => items.iter().map(Node::text_bytes).sum(),
+            Value::Mapping(entries) => entries
+                .iter()
+                .map(|(k, v)| k.text_bytes() + v.text_bytes())
+                .sum(),
+            _ => 8,
+        }
+    }
+
     /// The nesting depth of collections in this subtree (0 for a scalar).
     fn height(&self) -> usize {
         match &self.value {
@@ -213,6 +227,7 @@ pub fn parse_stream(text: &str) -> Stream {
         text,
         documents: Vec::new(),
         nodes: 0,
+        bytes: 0,
     };
     builder.run();
     Stream {
@@ -243,6 +258,8 @@ struct Builder<'t> {
     text: &'t str,
     documents: Vec<Document>,
     nodes: usize,
+    /// Bytes of text produced so far, aliases expanded.
+    bytes: usize,
 }
 
 /// Why building stopped early.
@@ -302,7 +319,11 @@ impl Builder<'_> {
                         if stack.len() + node.height() > MAX_DEPTH {
                             Err(Stop(depth_error(start, end)))
                         } else {
-                            self.count(node.size(), start, end).map(|()| {
+                            // Count the bytes before copying them: a 64 KiB string aliased
+                            // 20 000 times is 1.3 GB, while its node count is harmless.
+                            self.count(node.size(), start, end)
+                                .and_then(|()| self.count_bytes(node.text_bytes(), start, end))
+                                .map(|()| {
                                 let mut copy = node.clone();
                                 copy.span = Span::new(start, end);
                                 Some(copy)
@@ -310,7 +331,7 @@ impl Builder<'_> {
                         }
                     }
                 },
-                EventKind::Scalar { anchor, tag, value, style } => self.count(1, start, end).map(|()| {
+                EventKind::Scalar { anchor, tag, value, style } => self.count(1, start, end).and_then(|()| self.count_bytes(value.len(), start, end)).map(|()| {
                     let node = scalar_node(value, tag.as_deref(), style, Span::new(start, end));
                     if let Some(name) = anchor {
                         anchors.insert(name, node.clone());
@@ -382,6 +403,16 @@ impl Builder<'_> {
         self.nodes = self.nodes.saturating_add(n);
         if self.nodes > MAX_NODES {
             Err(Stop(limits::too_many_nodes(Span::new(start, end), false)))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Counts `n` more bytes of text against [`MAX_EXPANDED_BYTES`].
+    fn count_bytes(&mut self, n: usize, start: usize, end: usize) -> Result<(), Stop> {
+        self.bytes = self.bytes.saturating_add(n);
+        if self.bytes > MAX_EXPANDED_BYTES {
+            Err(Stop(limits::too_much_text(Span::new(start, end))))
         } else {
             Ok(())
         }
