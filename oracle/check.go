@@ -263,13 +263,15 @@ func serverCreate(answer *DocumentAnswer, body []byte, namespace string) {
 	})
 	ctx = warning.WithWarningRecorder(ctx, recorder)
 
-	// The field errors with their parts: rest.ValidateCreate on a copy prepared the same way
-	// BeforeCreate prepares the object (it returns them only folded into a StatusError).
-	prepared := obj.DeepCopyObject()
+	// The field errors with their parts: rest.ValidateCreate on the object prepared as
+	// BeforeCreate prepares it (BeforeCreate returns them only folded into a StatusError).
+	// Not on a copy: defaulting made a label-less Job's labels the very map of its template's
+	// labels (SetDefaults_Job), so the selector generation adds to both, and a deep copy would
+	// lose that. PrepareForCreate is idempotent, so BeforeCreate preparing again changes nothing.
 	var createErr error
 	if panicked := recovered(func() {
-		jobStrategy.PrepareForCreate(ctx, prepared)
-		for _, e := range rest.ValidateCreate(ctx, prepared, jobStrategy) {
+		jobStrategy.PrepareForCreate(ctx, obj)
+		for _, e := range rest.ValidateCreate(ctx, obj, jobStrategy) {
 			answer.Errors = append(answer.Errors, fieldError(e))
 		}
 		createErr = rest.BeforeCreate(jobStrategy, ctx, obj)
@@ -287,6 +289,10 @@ func serverCreate(answer *DocumentAnswer, body []byte, namespace string) {
 		if errors.As(createErr, &status) && answer.Status == nil {
 			s := status.Status()
 			answer.Status = &Status{Code: s.Code, Reason: string(s.Reason), Message: s.Message}
+		}
+		if !sameCauses(createErr, answer.Errors) {
+			answer.Errors = append(answer.Errors, FieldError{Type: "InternalError", Message: "the field errors differ from the 422's causes: " + createErr.Error()})
+			return
 		}
 		if len(answer.Errors) == 0 {
 			// BeforeCreate failed for a reason ValidateCreate does not see (system fields,
@@ -387,4 +393,30 @@ func recovered(f func()) (text string) {
 	}()
 	f()
 	return ""
+}
+
+// sameCauses checks that the field errors the oracle reports are exactly the causes of the
+// server's 422, so that the way the oracle collects them can never drift from the real answer.
+func sameCauses(err error, errs []FieldError) bool {
+	var status apierrors.APIStatus
+	if !errors.As(err, &status) || status.Status().Details == nil {
+		return len(errs) == 0
+	}
+	want := map[string]bool{}
+	for _, c := range status.Status().Details.Causes {
+		want[c.Field+": "+c.Message] = true
+	}
+	got := map[string]bool{}
+	for _, e := range errs {
+		got[e.Field+": "+e.Message] = true
+	}
+	if len(want) != len(got) {
+		return false
+	}
+	for k := range want {
+		if !got[k] {
+			return false
+		}
+	}
+	return true
 }
