@@ -7,6 +7,9 @@
 #   against the Kubernetes oracle (oracle/, scripts/oracle-diff.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# What the tree looks like before the run: the run must leave it exactly so (on a clean checkout,
+# `git status --porcelain` stays empty), so no test rewrites a committed file behind our back.
+tree_before=$(git status --porcelain 2>/dev/null || true)
 bash scripts/tools.sh test
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
@@ -51,3 +54,14 @@ step "the README's serve command answers on 127.0.0.1:8080"
 bash scripts/serve-smoke.sh
 step "fuzz smoke (every cargo-fuzz target, ~25 s each)"
 bash scripts/fuzz-smoke.sh
+step "the run left the tree as it found it (git status --porcelain)"
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  tree_after=$(git status --porcelain)
+  if [ "$tree_after" != "$tree_before" ]; then
+    echo "error: the test run changed the tree:" >&2
+    diff <(echo "$tree_before") <(echo "$tree_after") >&2 || true
+    exit 1
+  fi
+else
+  echo "SKIPPED: not a git checkout"
+fi

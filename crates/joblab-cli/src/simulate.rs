@@ -174,7 +174,8 @@ fn text_output(snap: &Snapshot, settled: bool, until_ms: Millis) -> String {
     out.push_str(&kubectl::get_jobs(snap));
     out.push_str(&format!("\n$ kubectl get pods -l job-name={}\n", snap.name));
     out.push_str(&kubectl::get_pods(snap));
-    out
+    // The views escape their cells; the notes and headers name the Job too.
+    joblab_core::escape::block(&out).into_owned()
 }
 
 /// Runs `joblab simulate`; exit 0 on a completed simulation, 1 for an invalid Job or scenario,

@@ -140,3 +140,45 @@ fn huge_simulations_stop_with_the_message() {
     );
     assert!(text.contains("lower completions, parallelism or backoffLimit"));
 }
+
+/// Input never controls the reader's terminal: escapes in an unknown key, an annotation, an image
+/// and a scenario key come out written as Go's `%q` writes them (`\x1b`), in text and JSON alike.
+#[test]
+fn terminal_escapes_in_the_input_never_reach_the_output_raw() {
+    let job = corpus("terminal-escapes.yaml");
+    let scenario = corpus("terminal-escapes.scenario.yaml");
+    let job = job.to_str().expect("path");
+    let scenario = scenario.to_str().expect("path");
+    let runs: [(&[&str], &str); 3] = [
+        (
+            &["check", job],
+            "6:3: error: spec.\\x1b[2J\\x1b[H: Unknown field",
+        ),
+        (
+            &["check", "--format", "json", job],
+            "\"path\":\"spec.\\\\x1b[2J\\\\x1b[H\"",
+        ),
+        (
+            &["simulate", "-", "--scenario", scenario],
+            "3:5: error: runs[0].\\x1b[2J: Unknown field",
+        ),
+    ];
+    let valid = std::fs::read_to_string(job)
+        .expect("the corpus file")
+        .replace("  \"\\e[2J\\e[H\": 1\n", "");
+    for (args, says) in runs {
+        let stdin = (args.get(1) == Some(&"-")).then_some(valid.as_bytes());
+        let out = joblab(args, stdin);
+        let all = [out.stdout.as_slice(), out.stderr.as_slice()].concat();
+        assert!(
+            !all.iter().any(|b| *b == 0x1b || *b == 0x07),
+            "{args:?} printed a raw control character: {}",
+            String::from_utf8_lossy(&all)
+        );
+        assert!(
+            String::from_utf8_lossy(&all).contains(says),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&all)
+        );
+    }
+}

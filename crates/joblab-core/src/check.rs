@@ -191,7 +191,7 @@ fn finish(
         .map(|diagnostic| LocatedDiagnostic {
             start: lines.line_col(text, diagnostic.span.start),
             end: lines.line_col(text, diagnostic.span.end),
-            diagnostic,
+            diagnostic: diagnostic.escaped(),
         })
         .collect();
 }
@@ -229,7 +229,11 @@ fn check_document(
         ));
         return;
     }
-    let string_at = |key: &str| root.get(key).and_then(Node::as_str).map(str::to_owned);
+    let string_at = |key: &str| {
+        root.get(key)
+            .and_then(Node::as_str)
+            .map(|s| crate::escape::line(s).into_owned())
+    };
     report.kind = string_at("kind");
     report.api_version = string_at("apiVersion");
     let metadata = root.get("metadata");
@@ -239,7 +243,7 @@ fn check_document(
                 .and_then(Node::as_str)
                 .or_else(|| m.get("generateName").and_then(Node::as_str))
         })
-        .map(str::to_owned);
+        .map(|s| crate::escape::line(s).into_owned());
 
     let kind_span = root
         .get("kind")

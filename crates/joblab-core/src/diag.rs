@@ -162,7 +162,21 @@ impl Diagnostic {
             }
         }
         out.push_str(&self.detail);
-        out
+        // Built from escaped parts already when it comes from the check or a scenario; escaped
+        // again here so that no caller can print an input's control characters raw.
+        crate::escape::line(&out).into_owned()
+    }
+
+    /// The same diagnostic with every non-printable character of its path and detail escaped
+    /// ([`crate::escape::line`]): what the front ends show, so input never controls a terminal.
+    pub fn escaped(mut self) -> Self {
+        if let std::borrow::Cow::Owned(p) = crate::escape::line(&self.path) {
+            self.path = p;
+        }
+        if let std::borrow::Cow::Owned(d) = crate::escape::line(&self.detail) {
+            self.detail = d;
+        }
+        self
     }
 }
 

@@ -22,6 +22,7 @@ pub mod civil;
 pub mod decode;
 pub mod defaults;
 pub mod diag;
+pub mod escape;
 pub mod draw;
 pub mod indexes;
 pub mod kubectl;

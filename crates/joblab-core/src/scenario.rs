@@ -179,6 +179,11 @@ impl Scenario {
     /// them into line:column with [`crate::diag::LineIndex`]). An empty document is the default
     /// scenario.
     pub fn from_yaml(text: &str) -> Result<Scenario, Vec<Diagnostic>> {
+        Self::from_yaml_unescaped(text)
+            .map_err(|ds| ds.into_iter().map(Diagnostic::escaped).collect())
+    }
+
+    fn from_yaml_unescaped(text: &str) -> Result<Scenario, Vec<Diagnostic>> {
         let stream = crate::yaml::parse_stream(text);
         let mut docs = stream.documents.iter().filter(|d| {
             d.error.is_some()
@@ -233,6 +238,11 @@ impl Scenario {
 
     /// Parses a scenario from JSON text (the YAML path goes through the strict YAML decoder).
     pub fn from_json(text: &str) -> Result<Scenario, Vec<Diagnostic>> {
+        Self::from_json_unescaped(text)
+            .map_err(|ds| ds.into_iter().map(Diagnostic::escaped).collect())
+    }
+
+    fn from_json_unescaped(text: &str) -> Result<Scenario, Vec<Diagnostic>> {
         let s: Scenario = serde_json::from_str(text).map_err(|e| {
             vec![Diagnostic::error(
                 "",

@@ -316,6 +316,16 @@ fn parse_args(command: &str, words: &[String]) -> Result<Args, String> {
 
 /// Runs one command line.
 pub fn run(line: &str, ctx: &Context<'_>) -> Output {
+    let mut out = run_unescaped(line, ctx);
+    // The output echoes names, images and the command line itself: no control character of them
+    // reaches the page raw.
+    if let std::borrow::Cow::Owned(text) = crate::escape::block(&out.text) {
+        out.text = text;
+    }
+    out
+}
+
+fn run_unescaped(line: &str, ctx: &Context<'_>) -> Output {
     let words = match split(line) {
         Ok(w) => w,
         Err(e) => return Output::err(format!("error: {e}")),

@@ -491,7 +491,8 @@ pub fn describe_job(snap: &Snapshot) -> String {
     }
     out.push_str("Events:\n");
     out.push_str(&tabwrite(&rows, TabStyle::Describe));
-    out
+    // Labels, annotations, images and commands are the user's text.
+    crate::escape::block(&out).into_owned()
 }
 
 fn tabwrite_lines(lines: &[String]) -> String {
@@ -555,7 +556,9 @@ pub fn logs(snap: &Snapshot, pod_name: &str) -> Result<String, String> {
     argv.extend(container.args.clone().unwrap_or_default());
     // The program prints when it finishes; a running container has printed nothing yet.
     Ok(match p.container {
-        ContainerState::Terminated { exit_code: 0, .. } => container_output(&argv),
+        ContainerState::Terminated { exit_code: 0, .. } => {
+            crate::escape::block(&container_output(&argv)).into_owned()
+        }
         _ => String::new(),
     })
 }
@@ -605,5 +608,5 @@ pub fn timeline(snap: &Snapshot) -> String {
     if let Some(m) = &snap.stopped_message {
         out.push_str(&format!("{m}\n"));
     }
-    out
+    crate::escape::block(&out).into_owned()
 }

@@ -13,6 +13,17 @@ pub(crate) enum TabStyle {
 /// a row's last is padded to its column's width (text width + padding, at least the minimum);
 /// a row's last cell is never padded, as tabwriter leaves unterminated cells alone.
 pub(crate) fn tabwrite(rows: &[Vec<String>], style: TabStyle) -> String {
+    // Cells can hold input text (names, images, messages): escaped before the widths are
+    // measured, so the columns line up and no control character reaches the terminal.
+    let escaped: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| crate::escape::line(c).into_owned())
+                .collect()
+        })
+        .collect();
+    let rows = &escaped;
     let (min, pad) = match style {
         TabStyle::Get => (6, 3),
         TabStyle::Describe => (0, 2),

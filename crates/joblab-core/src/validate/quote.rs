@@ -34,7 +34,7 @@ pub fn go_quote(s: &str) -> String {
 
 /// An approximation of Go's `unicode.IsPrint` without the Unicode tables: ASCII space is
 /// printable, other spaces, controls and the common invisible format characters are not.
-fn is_go_printable(c: char) -> bool {
+pub(crate) fn is_go_printable(c: char) -> bool {
     if c == ' ' {
         return true;
     }
