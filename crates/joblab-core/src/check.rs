@@ -229,9 +229,12 @@ fn check_document(
         ));
         return;
     }
+    // An empty kind or apiVersion is no kind at all: kubectl's decoder says `Object 'Kind' is
+    // missing` for `kind: ""` as for no kind.
     let string_at = |key: &str| {
         root.get(key)
             .and_then(Node::as_str)
+            .filter(|s| !s.is_empty())
             .map(|s| crate::escape::line(s).into_owned())
     };
     report.kind = string_at("kind");

@@ -348,7 +348,7 @@ impl Gen<'_> {
     fn value(&mut self, field: &str, kind: &Kind, depth: usize) -> J {
         // Wrong types mostly where the mutation lands: deep inside a generated object one would
         // end every case at the decoder, and the validation behind it would go untested.
-        if self.chance(if depth > 3 { 1 } else { 8 }) {
+        if self.chance(if depth > 3 { 1 } else { 5 }) {
             return self.wrong_type(kind);
         }
         match kind {
@@ -463,18 +463,19 @@ impl Gen<'_> {
             if def.fields.is_empty() {
                 return (path, "x", Kind::Str);
             }
+            // apiVersion and kind rarely: a case that is not a Job tests little.
+            let root_meta = t == 0 && !self.chance(5);
             // Prefer fields that exist, so mutations land inside what the manifest has.
             let existing: Vec<&'static joblab_core::api::schema::Field> = def
                 .fields
                 .iter()
                 .filter(|f| current.as_ref().and_then(|c| c.get(f.name)).is_some())
                 .filter(|f| f.name != "status")
+                .filter(|f| !root_meta || f.name == "metadata" || f.name == "spec")
                 .collect();
             let f = if !existing.is_empty() && self.chance(60) {
                 *self.pick(&existing)
             } else {
-                // apiVersion and kind rarely: a case that is not a Job tests little.
-                let root_meta = t == 0 && !self.chance(5);
                 let candidates: Vec<_> = def
                     .fields
                     .iter()
