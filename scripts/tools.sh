@@ -78,7 +78,8 @@ if [ "$purpose" = test ]; then
     say "Go $GO_VERSION from the Go module proxy (golang.org/toolchain)"
     zip="$(mktemp -d)/go.zip"
     proxy="${GOPROXY:-https://proxy.golang.org}"; proxy="${proxy%%,*}"
-    curl -fsSL -o "$zip" "$proxy/golang.org/toolchain/@v/v0.0.1-go$GO_VERSION.linux-amd64.zip"
+    # Not fatal: without Go the test command skips the live differential and says so.
+    if curl -fsSL -o "$zip" "$proxy/golang.org/toolchain/@v/v0.0.1-go$GO_VERSION.linux-amd64.zip"; then
     rm -rf "$HOME/.local/go" && mkdir -p "$HOME/.local"
     python3 - "$zip" "$HOME/.local/go" <<'PY'
 import os, sys, zipfile
@@ -95,7 +96,8 @@ with zipfile.ZipFile(zip_path) as z:
             dst.write(src.read())
         os.chmod(out, (info.external_attr >> 16) & 0o777 or 0o644)
 PY
-    go_ok || { echo "error: could not install Go $GO_VERSION" >&2; exit 1; }
+    fi
+    go_ok || echo "warning: could not install Go $GO_VERSION from the module proxy; the live oracle differential will be skipped" >&2
   fi
 fi
 say "tools ready for $purpose"
