@@ -13,7 +13,7 @@ use crate::api::api::batch::v1::{Job, JobSpec};
 use crate::api::api::core::v1::{
     Container, PodSecurityContext, PodSpec, Probe, ResourceRequirements, Volume,
 };
-use crate::api::apimachinery::pkg::apis::meta::v1::LabelSelector;
+use crate::api::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 
 /// The alphabet of `utilrand.String`, used to turn the UID into a `generateName` suffix.
 const NAME_ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
@@ -25,14 +25,30 @@ const NAME_ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
 /// (`default`), `uid`, `generation: 1`, and a name for a `generateName`-only Job (the server's
 /// suffix is random; here five characters derived from `uid`, so the result is deterministic).
 /// The Job's labels become the template's (final) labels when it has none, as the server shows
-/// them when the Job is read back. `creationTimestamp` and `status` are left to the simulator.
+/// them when the Job is read back. `creationTimestamp` and `status` are left to the simulator:
+/// a client's `creationTimestamp`, like its `selfLink`, `deletionTimestamp` and
+/// `deletionGracePeriodSeconds`, is dropped, and `spec.scheduling` (behind the alpha
+/// `WorkloadWithJob` gate) too. Empty metadata fields are left out, as Go's `omitempty` does.
 pub fn apply_defaults(job: &mut Job, uid: &str) {
     let meta = &mut job.metadata;
+    // `rest.WipeObjectMetaSystemFields`: what a client sends in these fields is dropped on
+    // create, before anything is validated (the creation timestamp becomes the server's now).
+    meta.creation_timestamp = None;
+    meta.deletion_timestamp = None;
+    meta.deletion_grace_period_seconds = None;
+    meta.self_link = None;
     if meta.namespace.as_deref().unwrap_or("").is_empty() {
         meta.namespace = Some("default".to_owned());
     }
     if meta.name.as_deref().unwrap_or("").is_empty() {
         if let Some(prefix) = meta.generate_name.as_deref().filter(|p| !p.is_empty()) {
+            // `names.SimpleNameGenerator`: the prefix is cut to 58 bytes so that the name with
+            // its five random characters fits in 63.
+            let mut cut = prefix.len().min(58);
+            while !prefix.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let prefix = prefix.get(..cut).unwrap_or(prefix);
             let suffix: String = uid
                 .bytes()
                 .filter(u8::is_ascii_alphanumeric)
@@ -71,6 +87,104 @@ pub fn apply_defaults(job: &mut Job, uid: &str) {
         if let Some(labels) = template_labels {
             job.metadata.labels = Some(labels);
         }
+    }
+    // The template's metadata is a struct, not a pointer: the stored Job always has one.
+    if let Some(spec) = job.spec.as_mut() {
+        spec.template.metadata.get_or_insert_with(Default::default);
+    }
+    omit_empty_meta(&mut job.metadata);
+    if let Some(meta) = job.spec.as_mut().and_then(|s| s.template.metadata.as_mut()) {
+        omit_empty_meta(meta);
+    }
+    forget_written(job);
+}
+
+/// Removes from the manifest as written (which the typed fields are serialized over) what the
+/// server drops, so that it does not reappear in the effective Job.
+fn forget_written(job: &mut Job) {
+    let template_labels = job
+        .spec
+        .as_ref()
+        .and_then(|s| s.template.metadata.as_ref())
+        .is_some_and(|m| m.labels.is_some());
+    let Some(written) = job.written.as_mut() else {
+        return;
+    };
+    let written = std::sync::Arc::make_mut(written);
+    if let Some(meta) = written.get_mut("metadata").and_then(|m| m.as_object_mut()) {
+        for key in [
+            "creationTimestamp",
+            "deletionTimestamp",
+            "deletionGracePeriodSeconds",
+            "selfLink",
+        ] {
+            meta.remove(key);
+        }
+        remove_empty(meta);
+    }
+    if let Some(spec) = written.get_mut("spec").and_then(|s| s.as_object_mut()) {
+        // `job.DropDisabledFields` in `PrepareForCreate`: `spec.scheduling` needs the alpha
+        // `WorkloadWithJob` gate, off by default, so the server drops it before validation.
+        spec.remove("scheduling");
+        if let Some(meta) = spec
+            .get_mut("template")
+            .and_then(|t| t.get_mut("metadata"))
+            .and_then(|m| m.as_object_mut())
+        {
+            // Written `labels: {}` stays when the typed labels (generated ones) are laid over
+            // it: validation reads from it that the template had labels at decode time.
+            let labels = template_labels.then(|| meta.remove("labels")).flatten();
+            remove_empty(meta);
+            if let Some(labels) = labels {
+                meta.insert("labels".to_owned(), labels);
+            }
+        }
+    }
+}
+
+/// Drops the written metadata's members that `omitempty` leaves out: empty strings, objects and
+/// lists, zeros, and nulls.
+fn remove_empty(meta: &mut serde_json::Map<String, serde_json::Value>) {
+    use serde_json::Value as J;
+    meta.retain(|_, v| match v {
+        J::Null => false,
+        J::String(s) => !s.is_empty(),
+        J::Object(o) => !o.is_empty(),
+        J::Array(a) => !a.is_empty(),
+        J::Number(n) => n.as_f64() != Some(0.0),
+        _ => true,
+    });
+}
+
+/// Drops what Go's `omitempty` leaves out of the stored object: empty strings, maps and lists,
+/// and a zero generation.
+fn omit_empty_meta(meta: &mut ObjectMeta) {
+    for field in [
+        &mut meta.name,
+        &mut meta.generate_name,
+        &mut meta.namespace,
+        &mut meta.resource_version,
+        &mut meta.self_link,
+        &mut meta.uid,
+    ] {
+        if field.as_deref() == Some("") {
+            *field = None;
+        }
+    }
+    if meta.generation == Some(0) {
+        meta.generation = None;
+    }
+    if meta.labels.as_ref().is_some_and(BTreeMap::is_empty) {
+        meta.labels = None;
+    }
+    if meta.annotations.as_ref().is_some_and(BTreeMap::is_empty) {
+        meta.annotations = None;
+    }
+    if meta.finalizers.as_ref().is_some_and(Vec::is_empty) {
+        meta.finalizers = None;
+    }
+    if meta.owner_references.as_ref().is_some_and(Vec::is_empty) {
+        meta.owner_references = None;
     }
 }
 

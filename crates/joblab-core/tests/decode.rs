@@ -143,3 +143,56 @@ fn type_errors_skip_validation_but_keep_the_job() {
     let ok = check_source(&format!("{HEAD}spec:\n  completions: 6\n"));
     assert!(ok.documents[0].effective.is_some());
 }
+
+/// A malformed quantity fails the server's decoding (`Quantity.UnmarshalJSON`), as the oracle
+/// shows: a type error at the value, and no validation of a Job the server cannot read.
+#[test]
+fn malformed_quantities_are_decode_errors() {
+    let body = "spec:\n  completions: -1\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: a\n        image: b\n        resources:\n          limits: {memory: 1Gb, cpu: ' 2 '}\n          requests: {cpu: 1K}\n";
+    let text = format!("{HEAD}{body}");
+    let report = check_source(&text);
+    let errors: Vec<(String, ErrorType)> = report.documents[0]
+        .diagnostics
+        .iter()
+        .filter(|d| d.diagnostic.severity == Severity::Error)
+        .map(|d| (d.diagnostic.path.clone(), d.diagnostic.error_type))
+        .collect();
+    assert_eq!(
+        errors,
+        vec![
+            (
+                "spec.template.spec.containers[0].resources.limits[memory]".to_owned(),
+                ErrorType::TypeError
+            ),
+            (
+                "spec.template.spec.containers[0].resources.requests[cpu]".to_owned(),
+                ErrorType::TypeError
+            ),
+        ],
+        "{text}"
+    );
+    let details: Vec<&str> = report.documents[0]
+        .diagnostics
+        .iter()
+        .map(|d| d.diagnostic.detail.as_str())
+        .collect();
+    assert!(details.iter().any(|d| d.ends_with(
+        ": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
+    )));
+    assert!(details
+        .iter()
+        .any(|d| d.ends_with(": unable to parse quantity's suffix")));
+}
+
+/// Of a key given twice only the last value reaches the server (kubectl's YAML-to-JSON keeps
+/// it), so a mistyped earlier value is no type error.
+#[test]
+fn an_overridden_duplicate_value_is_not_type_checked() {
+    let text = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: 1\n  name: ok\n";
+    let diags = decode_diagnostics(text);
+    let kinds: Vec<(&str, ErrorType)> = diags
+        .iter()
+        .map(|d| (d.diagnostic.path.as_str(), d.diagnostic.error_type))
+        .collect();
+    assert_eq!(kinds, vec![("metadata.name", ErrorType::DuplicateField)]);
+}

@@ -528,7 +528,8 @@ impl<'de> De<'de, '_, '_> {
         };
         let mut kept: Vec<(String, &'de Node)> = Vec::with_capacity(entries.len());
         let mut seen: Vec<String> = Vec::with_capacity(entries.len());
-        for (key, value) in entries {
+        let shadowed = shadowed(entries);
+        for ((key, value), shadowed) in entries.iter().zip(shadowed) {
             let Some(name) = key.key_string() else {
                 let mut state = self.state.borrow_mut();
                 let path = render_path(&state.path);
@@ -580,7 +581,9 @@ impl<'de> De<'de, '_, '_> {
                     continue;
                 }
             }
-            kept.push((name, value));
+            if !shadowed {
+                kept.push((name, value));
+            }
         }
         let access = Map {
             entries: kept.into_iter(),
@@ -591,6 +594,23 @@ impl<'de> De<'de, '_, '_> {
         let r = visitor.visit_map(access);
         self.note_failure(r)
     }
+}
+
+/// For each entry, whether a later entry has the same key: kubectl's YAML-to-JSON conversion
+/// keeps only the last, so the server never sees (nor type-checks) the earlier values.
+pub(crate) fn shadowed(entries: &[(Node, Node)]) -> Vec<bool> {
+    let mut last: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let names: Vec<Option<String>> = entries.iter().map(|(k, _)| k.key_string()).collect();
+    for (i, name) in names.iter().enumerate() {
+        if let Some(n) = name {
+            last.insert(n.clone(), i);
+        }
+    }
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| name.as_ref().is_some_and(|n| last.get(n) != Some(&i)))
+        .collect()
 }
 
 /// The closest known field to an unknown one: the same name in another case, or one within a

@@ -11,7 +11,7 @@
 
 use serde_json::{Map as JMap, Value as J};
 
-use super::{did_you_mean, integer_of, render_path, type_error_detail, Seg, Want};
+use super::{did_you_mean, integer_of, render_path, shadowed, type_error_detail, Seg, Want};
 use crate::api::schema::{Kind, TYPES};
 use crate::diag::{Diagnostic, ErrorType};
 use crate::yaml::{Node, Value};
@@ -72,6 +72,71 @@ impl Walker<'_> {
     fn type_error(&mut self, node: &Node, want: Want) {
         let detail = type_error_detail(node, self.text, want, None);
         self.error(node, ErrorType::TypeError, detail);
+        // The YAML body is checked for repeated keys as a whole, mistyped parts included.
+        self.scan_duplicates(node);
+    }
+
+    /// Reports every repeated key inside `node`, a value the walk does not descend into by
+    /// type (free-form or mistyped): kubectl's strict YAML reading sees them all.
+    fn scan_duplicates(&mut self, node: &Node) {
+        match &node.value {
+            Value::Mapping(entries) => {
+                let mut seen = Vec::new();
+                for (key, value) in entries {
+                    let Some(name) = self.key(key, &mut seen, false) else {
+                        continue;
+                    };
+                    self.path.push(Seg::Key(name));
+                    self.scan_duplicates(value);
+                    self.path.pop();
+                }
+            }
+            Value::Sequence(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.path.push(Seg::Index(i));
+                    self.scan_duplicates(item);
+                    self.path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The Go type of a field the schema calls free-form but the server decodes as a struct
+    /// without fields: the OpenAPI of an empty struct (`spec.scheduling`'s
+    /// `schedulingPolicy.basic`, `disruptionMode.all` and `.single`) has no properties.
+    fn empty_struct(&self) -> Option<&'static str> {
+        let path = render_path(&self.path);
+        let rest = path.strip_prefix("spec.scheduling.")?;
+        match rest {
+            "schedulingPolicy.basic" => Some("WorkloadPodGroupBasicSchedulingPolicy"),
+            "disruptionMode.all" => Some("WorkloadPodGroupAllDisruptionMode"),
+            "disruptionMode.single" => Some("WorkloadPodGroupSingleDisruptionMode"),
+            _ => None,
+        }
+    }
+
+    /// A struct without fields: a mapping whose every key is unknown.
+    fn empty_object(&mut self, node: &Node, name: &'static str) -> Option<J> {
+        let Value::Mapping(entries) = &node.value else {
+            self.type_error(node, Want::Object(name));
+            return None;
+        };
+        let mut seen = Vec::new();
+        for (key, value) in entries {
+            let Some(field) = self.key(key, &mut seen, true) else {
+                continue;
+            };
+            self.path.push(Seg::Field(field.clone()));
+            self.error(
+                key,
+                ErrorType::UnknownField,
+                format!("{field:?} is not a field of {name}"),
+            );
+            self.scan_duplicates(value);
+            self.path.pop();
+        }
+        Some(J::Object(JMap::new()))
     }
 
     /// The value of `node` as a `kind`; `None` for null and for a mistyped value (recorded).
@@ -123,10 +188,20 @@ impl Walker<'_> {
                     Value::Float(f) => Some(f.to_string()),
                     _ => None,
                 };
-                if text.is_none() {
+                let Some(text) = text else {
                     self.type_error(node, QUANTITY);
+                    return None;
+                };
+                // `Quantity.UnmarshalJSON` parses (after `strings.TrimSpace`) while decoding: a
+                // malformed quantity fails the decode of the whole object (a 400), before any
+                // validation.
+                if let Err(msg) = crate::validate::quantity::parse(text.trim()) {
+                    let detail =
+                        type_error_detail(node, self.text, QUANTITY, Some(format!(": {msg}")));
+                    self.error(node, ErrorType::TypeError, detail);
+                    return None;
                 }
-                text.map(J::String)
+                Some(J::String(text))
             }
             Kind::IntOrString => {
                 let v = match &node.value {
@@ -151,7 +226,13 @@ impl Walker<'_> {
                 }
                 secs.map(|s| J::String(crate::civil::format_rfc3339(s)))
             }
-            Kind::FreeForm => Some(node.to_json()),
+            Kind::FreeForm => match self.empty_struct() {
+                Some(name) => self.empty_object(node, name),
+                None => {
+                    self.scan_duplicates(node);
+                    Some(node.to_json())
+                }
+            },
             Kind::StrMap => self.map(node, Kind::Str),
             Kind::Map(item) => self.map(node, *item),
             Kind::List(item) => self.list(node, *item),
@@ -196,10 +277,14 @@ impl Walker<'_> {
         };
         let mut out = JMap::new();
         let mut seen = Vec::new();
-        for (key, value) in entries {
+        let shadowed = shadowed(entries);
+        for ((key, value), shadowed) in entries.iter().zip(shadowed) {
             let Some(name) = self.key(key, &mut seen, false) else {
                 continue;
             };
+            if shadowed {
+                continue;
+            }
             self.path.push(Seg::Key(name.clone()));
             match self.item(value, item) {
                 Some(v) => out.insert(name, v),
@@ -250,10 +335,14 @@ impl Walker<'_> {
         let mut out = JMap::new();
         // Keys seen, known or not: a repeated unknown key is a duplicate too.
         let mut seen = Vec::new();
-        for (key, value) in entries {
+        let shadowed = shadowed(entries);
+        for ((key, value), shadowed) in entries.iter().zip(shadowed) {
             let Some(name) = self.key(key, &mut seen, true) else {
                 continue;
             };
+            if shadowed {
+                continue;
+            }
             self.path.push(Seg::Field(name.clone()));
             match def.field(&name) {
                 None => {

@@ -2,11 +2,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::meta::{go_selector, validate_label_selector, validate_object_meta, Selector};
+use super::meta::{
+    go_selector, validate_label_selector, validate_managed_fields, validate_object_meta, Selector,
+};
 use super::names::{is_dns1123_label, is_domain_prefixed_path, is_qualified_name};
+use super::quote::go_json_string;
 use super::{go_map, pod, Errs, Path, Val};
 use crate::api::api::batch::v1::{
-    Job, JobSpec, PodFailurePolicyOnExitCodesRequirement, PodFailurePolicyRule,
+    Job, JobSpec, PodFailurePolicyOnExitCodesRequirement, PodFailurePolicyRule, SuccessPolicy,
 };
 use crate::indexes::{count, parse_intervals};
 
@@ -29,11 +32,26 @@ const JOB_NAME: &str = "batch.kubernetes.io/job-name";
 
 /// `ValidateJob`.
 pub(super) fn validate_job(job: &Job, errs: &mut Errs) {
-    validate_object_meta(&job.metadata, &Path::new("metadata"), errs);
+    if labels_copied_from_generated_template(job) {
+        let mut meta = job.metadata.clone();
+        meta.labels = None;
+        validate_object_meta(&meta, &Path::new("metadata"), errs);
+    } else {
+        validate_object_meta(&job.metadata, &Path::new("metadata"), errs);
+    }
+    if let Some(entries) = job
+        .written
+        .as_deref()
+        .and_then(|w| w.pointer("/metadata/managedFields"))
+        .and_then(serde_json::Value::as_array)
+    {
+        validate_managed_fields(entries, &Path::new("metadata").child("managedFields"), errs);
+    }
     let default_spec = JobSpec::default();
     let spec = job.spec.as_ref().unwrap_or(&default_spec);
     validate_generated_selector(job, spec, errs);
     validate_job_spec_outer(spec, &Path::new("spec"), errs);
+    pod::validate_pod_template_json(job, errs);
     // The controller names Indexed pods' hostnames `<job name>-<index>`; the largest must be a
     // DNS label or pods could never be created.
     if spec.completion_mode.as_deref() == Some("Indexed") {
@@ -49,6 +67,49 @@ pub(super) fn validate_job(job: &Job, errs: &mut Errs) {
             }
         }
     }
+}
+
+/// Whether the Job's labels, as the effective Job shows them, are the template's generated labels
+/// copied when the Job is read back rather than labels the server validated.
+///
+/// `SetDefaults_Job` makes a label-less Job's labels the very map of its template's labels, but
+/// only when the template has labels (a non-nil map) at decode time; `generateSelector` then
+/// fills that shared map. A template without labels gets a new map, so the Job's labels stay
+/// empty during validation, and only the decode after storage copies them. The manifest as
+/// written says whether the template had labels; without it (a Job built in code), a template
+/// whose labels are exactly the four generated ones is taken to have had none.
+fn labels_copied_from_generated_template(job: &Job) -> bool {
+    let spec = match job.spec.as_ref() {
+        Some(s) if s.manual_selector != Some(true) => s,
+        _ => return false,
+    };
+    let Some(template) = spec
+        .template
+        .metadata
+        .as_ref()
+        .and_then(|m| m.labels.as_ref())
+    else {
+        return false;
+    };
+    if job.metadata.labels.as_ref() != Some(template) {
+        return false;
+    }
+    // The manifest as written tells whether the template had labels (`labels: {}` included).
+    if let Some(written) = job.written.as_deref() {
+        return written.pointer("/spec/template/metadata/labels").is_none();
+    }
+    let uid = job.metadata.uid.as_deref().unwrap_or("");
+    let name = job.metadata.name.as_deref().unwrap_or("");
+    let generated: BTreeMap<String, String> = [
+        (CONTROLLER_UID, uid),
+        (JOB_NAME, name),
+        (LEGACY_CONTROLLER_UID, uid),
+        (LEGACY_JOB_NAME, name),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    *template == generated
 }
 
 /// `ValidateHasLabel`.
@@ -183,9 +244,10 @@ fn validate_job_spec(spec: &JobSpec, path: &Path, errs: &mut Errs) {
     let indexed = spec.completion_mode.as_deref() == Some("Indexed");
     if let Some(mode) = spec.completion_mode.as_deref() {
         if mode != "NonIndexed" && mode != "Indexed" {
-            errs.not_supported(
+            // `spec.CompletionMode` is passed as a pointer to a named type: printed as JSON.
+            errs.not_supported_val(
                 &path.child("completionMode"),
-                mode,
+                Val::Typed(mode),
                 &["NonIndexed", "Indexed"],
             );
         }
@@ -236,14 +298,9 @@ fn validate_job_spec(spec: &JobSpec, path: &Path, errs: &mut Errs) {
     if let Some(policy) = spec.success_policy.as_ref() {
         let p = path.child("successPolicy");
         if !indexed {
-            // The server prints the whole struct (`%#v`, with pointer addresses); a summary
-            // stands in for it.
             errs.invalid(
                 &p,
-                Val::Raw(format!(
-                    "batch.SuccessPolicy{{Rules:[{} rules]}}",
-                    policy.rules.len()
-                )),
+                Val::Raw(success_policy_json(policy)),
                 "requires indexed completion mode",
             );
         } else {
@@ -254,10 +311,10 @@ fn validate_job_spec(spec: &JobSpec, path: &Path, errs: &mut Errs) {
         let p = path.child("podReplacementPolicy");
         if spec.pod_failure_policy.is_some() {
             if policy != "Failed" {
-                errs.not_supported(&p, policy, &["Failed"]);
+                errs.not_supported_val(&p, Val::Typed(policy), &["Failed"]);
             }
         } else if policy != "Failed" && policy != "TerminatingOrFailed" {
-            errs.not_supported(&p, policy, &["Failed", "TerminatingOrFailed"]);
+            errs.not_supported_val(&p, Val::Typed(policy), &["Failed", "TerminatingOrFailed"]);
         }
     }
     pod::validate_pod_template_spec(&spec.template, &path.child("template"), errs);
@@ -274,11 +331,11 @@ fn validate_job_spec(spec: &JobSpec, path: &Path, errs: &mut Errs) {
     if restart == "Always" || restart.is_empty() {
         errs.required(&rp, "valid values: \"OnFailure\", \"Never\"");
     } else if restart != "OnFailure" && restart != "Never" {
-        errs.not_supported(&rp, restart, &["OnFailure", "Never"]);
+        errs.not_supported_val(&rp, Val::Typed(restart), &["OnFailure", "Never"]);
     } else if spec.pod_failure_policy.is_some() && restart != "Never" {
         errs.invalid(
             &rp,
-            Val::Str(restart),
+            Val::Typed(restart),
             "only \"Never\" is supported when podFailurePolicy is specified",
         );
     }
@@ -372,12 +429,12 @@ fn validate_pod_failure_policy_rule(
         "FailIndex" if spec.backoff_limit_per_index.is_none() => {
             errs.invalid(
                 &action_path,
-                Val::Str("FailIndex"),
+                Val::Typed("FailIndex"),
                 "requires the backoffLimitPerIndex to be set",
             );
         }
         "FailIndex" => {}
-        a if !ACTIONS.contains(&a) => errs.not_supported(&action_path, a, &ACTIONS),
+        a if !ACTIONS.contains(&a) => errs.not_supported_val(&action_path, Val::Typed(a), &ACTIONS),
         _ => {}
     }
     if let Some(on_exit) = rule.on_exit_codes.as_ref() {
@@ -400,7 +457,11 @@ fn validate_pod_failure_policy_rule(
                     "valid values: [\"False\" \"True\" \"Unknown\"]",
                 ),
                 "True" | "False" | "Unknown" => {}
-                s => errs.not_supported(&pp.child("status"), s, &["False", "True", "Unknown"]),
+                s => errs.not_supported_val(
+                    &pp.child("status"),
+                    Val::Typed(s),
+                    &["False", "True", "Unknown"],
+                ),
             }
         }
     }
@@ -418,10 +479,31 @@ fn validate_pod_failure_policy_rule(
     }
 }
 
-/// Go's `%#v` of a `[]int32`.
+/// Go's JSON of a `[]int32`. A nil and an empty list decode to the same model here; the empty
+/// one (`[]`) is the common case, so both print that way (the server prints `null` for nil).
 fn go_int32s(values: &[i32]) -> String {
     let items: Vec<String> = values.iter().map(i32::to_string).collect();
-    format!("[]int32{{{}}}", items.join(", "))
+    format!("[{}]", items.join(","))
+}
+
+/// Go's JSON of the internal `batch.SuccessPolicy`, which has no JSON tags: Go field names, nil
+/// pointers as `null`. As for [`go_int32s`], an absent `rules` prints as `[]`.
+fn success_policy_json(policy: &SuccessPolicy) -> String {
+    let rules: Vec<String> = policy
+        .rules
+        .iter()
+        .map(|r| {
+            let indexes = r
+                .succeeded_indexes
+                .as_deref()
+                .map_or_else(|| "null".to_owned(), go_json_string);
+            let count = r
+                .succeeded_count
+                .map_or_else(|| "null".to_owned(), |c| c.to_string());
+            format!("{{\"SucceededIndexes\":{indexes},\"SucceededCount\":{count}}}")
+        })
+        .collect();
+    format!("{{\"Rules\":[{}]}}", rules.join(","))
 }
 
 fn validate_on_exit_codes(
@@ -434,7 +516,7 @@ fn validate_on_exit_codes(
     match req.operator.as_str() {
         "" => errs.required(&op_path, "valid values: [\"In\" \"NotIn\"]"),
         "In" | "NotIn" => {}
-        op => errs.not_supported(&op_path, op, &["In", "NotIn"]),
+        op => errs.not_supported_val(&op_path, Val::Typed(op), &["In", "NotIn"]),
     }
     if let Some(name) = req.container_name.as_deref() {
         if !container_names.contains(name) {
@@ -449,7 +531,7 @@ fn validate_on_exit_codes(
     if req.values.is_empty() {
         errs.invalid(
             &values_path,
-            Val::Raw("[]int32{}".to_owned()),
+            Val::Raw("[]".to_owned()),
             "at least one value is required",
         );
     } else if req.values.len() > MAX_ON_EXIT_CODES_VALUES {
@@ -492,11 +574,6 @@ fn validate_success_policy(spec: &JobSpec, path: &Path, errs: &mut Errs) {
     if policy.rules.len() > MAX_SUCCESS_POLICY_RULES {
         errs.too_many(&rules_path, policy.rules.len(), MAX_SUCCESS_POLICY_RULES);
     }
-    // An Indexed Job without completions already has a Required error; the server would
-    // dereference a nil pointer here, so the checks against completions are skipped instead.
-    let Some(completions) = spec.completions else {
-        return;
-    };
     for (i, rule) in policy.rules.iter().enumerate() {
         let rp = rules_path.index(i);
         if rule.succeeded_count.is_none() && rule.succeeded_indexes.is_none() {
@@ -505,6 +582,12 @@ fn validate_success_policy(spec: &JobSpec, path: &Path, errs: &mut Errs) {
                 "at least one of succeededCount or succeededIndexes must be specified",
             );
         }
+        // An Indexed Job without completions already has a Required error; for a rule with
+        // indexes or a count the server dereferences the nil pointer (and answers 500), so
+        // those checks are skipped instead.
+        let Some(completions) = spec.completions else {
+            continue;
+        };
         let mut total: i64 = 0;
         if let Some(indexes) = rule.succeeded_indexes.as_deref() {
             let ip = rp.child("succeededIndexes");

@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 use super::names::{
     is_dns1123_label, is_qualified_name, is_valid_label_value, name_is_dns_subdomain,
 };
-use super::quote::go_quote;
+use super::quote::go_json_string;
 use super::{Errs, Path, Val};
-use crate::api::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
+use crate::api::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta, OwnerReference};
 
 /// `TotalAnnotationSizeLimitB`: 256 KiB for all keys and values together.
 const TOTAL_ANNOTATION_SIZE_LIMIT: usize = 256 * 1024;
@@ -45,6 +45,172 @@ pub(crate) fn validate_object_meta(meta: &ObjectMeta, path: &Path, errs: &mut Er
     }
     validate_labels(meta.labels.as_ref(), &path.child("labels"), errs);
     validate_annotations(meta.annotations.as_ref(), &path.child("annotations"), errs);
+    let owners = meta.owner_references.as_deref().unwrap_or(&[]);
+    validate_owner_references(owners, &path.child("ownerReferences"), errs);
+    let finalizers = meta.finalizers.as_deref().unwrap_or(&[]);
+    validate_finalizers(finalizers, &path.child("finalizers"), errs);
+    // k/k core `ValidateObjectMeta`: a finalizer without a `/` must be a standard one.
+    for (i, finalizer) in finalizers.iter().enumerate() {
+        if !finalizer.contains('/')
+            && !matches!(
+                finalizer.as_str(),
+                "kubernetes" | "orphan" | "foregroundDeletion"
+            )
+        {
+            errs.invalid(
+                &path.child("finalizers").index(i),
+                Val::Str(finalizer),
+                "name is neither a standard finalizer name nor is it fully qualified",
+            );
+        }
+    }
+}
+
+/// `ValidateManagedFields` (apimachinery `pkg/apis/meta/v1/validation`), on the entries as
+/// written (the slim model has no typed `managedFields`).
+pub(crate) fn validate_managed_fields(entries: &[serde_json::Value], path: &Path, errs: &mut Errs) {
+    let text = |v: &serde_json::Value, key: &str| -> String {
+        v.get(key)
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
+    for (i, entry) in entries.iter().enumerate() {
+        let p = path.index(i);
+        let operation = text(entry, "operation");
+        match operation.as_str() {
+            "" => errs.required(&p.child("operation"), "must not be empty"),
+            "Apply" | "Update" => {}
+            // A `ManagedFieldsOperationType`, not a plain string: printed as JSON.
+            other => errs.not_supported_val(
+                &p.child("operation"),
+                Val::Typed(other),
+                &["Apply", "Update"],
+            ),
+        }
+        let fields_type = text(entry, "fieldsType");
+        if !fields_type.is_empty() && fields_type != "FieldsV1" {
+            errs.invalid(
+                &p.child("fieldsType"),
+                Val::Str(&fields_type),
+                "must be `FieldsV1`",
+            );
+        }
+        // `ValidateFieldManager`.
+        let manager = text(entry, "manager");
+        if manager.len() > 128 {
+            errs.too_long(&p.child("manager"), 128);
+        }
+        for (pos, c) in manager.char_indices() {
+            if !super::quote::is_go_printable(c) {
+                errs.invalid(
+                    &p.child("manager"),
+                    Val::Str(&manager),
+                    &format!("invalid character U+{:04X} (at position {pos})", c as u32),
+                );
+            }
+        }
+        if text(entry, "subresource").len() > 256 {
+            errs.too_long(&p.child("subresource"), 256);
+        }
+    }
+}
+
+/// Go's JSON of a `metav1.OwnerReference` (`controller` and `blockOwnerDeletion` omitted when
+/// nil).
+fn owner_reference_json(r: &OwnerReference) -> String {
+    let mut out = format!(
+        "{{\"apiVersion\":{},\"kind\":{},\"name\":{},\"uid\":{}",
+        go_json_string(&r.api_version),
+        go_json_string(&r.kind),
+        go_json_string(&r.name),
+        go_json_string(&r.uid)
+    );
+    if let Some(c) = r.controller {
+        out.push_str(&format!(",\"controller\":{c}"));
+    }
+    if let Some(b) = r.block_owner_deletion {
+        out.push_str(&format!(",\"blockOwnerDeletion\":{b}"));
+    }
+    out.push('}');
+    out
+}
+
+/// `ValidateOwnerReferences` and `validateOwnerReference` (apimachinery `objectmeta.go`).
+fn validate_owner_references(owners: &[OwnerReference], path: &Path, errs: &mut Errs) {
+    let mut first_controller: Option<String> = None;
+    for (i, r) in owners.iter().enumerate() {
+        let p = path.index(i);
+        // `schema.ParseGroupVersion`: no `/` is a version alone, one splits group and version,
+        // more is an error; "/" alone parses to nothing.
+        let (group, version, parses) = if r.api_version == "/" {
+            ("", "", true)
+        } else {
+            match r.api_version.matches('/').count() {
+                0 => ("", r.api_version.as_str(), true),
+                1 => {
+                    let (g, v) = r.api_version.split_once('/').unwrap_or(("", ""));
+                    (g, v, true)
+                }
+                _ => ("", "", false),
+            }
+        };
+        if r.api_version.is_empty() {
+            errs.required(&p.child("apiVersion"), "must not be empty");
+        } else if !parses || version.is_empty() {
+            errs.invalid(
+                &p.child("apiVersion"),
+                Val::Str(&r.api_version),
+                "must be <group>/<version> or <version>",
+            );
+        }
+        for (field, value) in [("kind", &r.kind), ("name", &r.name), ("uid", &r.uid)] {
+            if value.is_empty() {
+                errs.required(&p.child(field), "must not be empty");
+            }
+        }
+        // `BannedOwners`: only core/v1 Event.
+        if group.is_empty() && version == "v1" && r.kind == "Event" {
+            errs.invalid(
+                &p,
+                Val::Raw(owner_reference_json(r)),
+                "/v1, Kind=Event is disallowed from being an owner",
+            );
+        }
+        if r.controller == Some(true) {
+            let current = format!("{}/{}", r.kind, r.name);
+            match &first_controller {
+                Some(first) => {
+                    let all: Vec<String> = owners.iter().map(owner_reference_json).collect();
+                    errs.invalid(
+                        path,
+                        Val::Raw(format!("[{}]", all.join(","))),
+                        &format!("Only one reference can have Controller set to true. Found \"true\" in references for {first} and {current}"),
+                    );
+                }
+                None => first_controller = Some(current),
+            }
+        }
+    }
+}
+
+/// `ValidateFinalizers`: each a qualified name (reported at the list's path), and not both
+/// `orphan` and `foregroundDeletion`.
+fn validate_finalizers(finalizers: &[String], path: &Path, errs: &mut Errs) {
+    for finalizer in finalizers {
+        for msg in is_qualified_name(finalizer) {
+            errs.invalid(path, Val::Str(finalizer), &msg);
+        }
+    }
+    let has = |f: &str| finalizers.iter().any(|x| x == f);
+    if has("orphan") && has("foregroundDeletion") {
+        let list: Vec<String> = finalizers.iter().map(|f| go_json_string(f)).collect();
+        errs.invalid(
+            path,
+            Val::Raw(format!("[{}]", list.join(","))),
+            "finalizer orphan and foregroundDeletion cannot be both set",
+        );
+    }
 }
 
 /// `ValidateLabels`: keys are qualified names, values label values; all reported at the map's
@@ -111,9 +277,10 @@ pub(crate) fn validate_label_selector(selector: &LabelSelector, path: &Path, err
                     );
                 }
             }
+            // A `LabelSelectorOperator`, not a plain string: printed as JSON.
             other => errs.invalid(
                 &p.child("operator"),
-                Val::Str(other),
+                Val::Typed(other),
                 "not a valid selector operator",
             ),
         }
@@ -183,33 +350,35 @@ impl<'a> Selector<'a> {
     }
 }
 
-/// Go's `%#v` of a `metav1.LabelSelector`, as the server prints it for `spec.selector` errors.
+/// Go's `encoding/json` of a `metav1.LabelSelector`, as 1.37 prints it for `spec.selector`
+/// errors: `matchLabels`, `matchExpressions` and `values` are `omitempty`.
 pub(crate) fn go_selector(selector: &LabelSelector) -> String {
-    let labels = super::go_map(selector.match_labels.as_ref());
-    let exprs = match &selector.match_expressions {
-        None => "[]v1.LabelSelectorRequirement(nil)".to_owned(),
-        Some(list) => {
-            let items: Vec<String> = list
-                .iter()
-                .map(|r| {
-                    let values = match &r.values {
-                        None => "[]string(nil)".to_owned(),
-                        Some(v) => {
-                            format!(
-                                "[]string{{{}}}",
-                                v.iter().map(|s| go_quote(s)).collect::<Vec<_>>().join(", ")
-                            )
-                        }
-                    };
-                    format!(
-                        "v1.LabelSelectorRequirement{{Key:{}, Operator:{}, Values:{values}}}",
-                        go_quote(&r.key),
-                        go_quote(&r.operator)
-                    )
-                })
-                .collect();
-            format!("[]v1.LabelSelectorRequirement{{{}}}", items.join(", "))
-        }
-    };
-    format!("v1.LabelSelector{{MatchLabels:{labels}, MatchExpressions:{exprs}}}")
+    let mut parts = Vec::new();
+    if let Some(labels) = selector.match_labels.as_ref().filter(|m| !m.is_empty()) {
+        parts.push(format!("\"matchLabels\":{}", super::go_map(Some(labels))));
+    }
+    if let Some(list) = selector
+        .match_expressions
+        .as_ref()
+        .filter(|l| !l.is_empty())
+    {
+        let items: Vec<String> = list
+            .iter()
+            .map(|r| {
+                let mut item = format!(
+                    "{{\"key\":{},\"operator\":{}",
+                    go_json_string(&r.key),
+                    go_json_string(&r.operator)
+                );
+                if let Some(values) = r.values.as_ref().filter(|v| !v.is_empty()) {
+                    let v: Vec<String> = values.iter().map(|s| go_json_string(s)).collect();
+                    item.push_str(&format!(",\"values\":[{}]", v.join(",")));
+                }
+                item.push('}');
+                item
+            })
+            .collect();
+        parts.push(format!("\"matchExpressions\":[{}]", items.join(",")));
+    }
+    format!("{{{}}}", parts.join(","))
 }

@@ -10,12 +10,13 @@ mod job;
 mod meta;
 pub mod names;
 mod pod;
+mod podjson;
 pub mod quantity;
 pub mod quote;
 
 use crate::api::api::batch::v1::Job;
 use crate::diag::ErrorType;
-use quote::go_quote;
+use quote::{go_json_string, go_quote};
 
 /// One validation error, before it is located in the source.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,7 +75,10 @@ pub(crate) enum Val<'a> {
     Str(&'a str),
     /// An integer.
     Int(i64),
-    /// Anything else, already formatted (Go's `%#v` of a struct or map).
+    /// A value of a named string type (`batch.CompletionMode`, `core.RestartPolicy`) or a
+    /// `*string`: not a plain `string`, so 1.37's `ErrorBody` prints it as JSON.
+    Typed(&'a str),
+    /// Anything else, already formatted (Go's JSON of a struct, slice or map).
     Raw(String),
 }
 
@@ -83,6 +87,7 @@ impl Val<'_> {
         match self {
             Val::Str(s) => go_quote(s),
             Val::Int(n) => n.to_string(),
+            Val::Typed(s) => go_json_string(s),
             Val::Raw(s) => s.clone(),
         }
     }
@@ -119,13 +124,14 @@ impl Errs {
         self.push(path, ErrorType::Invalid, detail.to_owned());
     }
     pub(crate) fn not_supported(&mut self, path: &Path, value: &str, valid: &[&str]) {
+        self.not_supported_val(path, Val::Str(value), valid);
+    }
+    /// `field.NotSupported` for a value printed as `value` prints (the supported values always
+    /// with `%q`).
+    pub(crate) fn not_supported_val(&mut self, path: &Path, value: Val<'_>, valid: &[&str]) {
         let list: Vec<String> = valid.iter().map(|v| go_quote(v)).collect();
         let detail = format!("supported values: {}", list.join(", "));
-        self.push(
-            path,
-            ErrorType::NotSupported,
-            with_value(&Val::Str(value), &detail),
-        );
+        self.push(path, ErrorType::NotSupported, with_value(&value, &detail));
     }
     pub(crate) fn duplicate(&mut self, path: &Path, value: Val<'_>) {
         self.push(path, ErrorType::Duplicate, value.render());
@@ -161,16 +167,17 @@ impl Errs {
     }
 }
 
-/// Go's `%#v` of a `map[string]string` (keys sorted, as fmt prints maps).
+/// Go's `encoding/json` of a `map[string]string`, as 1.37 prints a map bad value: `null` for a
+/// nil map, keys sorted.
 pub(crate) fn go_map(map: Option<&std::collections::BTreeMap<String, String>>) -> String {
     match map {
-        None => "map[string]string(nil)".to_owned(),
+        None => "null".to_owned(),
         Some(m) => {
             let items: Vec<String> = m
                 .iter()
-                .map(|(k, v)| format!("{}:{}", go_quote(k), go_quote(v)))
+                .map(|(k, v)| format!("{}:{}", go_json_string(k), go_json_string(v)))
                 .collect();
-            format!("map[string]string{{{}}}", items.join(", "))
+            format!("{{{}}}", items.join(","))
         }
     }
 }

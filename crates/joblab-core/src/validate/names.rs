@@ -21,6 +21,12 @@ pub fn max_len_error(length: usize) -> String {
     format!("must be no more than {length} characters")
 }
 
+/// `content.MaxLenError`: the `pkg/api/validate/content` package that label keys and values
+/// moved to says "bytes" where `util/validation`'s own `MaxLenError` still says "characters".
+pub fn content_max_len_error(length: usize) -> String {
+    format!("must be no more than {length} bytes")
+}
+
 /// `EmptyError`.
 pub const EMPTY_ERROR: &str = "must be non-empty";
 
@@ -146,11 +152,20 @@ pub fn is_qualified_name(value: &str) -> Vec<String> {
             if prefix.is_empty() {
                 errs.push(format!("prefix part {EMPTY_ERROR}"));
             } else {
-                errs.extend(
-                    is_dns1123_subdomain(prefix)
-                        .into_iter()
-                        .map(|m| format!("prefix part {m}")),
-                );
+                // `content.IsDNS1123Subdomain`: its length message says "bytes".
+                if prefix.len() > 253 {
+                    errs.push(format!("prefix part {}", content_max_len_error(253)));
+                }
+                if !matches_dns1123_subdomain(prefix) {
+                    errs.push(format!(
+                        "prefix part {}",
+                        regex_error(
+                            DNS1123_SUBDOMAIN_ERR,
+                            DNS1123_SUBDOMAIN_FMT,
+                            &["example.com"]
+                        )
+                    ));
+                }
             }
             *name
         }
@@ -165,7 +180,7 @@ pub fn is_qualified_name(value: &str) -> Vec<String> {
     if name.is_empty() {
         errs.push(format!("name part {EMPTY_ERROR}"));
     } else if name.len() > 63 {
-        errs.push(format!("name part {}", max_len_error(63)));
+        errs.push(format!("name part {}", content_max_len_error(63)));
     }
     if !matches_label_key_name(name) {
         errs.push(format!(
@@ -185,7 +200,7 @@ pub fn is_qualified_name(value: &str) -> Vec<String> {
 pub fn is_valid_label_value(value: &str) -> Vec<String> {
     let mut errs = Vec::new();
     if value.len() > 63 {
-        errs.push(max_len_error(63));
+        errs.push(content_max_len_error(63));
     }
     if !value.is_empty() && !matches_label_key_name(value) {
         errs.push(regex_error(

@@ -49,6 +49,33 @@ pub(crate) fn is_go_printable(c: char) -> bool {
     )
 }
 
+/// Encodes `s` as Go's `encoding/json` does, the form 1.37's `field.Error.ErrorBody` uses for
+/// every bad value that is not a plain `string`, integer or bool: HTML-safe (`<`, `>`, `&` become
+/// `\u003c` ...), U+2028 and U+2029 escaped, other controls as `\u00XX`, DEL and all other
+/// characters as they are.
+pub fn go_json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::go_quote;
@@ -66,6 +93,19 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(go_quote(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn json_strings_like_go() {
+        let cases = [
+            ("Always", "\"Always\""),
+            ("a<b>&c", "\"a\\u003cb\\u003e\\u0026c\""),
+            ("\u{1}\n\u{7f}", "\"\\u0001\\n\u{7f}\""),
+            ("näme", "\"näme\""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(super::go_json_string(input), want, "{input:?}");
         }
     }
 }

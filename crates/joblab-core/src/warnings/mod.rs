@@ -10,6 +10,8 @@ use crate::diag::ErrorType;
 use crate::validate::names::is_dns1123_label;
 use crate::validate::FieldError;
 
+mod pod;
+
 fn warn(out: &mut Vec<FieldError>, path: impl Into<String>, detail: impl Into<String>) {
     out.push(FieldError {
         path: path.into(),
@@ -48,27 +50,21 @@ pub fn server_warnings(job: &Job) -> Vec<FieldError> {
     let Some(spec) = job.spec.as_ref() else {
         return out;
     };
-    let template_meta = spec.template.metadata.as_ref();
-    for (key, why) in [
-        (
-            "scheduler.alpha.kubernetes.io/critical-pod",
-            "non-functional in v1.16+; use the \"priorityClassName\" field instead",
-        ),
-        (
-            "seccomp.security.alpha.kubernetes.io/pod",
-            "non-functional in v1.27+; use the \"seccompProfile\" field instead",
-        ),
-    ] {
-        if template_meta
-            .and_then(|m| m.annotations.as_ref())
-            .is_some_and(|a| a.contains_key(key))
-        {
-            warn(
-                &mut out,
-                format!("spec.template.metadata.annotations[{key}]"),
-                why,
-            );
-        }
+    // `WarningsForJobSpec` (k/k `pkg/api/job/warnings.go`).
+    if spec.completion_mode.as_deref() == Some("Indexed")
+        && spec.completions.unwrap_or(0) > 100_000
+        && spec.parallelism.unwrap_or(0) > 10_000
+    {
+        warn(
+            &mut out,
+            "spec",
+            "In Indexed Jobs with a number of completions higher than 10^5 and a parallelism higher than 10^4, Kubernetes might not be able to track completedIndexes when a big number of indexes fail",
+        );
+    }
+    // The Pod template's warnings read the Job's JSON, which has every field as written.
+    let json = serde_json::to_value(job).unwrap_or(serde_json::Value::Null);
+    if let Some(template) = json.get("spec").and_then(|s| s.get("template")) {
+        pod::template_warnings(template, &mut out);
     }
     out
 }

@@ -1,0 +1,366 @@
+//! The Pod-level resource lists: `overhead` and `resources` (k/k
+//! `pkg/apis/core/validation/validation.go`: `validateOverhead`, `validatePodResources`,
+//! `validateResourceRequirements`, `validatePodResourceName`, `ValidateContainerResourceName`,
+//! `validateResourceClaimNames`).
+//!
+//! The name and quantity rules mirror the container module's (`container/resources.rs`), which
+//! keeps its own copy private; the two should become one shared helper.
+//!
+//! Not covered: `validatePodResourceConsistency` (Pod-level requests and limits against the
+//! aggregated container values).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use crate::validate::names::{is_dns1123_label, is_qualified_name};
+use crate::validate::podjson::{get, items, json_str, not_supported_typed, text};
+use crate::validate::quantity::{self, Quantity};
+use crate::validate::{Errs, Path, Val};
+
+/// `standardResources` (`pkg/apis/core/helper`): the unprefixed names the server knows.
+const STANDARD_RESOURCES: [&str; 20] = [
+    "cpu",
+    "memory",
+    "ephemeral-storage",
+    "requests.cpu",
+    "requests.memory",
+    "requests.ephemeral-storage",
+    "limits.cpu",
+    "limits.memory",
+    "limits.ephemeral-storage",
+    "pods",
+    "resourcequotas",
+    "services",
+    "replicationcontrollers",
+    "secrets",
+    "configmaps",
+    "persistentvolumeclaims",
+    "storage",
+    "requests.storage",
+    "services.nodeports",
+    "services.loadbalancers",
+];
+
+/// `integerResources`: counted objects, never fractional.
+const INTEGER_RESOURCES: [&str; 9] = [
+    "pods",
+    "resourcequotas",
+    "services",
+    "replicationcontrollers",
+    "secrets",
+    "configmaps",
+    "persistentvolumeclaims",
+    "services.nodeports",
+    "services.loadbalancers",
+];
+
+/// Which resource names a list accepts.
+#[derive(Clone, Copy)]
+enum NameRule {
+    /// `ValidateContainerResourceName` (overhead reuses the container rules).
+    Container,
+    /// `validatePodResourceName`: cpu, memory and hugepages only.
+    Pod,
+}
+
+fn is_huge_pages(name: &str) -> bool {
+    name.starts_with("hugepages-")
+}
+
+/// `IsNativeResource`: unprefixed or under `kubernetes.io/`.
+fn is_native(name: &str) -> bool {
+    !name.contains('/') || name.contains("kubernetes.io/")
+}
+
+/// `IsExtendedResourceName`.
+fn is_extended(name: &str) -> bool {
+    !is_native(name)
+        && !name.starts_with("requests.")
+        && is_qualified_name(&format!("requests.{name}")).is_empty()
+}
+
+/// `IsOvercommitAllowed`.
+fn is_overcommit_allowed(name: &str) -> bool {
+    is_native(name) && !is_huge_pages(name)
+}
+
+/// The resource name rules; each message at `path`.
+fn validate_name(name: &str, rule: NameRule, path: &Path, errs: &mut Errs) {
+    let msgs = is_qualified_name(name);
+    let unprefixed = !name.contains('/');
+    let mut failed = !msgs.is_empty();
+    for msg in msgs {
+        errs.invalid(path, json_str(name), &msg);
+    }
+    // `validateResourceName`: an unprefixed name must be a standard one.
+    if !failed
+        && unprefixed
+        && !STANDARD_RESOURCES.contains(&name)
+        && !is_huge_pages(name)
+        && !name.starts_with("requests.hugepages-")
+    {
+        errs.invalid(
+            path,
+            json_str(name),
+            "must be a standard resource type or fully qualified",
+        );
+        failed = true;
+    }
+    match rule {
+        // `ValidateContainerResourceName` keeps going after `validateResourceName`'s errors.
+        NameRule::Container => {
+            if unprefixed {
+                if !matches!(name, "cpu" | "memory" | "ephemeral-storage") && !is_huge_pages(name) {
+                    errs.invalid(
+                        path,
+                        json_str(name),
+                        "must be a standard resource for containers",
+                    );
+                }
+            } else if !is_native(name) && !is_extended(name) {
+                errs.invalid(
+                    path,
+                    json_str(name),
+                    "doesn't follow extended resource name standard",
+                );
+            }
+        }
+        NameRule::Pod => {
+            if !failed && !matches!(name, "cpu" | "memory") && !is_huge_pages(name) {
+                not_supported_typed(errs, path, name, &["cpu", "hugepages-", "memory"]);
+            }
+        }
+    }
+}
+
+/// A quantity as the server holds it after `SetDefaults_ResourceList` rounded it up to
+/// milli-units.
+fn parse_quantity(raw: &Value) -> Result<Quantity, (String, &'static str)> {
+    let text = match raw {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    match quantity::parse(&text) {
+        Ok(mut q) => {
+            let milli: i128 = 1_000_000;
+            if q.nanos % milli != 0 {
+                q.nanos = (q.nanos.div_euclid(milli) + i128::from(q.nanos > 0)) * milli;
+            }
+            Ok(q)
+        }
+        Err(msg) => Err((text, msg)),
+    }
+}
+
+/// `IsHugePageResourceValueDivisible`.
+fn huge_page_divisible(name: &str, q: &Quantity) -> bool {
+    let Some(size) = name.strip_prefix("hugepages-") else {
+        return true;
+    };
+    let Ok(page) = quantity::parse(size) else {
+        return false;
+    };
+    let unit: i128 = 1_000_000_000;
+    if page.nanos <= 0 || page.nanos % unit != 0 {
+        return false;
+    }
+    // `Quantity.Value()` rounds up to a whole unit.
+    let value = q.nanos.div_euclid(unit) + i128::from(q.nanos.rem_euclid(unit) != 0);
+    value % (page.nanos / unit) == 0
+}
+
+/// One list's names and quantities: the quantities that parsed, by name, and whether the list
+/// has cpu or memory and whether it has hugepages.
+fn validate_list(
+    list: Option<&Value>,
+    rule: NameRule,
+    path: &Path,
+    errs: &mut Errs,
+) -> (BTreeMap<String, Quantity>, bool, bool) {
+    let mut out = BTreeMap::new();
+    let (mut cpu_or_memory, mut huge_pages) = (false, false);
+    for (name, raw) in list.and_then(Value::as_object).into_iter().flatten() {
+        let p = path.key(name);
+        validate_name(name, rule, &p, errs);
+        match parse_quantity(raw) {
+            Ok(q) => {
+                if q.nanos < 0 {
+                    errs.invalid(
+                        &p,
+                        Val::Str(&q.canonical()),
+                        "must be greater than or equal to 0",
+                    );
+                }
+                if (INTEGER_RESOURCES.contains(&name.as_str()) || is_extended(name))
+                    && !q.is_integer()
+                {
+                    errs.invalid(&p, Val::Str(&q.canonical()), "must be an integer");
+                }
+                if is_huge_pages(name) && !huge_page_divisible(name, &q) {
+                    let shown = q.canonical();
+                    errs.invalid(
+                        &p,
+                        Val::Str(&shown),
+                        &format!("{shown} is not positive integer multiple of {name}"),
+                    );
+                }
+                out.insert(name.clone(), q);
+            }
+            // The server rejects an unparsable quantity while decoding the request body; the
+            // message is the parser's.
+            Err((text, msg)) => errs.invalid(&p, Val::Str(&text), msg),
+        }
+        huge_pages |= is_huge_pages(name);
+        cpu_or_memory |= matches!(name.as_str(), "cpu" | "memory");
+    }
+    (out, cpu_or_memory, huge_pages)
+}
+
+/// `validateResourceRequirements` with the given name rule; `claims` are the Pod's claim names
+/// when the list's `claims` are checked.
+fn validate_requirements(
+    res: &Value,
+    rule: NameRule,
+    claims: Option<&BTreeSet<&str>>,
+    path: &Path,
+    errs: &mut Errs,
+) {
+    let lim_path = path.child("limits");
+    let req_path = path.child("requests");
+    let (limits, lim_cm, lim_hp) = validate_list(get(res, "limits"), rule, &lim_path, errs);
+    let (requests, req_cm, req_hp) = validate_list(get(res, "requests"), rule, &req_path, errs);
+    let request_names: Vec<&String> = get(res, "requests")
+        .and_then(Value::as_object)
+        .map(|m| m.keys().collect())
+        .unwrap_or_default();
+    for name in request_names {
+        let limit_set = get(res, "limits")
+            .and_then(Value::as_object)
+            .is_some_and(|m| m.contains_key(name.as_str()));
+        if !limit_set {
+            if !is_overcommit_allowed(name) {
+                errs.required(
+                    &lim_path,
+                    "Limit must be set for non overcommitable resources",
+                );
+            }
+            continue;
+        }
+        let (Some(request), Some(limit)) = (requests.get(name), limits.get(name)) else {
+            continue;
+        };
+        if request != limit && !is_overcommit_allowed(name) {
+            errs.invalid(
+                &req_path,
+                Val::Str(&request.canonical()),
+                &format!("must be equal to {name} limit of {}", limit.canonical()),
+            );
+        } else if request > limit {
+            errs.invalid(
+                &req_path,
+                Val::Str(&request.canonical()),
+                &format!(
+                    "must be less than or equal to {name} limit of {}",
+                    limit.canonical()
+                ),
+            );
+        }
+    }
+    if !lim_cm && !req_cm && (req_hp || lim_hp) {
+        errs.forbidden(path, "HugePages require cpu or memory");
+    }
+    if let Some(claims) = claims {
+        validate_claim_names(items(res, "claims"), claims, &path.child("claims"), errs);
+    }
+}
+
+/// `validateResourceClaimNames`: each entry names one of the Pod's claims (and optionally a
+/// request of it), once.
+fn validate_claim_names(list: &[Value], pod_claims: &BTreeSet<&str>, path: &Path, errs: &mut Errs) {
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    for (i, claim) in list.iter().enumerate() {
+        let p = path.index(i);
+        let name = text(claim, "name");
+        if name.is_empty() {
+            errs.required(&p, "");
+            continue;
+        }
+        if names.contains(name) {
+            errs.duplicate(&p, Val::Str(name));
+        } else {
+            let request = text(claim, "request");
+            let mut key = name.to_owned();
+            if !request.is_empty() {
+                for msg in is_dns1123_label(request) {
+                    errs.invalid(&p.child("request"), Val::Str(request), &msg);
+                }
+                key = format!("{name}/{request}");
+            }
+            if names.contains(&key) {
+                errs.duplicate(&p, Val::Str(&key));
+            } else if request.is_empty() {
+                for existing in &names {
+                    if existing.split_once('/').is_some_and(|(n, _)| n == name) {
+                        errs.duplicate(&p, Val::Str(name));
+                    }
+                }
+            }
+            names.insert(key);
+        }
+        if !pod_claims.contains(name) {
+            let list: Vec<&str> = pod_claims.iter().copied().collect();
+            let detail = if list.is_empty() {
+                "must be one of the names in pod.spec.resourceClaims which is empty".to_owned()
+            } else {
+                format!(
+                    "must be one of the names in pod.spec.resourceClaims: {}",
+                    list.join(", ")
+                )
+            };
+            errs.not_found(&p, Val::Str(name));
+            if let Some(last) = errs.0.last_mut() {
+                last.detail = format!("{}: {detail}", crate::validate::quote::go_quote(name));
+            }
+        }
+    }
+}
+
+/// `validateOverhead`: the container resource rules on `limits`.
+pub(super) fn validate_overhead(spec: &Value, path: &Path, errs: &mut Errs) {
+    let Some(overhead) = get(spec, "overhead") else {
+        return;
+    };
+    let as_requirements = serde_json::json!({ "limits": overhead });
+    validate_requirements(
+        &as_requirements,
+        NameRule::Container,
+        None,
+        &path.child("overhead"),
+        errs,
+    );
+}
+
+/// `validatePodResources` (the `PodLevelResources` gate is on): not on Windows; no claims; cpu,
+/// memory and hugepages with the usual request and limit rules.
+pub(super) fn validate_pod_resources(spec: &Value, path: &Path, errs: &mut Errs) {
+    let Some(res) = get(spec, "resources") else {
+        return;
+    };
+    let rp = path.child("resources");
+    if get(spec, "os").is_some_and(|os| text(os, "name") == "windows") {
+        return errs.forbidden(&rp, "may not be set for a windows pod");
+    }
+    if get(res, "claims").is_some() {
+        errs.forbidden(
+            &rp.child("claims"),
+            "claims may not be set for Resources at pod-level",
+        );
+    }
+    let claims: BTreeSet<&str> = items(spec, "resourceClaims")
+        .iter()
+        .map(|c| text(c, "name"))
+        .filter(|n| !n.is_empty())
+        .collect();
+    validate_requirements(res, NameRule::Pod, Some(&claims), &rp, errs);
+}
