@@ -146,7 +146,7 @@ fn huge_simulations_stop_with_the_message() {
 #[test]
 fn terminal_escapes_in_the_input_never_reach_the_output_raw() {
     let job = corpus("terminal-escapes.yaml");
-    let scenario = corpus("terminal-escapes.scenario.yaml");
+    let scenario = corpus("terminal-escapes-in-a-scenario.yaml");
     let job = job.to_str().expect("path");
     let scenario = scenario.to_str().expect("path");
     let runs: [(&[&str], &str); 3] = [
