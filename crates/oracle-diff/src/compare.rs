@@ -687,23 +687,83 @@ mod accepted_tests {
     #[test]
     fn accepted_differences_are_checked_not_assumed() {
         let dup = JOB.replace("  name: t\n", "  name: t\n  name: t\n");
-        let unknown = JOB.replace("image: busybox:1.36", "image: busybox:1.36\n        comand: [x]");
-        let typed = JOB.replace("ttlSecondsAfterFinished: 60", "ttlSecondsAfterFinished: many");
+        let unknown = JOB.replace(
+            "image: busybox:1.36",
+            "image: busybox:1.36\n        comand: [x]",
+        );
+        let typed = JOB.replace(
+            "ttlSecondsAfterFinished: 60",
+            "ttlSecondsAfterFinished: many",
+        );
         let cases: Vec<(&str, String, serde_json::Value, Category, bool)> = vec![
             // Duplicate key: explained when the YAML body names that key, not otherwise.
-            ("dup named", dup.clone(), serde_json::json!({"accepted": true, "yamlBodyStrictErrors": [{"message": "line 5: key \"name\" already set in map"}]}), Category::Verdict, true),
-            ("dup other key", dup.clone(), serde_json::json!({"accepted": true, "yamlBodyStrictErrors": [{"message": "line 5: key \"image\" already set in map"}]}), Category::Verdict, false),
-            ("dup not seen", dup, serde_json::json!({"accepted": true}), Category::Errors, false),
+            (
+                "dup named",
+                dup.clone(),
+                serde_json::json!({"accepted": true, "yamlBodyStrictErrors": [{"message": "line 5: key \"name\" already set in map"}]}),
+                Category::Verdict,
+                true,
+            ),
+            (
+                "dup other key",
+                dup.clone(),
+                serde_json::json!({"accepted": true, "yamlBodyStrictErrors": [{"message": "line 5: key \"image\" already set in map"}]}),
+                Category::Verdict,
+                false,
+            ),
+            (
+                "dup not seen",
+                dup,
+                serde_json::json!({"accepted": true}),
+                Category::Errors,
+                false,
+            ),
             // Unknown field: explained when the paths are equal.
-            ("unknown same", unknown.clone(), serde_json::json!({"strictErrors": [{"message": "unknown field \"spec.template.spec.containers[0].comand\""}]}), Category::Errors, true),
-            ("unknown other", unknown, serde_json::json!({"strictErrors": [{"message": "unknown field \"spec.template.spec.containers[0].args\""}]}), Category::Errors, false),
+            (
+                "unknown same",
+                unknown.clone(),
+                serde_json::json!({"strictErrors": [{"message": "unknown field \"spec.template.spec.containers[0].comand\""}]}),
+                Category::Errors,
+                true,
+            ),
+            (
+                "unknown other",
+                unknown,
+                serde_json::json!({"strictErrors": [{"message": "unknown field \"spec.template.spec.containers[0].args\""}]}),
+                Category::Errors,
+                false,
+            ),
             // Type error: explained when the server's path is among Joblab's.
-            ("type same", typed.clone(), serde_json::json!({"decodeError": "json: cannot unmarshal string into Go struct field JobSpec.spec.ttlSecondsAfterFinished of type int32"}), Category::Errors, true),
-            ("type other", typed, serde_json::json!({"decodeError": "json: cannot unmarshal string into Go struct field JobSpec.spec.parallelism of type int32"}), Category::Errors, false),
+            (
+                "type same",
+                typed.clone(),
+                serde_json::json!({"decodeError": "json: cannot unmarshal string into Go struct field JobSpec.spec.ttlSecondsAfterFinished of type int32"}),
+                Category::Errors,
+                true,
+            ),
+            (
+                "type other",
+                typed,
+                serde_json::json!({"decodeError": "json: cannot unmarshal string into Go struct field JobSpec.spec.parallelism of type int32"}),
+                Category::Errors,
+                false,
+            ),
             // A server panic is accepted only when Joblab rejects the Job.
-            ("panic, Joblab accepts", JOB.to_owned(), serde_json::json!({"panic": "nil pointer"}), Category::Verdict, false),
+            (
+                "panic, Joblab accepts",
+                JOB.to_owned(),
+                serde_json::json!({"panic": "nil pointer"}),
+                Category::Verdict,
+                false,
+            ),
             // Plain agreement and disagreement of validation errors.
-            ("errors differ", JOB.to_owned(), serde_json::json!({"errors": [{"field": "spec.completions", "type": "FieldValueInvalid", "message": "Invalid value: -1: must be greater than or equal to 0"}]}), Category::Errors, false),
+            (
+                "errors differ",
+                JOB.to_owned(),
+                serde_json::json!({"errors": [{"field": "spec.completions", "type": "FieldValueInvalid", "message": "Invalid value: -1: must be greater than or equal to 0"}]}),
+                Category::Errors,
+                false,
+            ),
         ];
         for (name, yaml, doc, category, explained_or_agree) in cases {
             let o = outcome(&yaml, doc, category);

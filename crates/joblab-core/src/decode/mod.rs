@@ -568,7 +568,10 @@ impl<'de> De<'de, '_, '_> {
                     state.path.push(seg);
                     let path = render_path(&state.path);
                     state.path.pop();
-                    let mut detail = format!("{name:?} is not a field of {type_name}");
+                    let mut detail = format!(
+                        "{} is not a field of {type_name}",
+                        crate::validate::quote::go_quote(&name)
+                    );
                     if let Some(suggestion) = did_you_mean(&name, known) {
                         detail.push_str(&format!("; did you mean {suggestion:?}?"));
                     }

@@ -131,7 +131,10 @@ impl Walker<'_> {
             self.error(
                 key,
                 ErrorType::UnknownField,
-                format!("{field:?} is not a field of {name}"),
+                format!(
+                    "{} is not a field of {name}",
+                    crate::validate::quote::go_quote(&field)
+                ),
             );
             self.scan_duplicates(value);
             self.path.pop();
@@ -346,7 +349,11 @@ impl Walker<'_> {
             self.path.push(Seg::Field(name.clone()));
             match def.field(&name) {
                 None => {
-                    let mut detail = format!("{name:?} is not a field of {}", def.name);
+                    let mut detail = format!(
+                        "{} is not a field of {}",
+                        crate::validate::quote::go_quote(&name),
+                        def.name
+                    );
                     let known: Vec<&'static str> = def.fields.iter().map(|f| f.name).collect();
                     if let Some(suggestion) = did_you_mean(&name, &known) {
                         detail.push_str(&format!("; did you mean {suggestion:?}?"));

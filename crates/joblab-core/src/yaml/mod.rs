@@ -16,7 +16,9 @@ use std::collections::HashMap;
 use yaml_events::{EventKind, Parser, ScalarStyle};
 
 use crate::diag::{Diagnostic, ErrorType, Span};
-use crate::limits::{self, MAX_DEPTH, MAX_DOCUMENTS, MAX_EXPANDED_BYTES, MAX_INPUT_BYTES, MAX_NODES};
+use crate::limits::{
+    self, MAX_DEPTH, MAX_DOCUMENTS, MAX_EXPANDED_BYTES, MAX_INPUT_BYTES, MAX_NODES,
+};
 
 /// A resolved YAML value.
 #[derive(Clone, Debug, PartialEq)]
