@@ -702,6 +702,13 @@ fn pod(patch: Value) -> Value {
 fn pod_template_rules() {
     let c0 = "spec.template.spec.containers[0]";
     check_valid(vec![
+        // The API server accepts a negative grace period in a Pod template (the oracle says so;
+        // only the Pod registry turns it into 1 when a Pod is created).
+        (
+            "negative grace period",
+            vec![pod(json!({"terminationGracePeriodSeconds": -1}))],
+            "spec.template.spec.terminationGracePeriodSeconds",
+        ),
         (
             "sidecar init container",
             vec![pod(
@@ -788,7 +795,6 @@ fn pod_template_rules() {
         ("probe without handler", vec![ctr(json!({"livenessProbe": {"periodSeconds": 5}}))], &*format!("{c0}.livenessProbe").leak(), Required, "must specify a handler type"),
         ("liveness successThreshold", vec![ctr(json!({"livenessProbe": {"exec": {"command": ["true"]}, "successThreshold": 2}}))], &*format!("{c0}.livenessProbe.successThreshold").leak(), Invalid, "2: must be 1"),
         ("pod activeDeadlineSeconds 0", vec![pod(json!({"activeDeadlineSeconds": 0}))], "spec.template.spec.activeDeadlineSeconds", Invalid, "0: must be between 1 and 2147483647, inclusive"),
-        ("negative grace period", vec![pod(json!({"terminationGracePeriodSeconds": -1}))], "spec.template.spec.terminationGracePeriodSeconds", Invalid, "-1: must be greater than or equal to 0"),
         ("ephemeral containers", vec![pod(json!({"ephemeralContainers": [{"name": "debug", "image": "busybox:1.36"}]}))], "spec.template.spec.ephemeralContainers", Forbidden, "ephemeral containers not allowed in pod template"),
         ("dnsPolicy", vec![pod(json!({"dnsPolicy": "Cluster"}))], "spec.template.spec.dnsPolicy", NotSupported, "\"Cluster\": supported values: \"ClusterFirstWithHostNet\", \"ClusterFirst\", \"Default\", \"None\""),
     ]);
