@@ -173,6 +173,41 @@ fn t11_missing_restart_policy_is_required_not_unsupported() {
     );
 }
 
+/// An empty `restartPolicy` or `dnsPolicy` is what the server's defaulting makes Always or
+/// ClusterFirst, as an absent one is: the Pod rule never sees `""`, and only the Job's own
+/// restartPolicy rule speaks (the oracle answers exactly that one error).
+#[test]
+fn empty_pod_policies_are_read_as_their_defaults() {
+    let required = || FieldError {
+        path: "spec.template.spec.restartPolicy".into(),
+        error_type: Required,
+        detail: "valid values: \"OnFailure\", \"Never\"".into(),
+    };
+    let cases: Vec<(&str, Value, Vec<FieldError>)> = vec![
+        (
+            "restartPolicy empty",
+            json!({"restartPolicy": ""}),
+            vec![required()],
+        ),
+        (
+            "restartPolicy absent",
+            json!({"restartPolicy": null}),
+            vec![required()],
+        ),
+        (
+            "restartPolicy Always",
+            json!({"restartPolicy": "Always"}),
+            vec![required()],
+        ),
+        ("dnsPolicy empty", json!({"dnsPolicy": ""}), vec![]),
+        ("dnsPolicy absent", json!({"dnsPolicy": null}), vec![]),
+    ];
+    for (name, patch, want) in cases {
+        let errs = errors_for(&[&json!({"spec": {"template": {"spec": patch}}})]);
+        assert_eq!(errs, want, "{name}:\n{}", show(&errs));
+    }
+}
+
 #[test]
 fn t12_unknown_restart_policy_is_reported_twice_in_order() {
     let errs =

@@ -104,14 +104,19 @@ pub(super) fn validate_pod_template_spec(template: &PodTemplateSpec, path: &Path
 fn validate_pod_spec(spec: &PodSpec, path: &Path, errs: &mut Errs) {
     // The volumes, resource claims, containers and the Pod-level areas the typed model lacks
     // are validated from the JSON ([`validate_pod_template_json`]).
+    // The server validates the defaulted spec, and `SetDefaults_PodSpec` (k/k
+    // `pkg/apis/core/v1/defaults.go`) turns an empty `restartPolicy` into Always and an empty
+    // `dnsPolicy` into ClusterFirst: a Go string cannot tell absent from `""`, so the empty case
+    // of `validateRestartPolicy` and `validateDNSPolicy` is never reached on create. Joblab's
+    // defaulting keeps an explicit `""`, so it is read here as the server's defaulting leaves it.
     let rp = path.child("restartPolicy");
-    match spec.restart_policy.as_deref().unwrap_or("") {
+    match defaulted(spec.restart_policy.as_deref(), "Always") {
         "Always" | "OnFailure" | "Never" => {}
         "" => errs.required(&rp, ""),
         other => errs.not_supported(&rp, other, &["Always", "OnFailure", "Never"]),
     }
     let dp = path.child("dnsPolicy");
-    match spec.dns_policy.as_deref().unwrap_or("") {
+    match defaulted(spec.dns_policy.as_deref(), "ClusterFirst") {
         "ClusterFirstWithHostNet" | "ClusterFirst" | "Default" | "None" => {}
         "" => errs.required(&dp, ""),
         other => errs.not_supported(
@@ -164,4 +169,12 @@ fn validate_pod_spec(spec: &PodSpec, path: &Path, errs: &mut Errs) {
     }
     // A negative `terminationGracePeriodSeconds` is accepted on create (the oracle agrees); only
     // a missing one is an error, and defaulting always sets it.
+}
+
+/// A string field as Go's defaulting leaves it: absent and empty are both the default.
+fn defaulted<'a>(value: Option<&'a str>, default: &'a str) -> &'a str {
+    match value {
+        None | Some("") => default,
+        Some(v) => v,
+    }
 }
