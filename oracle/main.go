@@ -18,6 +18,7 @@ const usage = `usage:
   oracle check [FILE|-]     one JSON line per YAML document of FILE (default: standard input)
   oracle check --jsonl      reads {"id","yaml"} lines, answers {"id","documents":[...]} lines
   oracle version            the Kubernetes version and the feature gates in force, as JSON
+  oracle fields             how encoding/json writes each field of a batch/v1 Job, as JSON
 `
 
 func main() {
@@ -65,6 +66,10 @@ func main() {
 		}
 		sort.Strings(names)
 		_ = enc.Encode(map[string]any{"kubernetes": KubernetesVersion, "featureGates": gates})
+	case "fields":
+		// Indented, one member per line, so that the committed copy diffs well.
+		enc.SetIndent("", " ")
+		_ = enc.Encode(goFields())
 	default:
 		fmt.Fprint(os.Stderr, usage)
 		os.Exit(2)

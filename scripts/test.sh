@@ -37,6 +37,10 @@ if command -v go >/dev/null 2>&1; then
   seed=$(date -u +%Y%m%d)
   echo "seed $seed; replay: bash scripts/oracle-diff.sh --cases 2000 --seed $seed"
   bash scripts/oracle-diff.sh --cases 2000 --seed "$seed" --show 5
+  # The Go encoding table Joblab's stored form is generated from must still be what the Go
+  # types say (tests/go_fields_up_to_date.rs checks the Rust table against this JSON).
+  "$(bash scripts/oracle-build.sh)" fields | diff -u oracle/go-fields.json - \
+    || { echo "oracle/go-fields.json is stale: regenerate it with 'target/oracle/oracle fields'" >&2; exit 1; }
 else
   echo "SKIPPED the live differential: Go is not installed, so the oracle (oracle/) cannot be built; only the committed vectors were compared"
 fi

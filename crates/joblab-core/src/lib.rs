@@ -32,6 +32,7 @@ pub mod pi;
 pub mod scenario;
 pub mod share;
 pub mod sim;
+pub mod stored;
 pub mod terminal;
 pub mod validate;
 pub mod warnings;

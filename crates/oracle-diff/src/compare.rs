@@ -490,7 +490,8 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
                 j.metadata.name.as_deref().unwrap_or("").is_empty()
                     && !j.metadata.generate_name.as_deref().unwrap_or("").is_empty()
             });
-            let mut mine = serde_json::to_value(effective).unwrap_or(J::Null);
+            // Joblab's effective Job as the server would write it back (Go's encoding rules).
+            let mut mine = joblab_core::stored::stored_job(effective);
             let mut theirs = stored.clone();
             let my_uid = effective.metadata.uid.clone().unwrap_or_default();
             let my_name = effective.metadata.name.clone().unwrap_or_default();
@@ -515,9 +516,11 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
             }
             // The create response carries the controller's status, still empty; Joblab's
             // effective Job leaves status to the simulation.
-            if theirs.get("status") == Some(&serde_json::json!({})) {
-                if let Some(m) = theirs.as_object_mut() {
-                    m.remove("status");
+            for side in [&mut mine, &mut theirs] {
+                if side.get("status") == Some(&serde_json::json!({})) {
+                    if let Some(m) = side.as_object_mut() {
+                        m.remove("status");
+                    }
                 }
             }
             if let Some(m) = mine.pointer_mut("/metadata").and_then(J::as_object_mut) {

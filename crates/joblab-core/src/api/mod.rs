@@ -14,6 +14,8 @@
 //! the model leaves out are not lost: a decoded [`api::batch::v1::Job`] keeps the manifest as
 //! written and serializes its typed fields over it.
 
+pub mod go_fields;
+mod go_fields_gen;
 pub mod schema;
 mod schema_gen;
 
