@@ -273,21 +273,13 @@ pub fn run_defaults(args: &DefaultsArgs) -> ExitCode {
         let Some(effective) = &doc.effective else {
             continue;
         };
-        match serde_json::to_value(effective) {
-            Ok(value) => {
-                if printed > 0 {
-                    out.push_str("---\n");
-                }
-                out.push_str(&to_yaml(&value));
-                printed += 1;
-            }
-            Err(e) => {
-                eprintln!(
-                    "joblab: cannot render document {} of {name}: {e}",
-                    doc.index
-                );
-            }
+        // As the API server would return it, with Go's encoding rules applied.
+        let value = joblab_core::stored::stored_job(effective);
+        if printed > 0 {
+            out.push_str("---\n");
         }
+        out.push_str(&to_yaml(&value));
+        printed += 1;
     }
     emit(&out);
     if printed == 0 {
