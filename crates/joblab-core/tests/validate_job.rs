@@ -543,6 +543,25 @@ fn pod_failure_policy_rules() {
             Invalid,
             "[]: at least one value is required",
         ),
+        // An absent or null list is a nil Go slice, which the server prints as `null`.
+        (
+            "values absent",
+            vec![pfp(
+                json!([{"action": "FailJob", "onExitCodes": {"operator": "In"}}]),
+            )],
+            "spec.podFailurePolicy.rules[0].onExitCodes.values",
+            Invalid,
+            "null: at least one value is required",
+        ),
+        (
+            "values null",
+            vec![pfp(
+                json!([{"action": "FailJob", "onExitCodes": {"operator": "In", "values": null}}]),
+            )],
+            "spec.podFailurePolicy.rules[0].onExitCodes.values",
+            Invalid,
+            "null: at least one value is required",
+        ),
         (
             "256 values",
             vec![pfp(

@@ -210,7 +210,11 @@ pub struct PodFailurePolicyOnExitCodesRequirement {
     /// Represents the relationship between the container exit code(s) and the specified values. Containers completed with success (exit code 0) are excluded from the requirement check. Possible values are:
     pub operator: String,
     /// Specifies the set of values. Each returned container exit code (might be multiple in case of multiple containers) is checked against this set of values with respect to the operator. The list of values must be ordered and must not contain duplicates. Value '0' cannot be used for the In operator. At least one element is required. At most 255 elements are allowed.
-    pub values: Vec<i32>,
+    ///
+    /// An `Option` because the server tells an absent or `null` list (a nil Go slice, which its
+    /// error message prints as `null`) from an empty one (`[]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<i32>>,
 }
 
 /// PodFailurePolicyOnPodConditionsPattern describes a pattern for matching an actual pod condition type.

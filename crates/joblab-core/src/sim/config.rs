@@ -87,7 +87,7 @@ impl JobConfig {
                     exit_codes: r.on_exit_codes.as_ref().map(|e| ExitCodes {
                         container_name: e.container_name.clone(),
                         operator_in: e.operator == "In",
-                        values: e.values.clone(),
+                        values: e.values.clone().unwrap_or_default(),
                     }),
                     conditions: r
                         .on_pod_conditions

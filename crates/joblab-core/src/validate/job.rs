@@ -528,18 +528,22 @@ fn validate_on_exit_codes(
         }
     }
     let values_path = path.child("values");
-    if req.values.is_empty() {
+    let values = req.values.as_deref().unwrap_or_default();
+    if values.is_empty() {
+        // `field.Invalid` prints a slice as its JSON (k/k `apimachinery/pkg/util/validation/
+        // field/errors.go`): a nil slice (absent or `null`) is `null`, an empty one `[]`.
+        let shown = if req.values.is_none() { "null" } else { "[]" };
         errs.invalid(
             &values_path,
-            Val::Raw("[]".to_owned()),
+            Val::Raw(shown.to_owned()),
             "at least one value is required",
         );
-    } else if req.values.len() > MAX_ON_EXIT_CODES_VALUES {
-        errs.too_many(&values_path, req.values.len(), MAX_ON_EXIT_CODES_VALUES);
+    } else if values.len() > MAX_ON_EXIT_CODES_VALUES {
+        errs.too_many(&values_path, values.len(), MAX_ON_EXIT_CODES_VALUES);
     }
     let mut ordered = true;
     let mut seen = BTreeSet::new();
-    for (j, &value) in req.values.iter().enumerate() {
+    for (j, &value) in values.iter().enumerate() {
         let vp = values_path.index(j);
         if req.operator == "In" && value == 0 {
             errs.invalid(&vp, Val::Int(0), "must not be 0 for the In operator");
@@ -547,14 +551,14 @@ fn validate_on_exit_codes(
         if !seen.insert(value) {
             errs.duplicate(&vp, Val::Int(value.into()));
         }
-        if j > 0 && req.values.get(j - 1).is_some_and(|&prev| prev > value) {
+        if j > 0 && values.get(j - 1).is_some_and(|&prev| prev > value) {
             ordered = false;
         }
     }
     if !ordered {
         errs.invalid(
             &values_path,
-            Val::Raw(go_int32s(&req.values)),
+            Val::Raw(go_int32s(values)),
             "must be ordered",
         );
     }
