@@ -182,6 +182,9 @@ pub struct JobCondition {
 #[serde(default)]
 pub struct PodFailurePolicy {
     /// A list of pod failure policy rules. The rules are evaluated in order. Once a rule matches a Pod failure, the remaining of the rules are ignored. When no rule matches the Pod failure, the default handling applies - the counter of pod failures is incremented and it is checked against the backoffLimit. At most 20 elements are allowed.
+    // Left out when empty so that the manifest as written decides: Go keeps a written `[]`
+    // and writes an absent list (a nil slice, not `omitempty`) as `null`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<crate::api::api::batch::v1::PodFailurePolicyRule>,
 }
 
@@ -234,6 +237,9 @@ pub struct PodFailurePolicyOnPodConditionsPattern {
 #[serde(default)]
 pub struct SuccessPolicy {
     /// rules represents the list of alternative rules for the declaring the Jobs as successful before `.status.succeeded \>= .spec.completions`. Once any of the rules are met, the "SuccessCriteriaMet" condition is added, and the lingering pods are removed. The terminal state for such a Job has the "Complete" condition. Additionally, these rules are evaluated in order; Once the Job meets one of the rules, other rules are ignored. At most 20 elements are allowed.
+    // Left out when empty so that the manifest as written decides: Go keeps a written `[]`
+    // and writes an absent list (a nil slice, not `omitempty`) as `null`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<crate::api::api::batch::v1::SuccessPolicyRule>,
 }
 
