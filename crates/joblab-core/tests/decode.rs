@@ -196,3 +196,63 @@ fn an_overridden_duplicate_value_is_not_type_checked() {
         .collect();
     assert_eq!(kinds, vec![("metadata.name", ErrorType::DuplicateField)]);
 }
+
+/// A `null` quantity in a resource list is the zero quantity, as `Quantity.UnmarshalJSON` reads
+/// it: no type error, and the effective Job holds `"0"` (the oracle stores exactly that). A
+/// `null` `sizeLimit` is a nil pointer instead: the field is simply unset.
+#[test]
+fn null_quantities_are_zero() {
+    let pod = "spec:\n  template:\n    spec:\n      restartPolicy: Never\n";
+    let ctr = "      containers:\n      - name: a\n        image: b\n";
+    // (the Pod spec's lines after restartPolicy, JSON pointer in the effective Job, value there)
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        (
+            "        resources: {requests: {memory: null}}\n",
+            "/spec/template/spec/containers/0/resources/requests/memory",
+            Some("0"),
+        ),
+        (
+            "        resources: {limits: {cpu: ~}}\n",
+            "/spec/template/spec/containers/0/resources/limits/cpu",
+            Some("0"),
+        ),
+        (
+            "      overhead: {memory: null}\n",
+            "/spec/template/spec/overhead/memory",
+            Some("0"),
+        ),
+        (
+            "      resources: {requests: {cpu: null}}\n",
+            "/spec/template/spec/resources/requests/cpu",
+            Some("0"),
+        ),
+        (
+            "      volumes: [{name: v, emptyDir: {sizeLimit: null}}]\n",
+            "/spec/template/spec/volumes/0/emptyDir/sizeLimit",
+            None,
+        ),
+    ];
+    for (lines, pointer, want) in cases {
+        // Container-level lines go after the container, Pod-level ones before the containers.
+        let text = if lines.starts_with("        ") {
+            format!("{HEAD}{pod}{ctr}{lines}")
+        } else {
+            format!("{HEAD}{pod}{lines}{ctr}")
+        };
+        let report = check_source(&text);
+        let doc = &report.documents[0];
+        let errors: Vec<_> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.diagnostic.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{text}\n{errors:#?}");
+        let effective =
+            serde_json::to_value(doc.effective.as_ref().expect("an effective Job")).expect("JSON");
+        assert_eq!(
+            effective.pointer(pointer).and_then(|v| v.as_str()),
+            *want,
+            "{text}\n{effective:#}"
+        );
+    }
+}

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A resource quantity (`500m`, `1Gi`) as written. Like k8s-openapi's, it also reads a JSON
-/// number, as its decimal text; validation parses it ([`crate::validate::quantity`]).
+/// number, as its decimal text; validation parses it ([`crate::validate::quantity`]). A JSON
+/// `null` is the zero quantity `0`, as `Quantity.UnmarshalJSON` reads it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Quantity(pub String);
 
@@ -13,6 +14,7 @@ impl<'de> Deserialize<'de> for Quantity {
         Ok(match serde_json::Value::deserialize(deserializer)? {
             serde_json::Value::String(s) => Quantity(s),
             serde_json::Value::Number(n) => Quantity(n.to_string()),
+            serde_json::Value::Null => Quantity("0".to_owned()),
             other => {
                 return Err(serde::de::Error::custom(format!(
                     "expected a quantity, got {other}"

@@ -248,6 +248,12 @@ impl Walker<'_> {
     fn item(&mut self, node: &Node, kind: Kind) -> Option<J> {
         match self.value(node, kind) {
             Some(v) => Some(v),
+            // A quantity in a resource list is a `Quantity` value, not a pointer, so Go's decoder
+            // hands `null` to `Quantity.UnmarshalJSON`, which reads it as the zero quantity
+            // (k8s.io/apimachinery `pkg/api/resource/quantity.go`); the server stores `"0"`.
+            None if matches!(node.value, Value::Null) && kind == Kind::Quantity => {
+                Some(J::String("0".to_owned()))
+            }
             None if matches!(node.value, Value::Null) && zero(kind, 0).is_none() => {
                 // A null where only a parsed scalar fits (a quantity): no zero value exists.
                 self.type_error(node, want_of(kind));
