@@ -554,7 +554,8 @@ fn last_segment(path: &str) -> &str {
         .and_then(|p| p.rsplit_once('['))
         .map(|(_, k)| k)
     {
-        if !inner.chars().all(|c| c.is_ascii_digit()) {
+        // `[]` is the empty key of a map, not a list index.
+        if inner.is_empty() || !inner.chars().all(|c| c.is_ascii_digit()) {
             return inner;
         }
     }
@@ -656,6 +657,7 @@ mod tests {
             "name"
         );
         assert_eq!(last_segment("metadata.labels[app]"), "app");
+        assert_eq!(last_segment("metadata.annotations[]"), "");
     }
 }
 
