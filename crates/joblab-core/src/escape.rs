@@ -11,8 +11,9 @@ use std::borrow::Cow;
 
 use crate::validate::quote::is_go_printable;
 
-/// Writes one non-printable character as Go's `strconv.Quote` does.
-fn push_escape(out: &mut String, c: char) {
+/// Writes one non-printable character as Go's `strconv.Quote` does (shared with
+/// [`crate::validate::quote::go_quote`]).
+pub(crate) fn push_escape(out: &mut String, c: char) {
     match c {
         '\u{7}' => out.push_str("\\a"),
         '\u{8}' => out.push_str("\\b"),
