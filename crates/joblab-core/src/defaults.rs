@@ -4,10 +4,21 @@
 //! (`SetDefaults_PodSpec`, `SetDefaults_Container`, `SetDefaults_ContainerPort`,
 //! `SetDefaults_Probe`, `SetDefaults_HTTPGetAction`, `SetDefaults_Volume`, the volume sources'
 //! `DefaultMode`, `SetDefaults_ObjectFieldSelector`), `pkg/registry/batch/job/strategy.go`
-//! (`PrepareForCreate`, `generateSelector`). Only what a Pod *template* gets: `SetDefaults_Pod`
-//! (requests copied from limits, `enableServiceLinks`) applies to Pods, not templates.
+//! (`PrepareForCreate`, `generateSelector`), and `pkg/api/pod/util.go` (`dropDisabledFields`, what
+//! `PrepareForCreate` removes behind the feature gates that 1.37 leaves off). Only what a Pod
+//! *template* gets: `SetDefaults_Pod` (requests copied from limits, `enableServiceLinks`, host
+//! ports from container ports with `hostNetwork`) applies to Pods, not templates.
+//!
+//! Go defaults a string field when it is `""` (`if obj.DNSPolicy == ""`), so an explicit empty
+//! string is defaulted like an absent one; a pointer field (`completionMode`, `hostPath.type`) is
+//! defaulted only when it is nil (absent or `null`).
+
+#[path = "image_ref.rs"]
+mod image_ref;
 
 use std::collections::BTreeMap;
+
+use serde_json::{Map, Value as J};
 
 use crate::api::api::batch::v1::{Job, JobSpec};
 use crate::api::api::core::v1::{
@@ -74,6 +85,8 @@ pub fn apply_defaults(job: &mut Job, uid: &str) {
     set_job_spec_defaults(spec);
     let pod_spec = spec.template.spec.get_or_insert_with(PodSpec::default);
     set_pod_spec_defaults(pod_spec);
+    settle_pod_template(job);
+    let spec = job.spec.get_or_insert_with(JobSpec::default);
 
     if spec.manual_selector != Some(true) {
         generate_selector(spec, &name, uid);
@@ -226,25 +239,49 @@ fn set_job_spec_defaults(spec: &mut JobSpec) {
     spec.manual_selector.get_or_insert(false);
 }
 
+/// Sets `field` to `default` when it is absent or `""`, as Go's `if obj.Field == ""` does.
+fn default_str(field: &mut Option<String>, default: &str) {
+    if field.as_deref().unwrap_or("").is_empty() {
+        *field = Some(default.to_owned());
+    }
+}
+
+/// Sets `field` to `default` when it is absent or 0, as Go's `if obj.Field == 0` does.
+fn default_int(field: &mut Option<i32>, default: i32) {
+    if field.unwrap_or(0) == 0 {
+        *field = Some(default);
+    }
+}
+
 /// `SetDefaults_PodSpec` and the defaults of what it contains.
 fn set_pod_spec_defaults(spec: &mut PodSpec) {
-    spec.dns_policy
-        .get_or_insert_with(|| "ClusterFirst".to_owned());
+    // The deprecated `serviceAccount` is an alias: it fills an empty `serviceAccountName`, and
+    // then always mirrors it, so the stored Job shows both equal and validation reads the
+    // deprecated value at `serviceAccountName` (k/k `pkg/apis/core/v1/defaults.go`).
+    if spec
+        .service_account_name
+        .as_deref()
+        .unwrap_or("")
+        .is_empty()
+    {
+        if let Some(deprecated) = spec.service_account.clone() {
+            spec.service_account_name = Some(deprecated);
+        }
+    }
+    spec.service_account.clone_from(&spec.service_account_name);
+    default_str(&mut spec.dns_policy, "ClusterFirst");
     // Absent means Always, which a Job then rejects: the reason a Job must say OnFailure or Never.
-    spec.restart_policy
-        .get_or_insert_with(|| "Always".to_owned());
+    default_str(&mut spec.restart_policy, "Always");
     spec.security_context
         .get_or_insert_with(PodSecurityContext::default);
     spec.termination_grace_period_seconds.get_or_insert(30);
-    spec.scheduler_name
-        .get_or_insert_with(|| "default-scheduler".to_owned());
-    let host_network = spec.host_network == Some(true);
+    default_str(&mut spec.scheduler_name, "default-scheduler");
     for ctr in spec
         .containers
         .iter_mut()
         .chain(spec.init_containers.iter_mut().flatten())
     {
-        set_container_defaults(ctr, host_network);
+        set_container_defaults(ctr);
     }
     for vol in spec.volumes.iter_mut().flatten() {
         set_volume_defaults(vol);
@@ -252,8 +289,8 @@ fn set_pod_spec_defaults(spec: &mut PodSpec) {
 }
 
 /// `SetDefaults_Container` and friends.
-fn set_container_defaults(ctr: &mut Container, host_network: bool) {
-    if ctr.image_pull_policy.is_none() {
+fn set_container_defaults(ctr: &mut Container) {
+    if ctr.image_pull_policy.as_deref().unwrap_or("").is_empty() {
         let policy = if image_pulls_always(ctr.image.as_deref().unwrap_or("")) {
             "Always"
         } else {
@@ -261,19 +298,13 @@ fn set_container_defaults(ctr: &mut Container, host_network: bool) {
         };
         ctr.image_pull_policy = Some(policy.to_owned());
     }
-    ctr.termination_message_path
-        .get_or_insert_with(|| "/dev/termination-log".to_owned());
-    ctr.termination_message_policy
-        .get_or_insert_with(|| "File".to_owned());
+    default_str(&mut ctr.termination_message_path, "/dev/termination-log");
+    default_str(&mut ctr.termination_message_policy, "File");
     // Go's struct is not a pointer, so `kubectl get -o yaml` always shows `resources: {}`.
     ctr.resources
         .get_or_insert_with(ResourceRequirements::default);
     for port in ctr.ports.iter_mut().flatten() {
-        port.protocol.get_or_insert_with(|| "TCP".to_owned());
-        // With host networking the host port is the container port (`SetDefaults_PodSpec`).
-        if host_network && port.host_port.unwrap_or(0) == 0 {
-            port.host_port = Some(port.container_port);
-        }
+        default_str(&mut port.protocol, "TCP");
     }
     for probe in [
         &mut ctr.liveness_probe,
@@ -287,22 +318,24 @@ fn set_container_defaults(ctr: &mut Container, host_network: bool) {
     }
     for var in ctr.env.iter_mut().flatten() {
         if let Some(field_ref) = var.value_from.as_mut().and_then(|f| f.field_ref.as_mut()) {
-            field_ref.api_version.get_or_insert_with(|| "v1".to_owned());
+            default_str(&mut field_ref.api_version, "v1");
         }
     }
 }
 
-/// `SetDefaults_Probe` and `SetDefaults_HTTPGetAction`.
+/// `SetDefaults_Probe`, `SetDefaults_HTTPGetAction` and the generated `grpc.service` default.
 fn set_probe_defaults(probe: &mut Probe) {
-    probe.timeout_seconds.get_or_insert(1);
-    probe.period_seconds.get_or_insert(10);
-    probe.success_threshold.get_or_insert(1);
-    probe.failure_threshold.get_or_insert(3);
+    default_int(&mut probe.timeout_seconds, 1);
+    default_int(&mut probe.period_seconds, 10);
+    default_int(&mut probe.success_threshold, 1);
+    default_int(&mut probe.failure_threshold, 3);
     if let Some(http) = probe.http_get.as_mut() {
-        if http.path.as_deref().unwrap_or("").is_empty() {
-            http.path = Some("/".to_owned());
-        }
-        http.scheme.get_or_insert_with(|| "HTTP".to_owned());
+        default_str(&mut http.path, "/");
+        default_str(&mut http.scheme, "HTTP");
+    }
+    if let Some(grpc) = probe.grpc.as_mut() {
+        // A `*string` with a `+default=""` marker: nil becomes a pointer to "".
+        grpc.service.get_or_insert_with(String::new);
     }
 }
 
@@ -360,13 +393,309 @@ fn set_volume_defaults(vol: &mut Volume) {
     }
 }
 
-/// Whether the default pull policy is `Always`: the tag is `latest`, or there is neither a tag
-/// nor a digest (the tag then defaults to `latest`). A digest (`@sha256:...`) without a tag pins
-/// the image, so it is `IfNotPresent`. An empty image does not parse, so it is `IfNotPresent`.
+/// The defaults and drops that reach parts of the Pod template the typed model keeps as JSON
+/// (most volume sources, lifecycle handlers, ephemeral containers) or does not have at all
+/// (`schedulingGroup`, `evictionResponders`): applied to the template's JSON, the typed fields
+/// laid over the manifest as written, which then replaces both.
+fn settle_pod_template(job: &mut Job) {
+    let Some(spec) = job.spec.as_mut() else {
+        return;
+    };
+    // `DropInitContainerAnnotations`: the template's (not the Job's) legacy init-container
+    // annotations are dropped.
+    if let Some(annotations) = spec
+        .template
+        .metadata
+        .as_mut()
+        .and_then(|m| m.annotations.as_mut())
+    {
+        annotations.retain(|k, _| !INIT_CONTAINER_ANNOTATIONS.contains(&k.as_str()));
+    }
+    let typed = spec.template.spec.get_or_insert_with(PodSpec::default);
+    let Ok(top) = serde_json::to_value(&*typed) else {
+        return;
+    };
+    let written = job
+        .written
+        .as_deref()
+        .and_then(|w| w.pointer("/spec/template/spec"))
+        .filter(|w| w.is_object())
+        .cloned();
+    let mut merged = match written {
+        Some(mut base) => {
+            crate::api::overlay(&mut base, top);
+            base
+        }
+        None => top,
+    };
+    if let Some(obj) = merged.as_object_mut() {
+        default_pod_spec_json(obj);
+        drop_disabled_pod_spec_json(obj);
+    }
+    // The JSON came from the typed fields, so it reads back; should it not, the typed spec
+    // stays as it was rather than being lost.
+    if let Ok(fresh) = <PodSpec as serde::Deserialize>::deserialize(&merged) {
+        *typed = fresh;
+    }
+    if let Some(written) = job.written.as_mut() {
+        let written = std::sync::Arc::make_mut(written);
+        if let Some(template) = object_at(written, &["spec", "template"]) {
+            if let Some(annotations) = template
+                .get_mut("metadata")
+                .and_then(|m| m.get_mut("annotations"))
+                .and_then(J::as_object_mut)
+            {
+                annotations.retain(|k, _| !INIT_CONTAINER_ANNOTATIONS.contains(&k.as_str()));
+            }
+            template.insert("spec".to_owned(), merged);
+        }
+    }
+}
+
+/// The legacy init-container annotations `DropInitContainerAnnotations` deletes
+/// (`pkg/api/pod/util.go`).
+const INIT_CONTAINER_ANNOTATIONS: [&str; 4] = [
+    "pod.beta.kubernetes.io/init-containers",
+    "pod.alpha.kubernetes.io/init-containers",
+    "pod.beta.kubernetes.io/init-container-statuses",
+    "pod.alpha.kubernetes.io/init-container-statuses",
+];
+
+/// The object at `path` in `root`, each missing or non-object step made an empty object.
+fn object_at<'a>(root: &'a mut J, path: &[&str]) -> Option<&'a mut Map<String, J>> {
+    let mut here = root.as_object_mut()?;
+    for key in path {
+        let next = here
+            .entry((*key).to_owned())
+            .or_insert_with(|| J::Object(Map::new()));
+        if !next.is_object() {
+            *next = J::Object(Map::new());
+        }
+        here = next.as_object_mut()?;
+    }
+    Some(here)
+}
+
+/// The member `key` of `obj` when it is an object (a non-nil Go pointer to a struct).
+fn child<'a>(obj: &'a mut Map<String, J>, key: &str) -> Option<&'a mut Map<String, J>> {
+    obj.get_mut(key).and_then(J::as_object_mut)
+}
+
+/// The objects of the list member `key` of `obj`.
+fn each<'a>(
+    obj: &'a mut Map<String, J>,
+    key: &str,
+) -> impl Iterator<Item = &'a mut Map<String, J>> {
+    obj.get_mut(key)
+        .and_then(J::as_array_mut)
+        .into_iter()
+        .flatten()
+        .filter_map(J::as_object_mut)
+}
+
+/// Sets the string member `key` to `default` when it is absent, `null` or `""`.
+fn json_default_str(obj: &mut Map<String, J>, key: &str, default: &str) {
+    if obj.get(key).and_then(J::as_str).unwrap_or("").is_empty() {
+        obj.insert(key.to_owned(), J::from(default));
+    }
+}
+
+/// Sets the member `key` to `default` when it is absent or `null` (a nil pointer).
+fn json_default_ptr(obj: &mut Map<String, J>, key: &str, default: J) {
+    if obj.get(key).is_none_or(J::is_null) {
+        obj.insert(key.to_owned(), default);
+    }
+}
+
+/// `SetDefaults_ObjectFieldSelector` on the `fieldRef` of `item` (an env source or a downward
+/// API file).
+fn default_field_ref(item: &mut Map<String, J>) {
+    if let Some(field_ref) = child(item, "fieldRef") {
+        json_default_str(field_ref, "apiVersion", "v1");
+    }
+}
+
+/// The generated defaulters of `SetObjectDefaults_Job` (k/k `pkg/apis/batch/v1/
+/// zz_generated.defaults.go`, from `+default` markers and `pkg/apis/core/v1/defaults.go`) for
+/// what the typed defaults above cannot reach.
+fn default_pod_spec_json(spec: &mut Map<String, J>) {
+    for vol in each(spec, "volumes") {
+        default_volume_json(vol);
+    }
+    for key in ["initContainers", "containers", "ephemeralContainers"] {
+        for ctr in spec
+            .get_mut(key)
+            .and_then(J::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
+            crate::validate::prepare_container(ctr);
+            let Some(ctr) = ctr.as_object_mut() else {
+                continue;
+            };
+            // `resources` is a struct in Go, so every container has one.
+            json_default_ptr(ctr, "resources", J::Object(Map::new()));
+            for var in each(ctr, "env") {
+                if let Some(file_key_ref) =
+                    child(var, "valueFrom").and_then(|f| child(f, "fileKeyRef"))
+                {
+                    json_default_ptr(file_key_ref, "optional", J::Bool(false));
+                }
+            }
+        }
+    }
+}
+
+/// The defaults of one volume's source.
+fn default_volume_json(vol: &mut Map<String, J>) {
+    // `SetDefaults_Volume`, with ImageVolume on: the pull policy follows the reference's tag, as
+    // a container's does.
+    if let Some(image) = child(vol, "image") {
+        if image
+            .get("pullPolicy")
+            .and_then(J::as_str)
+            .unwrap_or("")
+            .is_empty()
+        {
+            let reference = image.get("reference").and_then(J::as_str).unwrap_or("");
+            let policy = if image_pulls_always(reference) {
+                "Always"
+            } else {
+                "IfNotPresent"
+            };
+            image.insert("pullPolicy".to_owned(), J::from(policy));
+        }
+    }
+    if let Some(iscsi) = child(vol, "iscsi") {
+        json_default_str(iscsi, "iscsiInterface", "default");
+    }
+    if let Some(rbd) = child(vol, "rbd") {
+        json_default_str(rbd, "pool", "rbd");
+        json_default_str(rbd, "user", "admin");
+        json_default_str(rbd, "keyring", "/etc/ceph/keyring");
+    }
+    if let Some(downward) = child(vol, "downwardAPI") {
+        for item in each(downward, "items") {
+            default_field_ref(item);
+        }
+    }
+    if let Some(disk) = child(vol, "azureDisk") {
+        json_default_ptr(disk, "cachingMode", J::from("ReadWrite"));
+        json_default_ptr(disk, "fsType", J::from("ext4"));
+        json_default_ptr(disk, "readOnly", J::Bool(false));
+        json_default_ptr(disk, "kind", J::from("Shared"));
+    }
+    if let Some(projected) = child(vol, "projected") {
+        for source in each(projected, "sources") {
+            if let Some(downward) = child(source, "downwardAPI") {
+                for item in each(downward, "items") {
+                    default_field_ref(item);
+                }
+            }
+            if let Some(token) = child(source, "serviceAccountToken") {
+                json_default_ptr(token, "expirationSeconds", J::from(3600));
+            }
+        }
+    }
+    if let Some(scale_io) = child(vol, "scaleIO") {
+        json_default_str(scale_io, "storageMode", "ThinProvisioned");
+        json_default_str(scale_io, "fsType", "xfs");
+    }
+    // `SetDefaults_PersistentVolumeClaimSpec`: the claim template's spec is a struct, so it is
+    // there whenever the template is.
+    if let Some(template) = child(vol, "ephemeral").and_then(|e| child(e, "volumeClaimTemplate")) {
+        if let Some(spec) = object_at_map(template, "spec") {
+            json_default_ptr(spec, "volumeMode", J::from("Filesystem"));
+        }
+    }
+}
+
+/// The object member `key` of `obj`, made an empty object when absent or not an object.
+fn object_at_map<'a>(obj: &'a mut Map<String, J>, key: &str) -> Option<&'a mut Map<String, J>> {
+    let slot = obj
+        .entry(key.to_owned())
+        .or_insert_with(|| J::Object(Map::new()));
+    if !slot.is_object() {
+        *slot = J::Object(Map::new());
+    }
+    slot.as_object_mut()
+}
+
+/// `dropDisabledFields` (k/k `pkg/api/pod/util.go`) with 1.37's default feature gates, as
+/// `PrepareForCreate` runs it before validation: what a gate that is off guards is removed.
+/// The containers' part (`lifecycle.stopSignal`, `httpGet.protocol`, `grpc.mode`,
+/// `bindMountOptions`) is the validation's `drop_disabled`, run by `default_pod_spec_json`.
+fn drop_disabled_pod_spec_json(spec: &mut Map<String, J>) {
+    // GenericWorkload and EvictionRequestAPI are alpha, off.
+    spec.remove("schedulingGroup");
+    spec.remove("evictionResponders");
+    for vol in each(spec, "volumes") {
+        // EmptyDirVolumeMode is off.
+        if let Some(empty_dir) = child(vol, "emptyDir") {
+            empty_dir.remove("mode");
+        }
+        drop_atomic_write_user_fields(vol);
+    }
+}
+
+/// `dropDisabledAtomicWriteVolumeUserFields` (AtomicWriteVolumeUserFields is off): the owner
+/// fields of the projected-file volumes go. Go's `switch` handles only the first source present,
+/// in this order, for the volume and for each projected source alike.
+fn drop_atomic_write_user_fields(vol: &mut Map<String, J>) {
+    /// Removes `user` from each item of `items`.
+    fn drop_item_users(source: &mut Map<String, J>) {
+        for item in each(source, "items") {
+            item.remove("user");
+        }
+    }
+    let Some(key) = ["secret", "configMap", "downwardAPI", "projected"]
+        .into_iter()
+        .find(|k| vol.get(*k).is_some_and(J::is_object))
+    else {
+        return;
+    };
+    let Some(source) = child(vol, key) else {
+        return;
+    };
+    source.remove("defaultUser");
+    if key != "projected" {
+        drop_item_users(source);
+        return;
+    }
+    for projection in each(source, "sources") {
+        let Some(kind) = [
+            "secret",
+            "downwardAPI",
+            "configMap",
+            "serviceAccountToken",
+            "clusterTrustBundle",
+            "podCertificate",
+        ]
+        .into_iter()
+        .find(|k| projection.get(*k).is_some_and(J::is_object)) else {
+            continue;
+        };
+        if let Some(inner) = child(projection, kind) {
+            match kind {
+                "secret" | "downwardAPI" | "configMap" => drop_item_users(inner),
+                _ => {
+                    inner.remove("user");
+                }
+            }
+        }
+    }
+}
+
+/// Whether the default pull policy is `Always`, as `SetDefaults_Container` decides it: the
+/// reference parses (`parsers.ParseImageName`, which is `ParseNormalizedNamed` of
+/// github.com/distribution/reference) and its tag is `latest`, or it has neither a tag nor a
+/// digest (the tag then defaults to `latest`). A reference that does not parse (an empty one,
+/// uppercase letters in the repository, a space, a malformed digest) has no tag, so it is
+/// `IfNotPresent`.
 pub fn image_pulls_always(image: &str) -> bool {
-    match image_tag(image) {
-        Some(tag) => tag == "latest",
-        None => !image.is_empty() && !image.contains('@'),
+    match image_ref::parse_normalized(image) {
+        Some(r) => r.tag.as_deref() == Some("latest") || (r.tag.is_none() && r.digest.is_none()),
+        None => false,
     }
 }
 

@@ -198,7 +198,8 @@ fn image_pull_policy_by_tag() {
         ("registry:5000/team/busybox", true),
         ("registry:5000/team/busybox:v1", false),
         ("busybox@sha256:abcd", false),
-        ("busybox:latest@sha256:abcd", true),
+        // A malformed digest makes the whole reference fail to parse: no tag, so IfNotPresent.
+        ("busybox:latest@sha256:abcd", false),
         ("", false),
     ];
     for (image, always) in cases {

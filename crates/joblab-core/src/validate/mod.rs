@@ -14,6 +14,8 @@ mod podjson;
 pub mod quantity;
 pub mod quote;
 
+pub(crate) use pod::prepare_container;
+
 use crate::api::api::batch::v1::Job;
 use crate::diag::ErrorType;
 use quote::{go_json_string, go_quote};

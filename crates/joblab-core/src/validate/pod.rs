@@ -15,6 +15,7 @@
 mod claims;
 #[path = "container/mod.rs"]
 mod container;
+pub(crate) use container::prepare_container;
 #[path = "dns.rs"]
 mod dns;
 #[path = "pod_resources.rs"]

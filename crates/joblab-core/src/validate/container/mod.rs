@@ -135,8 +135,9 @@ pub(crate) fn validate_pod_containers(
 }
 
 /// Drops what 1.37's default feature gates drop and applies the container defaults, both as the
-/// server does before it validates.
-fn prepare_container(ctr: &mut Value) {
+/// server does before it validates. Defaulting (`crate::defaults::apply_defaults`) runs it on
+/// every container of the effective Job too, so that what it stores has them.
+pub(crate) fn prepare_container(ctr: &mut Value) {
     drop_disabled(ctr);
     default_container(ctr);
 }
