@@ -865,3 +865,28 @@ fn no_panic_on_odd_values() {
         let _ = errors_for(&[&patch]);
     }
 }
+
+/// Through the whole pipeline from YAML: the decoder keeps an absent list absent (it does not
+/// write k8s-openapi's `[]` for a required list), so the message tells nil from empty as the
+/// server's does.
+#[test]
+fn on_exit_codes_values_nil_or_empty_from_yaml() {
+    let cases = [
+        ("", "null: at least one value is required"),
+        (", values: null", "null: at least one value is required"),
+        (", values: []", "[]: at least one value is required"),
+    ];
+    for (values, want) in cases {
+        let text = format!(
+            "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: t\nspec:\n  podFailurePolicy:\n    rules:\n    - action: FailJob\n      onExitCodes: {{operator: In{values}}}\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{{name: a, image: b}}]\n"
+        );
+        let report = check_source(&text);
+        let details: Vec<&str> = report.documents[0]
+            .diagnostics
+            .iter()
+            .filter(|d| d.diagnostic.path == "spec.podFailurePolicy.rules[0].onExitCodes.values")
+            .map(|d| d.diagnostic.detail.as_str())
+            .collect();
+        assert_eq!(details, vec![want], "{text}");
+    }
+}

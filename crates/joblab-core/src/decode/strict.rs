@@ -424,7 +424,14 @@ fn fill_required(out: &mut JMap<String, J>, ty: usize, depth: usize) {
     let Some(def) = TYPES.get(ty).filter(|_| depth < 16) else {
         return;
     };
-    for field in def.fields.iter().filter(|f| f.required) {
+    // A list is left out: Go's slice is nil when absent and an error message or a stored Job
+    // prints it as `null`, not `[]` (`onExitCodes.values`, `podFailurePolicy.rules`), so the
+    // manifest as kept must still tell an absent list from an empty one.
+    for field in def
+        .fields
+        .iter()
+        .filter(|f| f.required && !matches!(f.kind, Kind::List(_)))
+    {
         if !out.contains_key(field.name) {
             if let Some(v) = zero(field.kind, depth) {
                 out.insert(field.name.to_owned(), v);
