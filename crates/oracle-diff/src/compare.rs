@@ -5,8 +5,12 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use joblab_core::api::schema::{Kind, JOB, TYPES};
 use joblab_core::check::{check_source, CheckReport, DocumentReport};
+use joblab_core::decode::{parse_path, PathSegment};
 use joblab_core::diag::{ErrorType, Severity};
+use joblab_core::validate::quantity::{parse as parse_quantity, ERR_FORMAT_WRONG};
+use joblab_core::yaml::{parse_stream, Node, Stream};
 use serde_json::Value as J;
 
 use crate::accepted::Accepted;
@@ -107,11 +111,16 @@ impl CaseComparison {
 /// Checks `yaml` with Joblab and compares the result with the oracle's `answer`.
 pub fn compare_case(yaml: &str, answer: &CaseAnswer) -> CaseComparison {
     let report = check_source(yaml);
-    compare_report(&report, answer)
+    compare_report(&report, &parse_stream(yaml), answer)
 }
 
-/// Compares a Joblab report with the oracle's answer for the same text.
-pub fn compare_report(report: &CheckReport, answer: &CaseAnswer) -> CaseComparison {
+/// Compares a Joblab report with the oracle's answer for the same text, parsed as `source`
+/// (whose nodes give the values Joblab's type errors are about).
+pub fn compare_report(
+    report: &CheckReport,
+    source: &Stream,
+    answer: &CaseAnswer,
+) -> CaseComparison {
     let mut documents = Vec::new();
     let mut structure = None;
     let sent: Vec<&DocumentAnswer> = answer.documents.iter().filter(|d| !d.skipped).collect();
@@ -125,7 +134,12 @@ pub fn compare_report(report: &CheckReport, answer: &CaseAnswer) -> CaseComparis
             ));
             continue;
         };
-        documents.push(compare_document(joblab, oracle));
+        let root = source
+            .documents
+            .iter()
+            .find(|d| d.index == oracle.index)
+            .and_then(|d| d.root.as_ref());
+        documents.push(compare_document(joblab, root, oracle));
     }
     for joblab in &report.documents {
         let known = answer.documents.iter().any(|d| d.index == joblab.index);
@@ -215,11 +229,154 @@ fn without_indices(path: &str) -> String {
 
 /// The field path of a Go json type error: `json: cannot unmarshal string into Go struct field
 /// JobSpec.spec.parallelism of type int32` names `spec.parallelism` after the struct's name.
+///
+/// Go's decoder names an embedded (inline) struct by its Go type in the path
+/// (`EphemeralContainer.spec.template.spec.ephemeralContainers.EphemeralContainerCommon.name`,
+/// `...configMapKeyRef.LocalObjectReference.name`), though JSON has no such level. Go type names
+/// start with an uppercase letter and the JSON names of the Job's fields never do, so those
+/// segments are dropped.
 fn type_error_path(decode_error: &str) -> Option<String> {
     let rest = decode_error.split("Go struct field ").nth(1)?;
     let field = rest.split(" of type ").next()?;
     let (_, path) = field.split_once('.')?;
-    Some(path.to_owned())
+    let segments: Vec<&str> = path
+        .split('.')
+        .filter(|s| !s.starts_with(|c: char| c.is_ascii_uppercase()))
+        .collect();
+    Some(segments.join("."))
+}
+
+/// A decode error that a type's own `UnmarshalJSON` returned, which names no field.
+#[derive(Debug, PartialEq, Eq)]
+enum Aborting<'a> {
+    /// `metav1.Time`: `parsing time "bad-time" as "2006-01-02T15:04:05Z07:00": cannot parse
+    /// ...`, or `parsing time "...": month out of range`. Holds the text after `parsing time `.
+    Time(&'a str),
+    /// `resource.Quantity`: `quantities must match the regular expression '...'`.
+    Quantity,
+}
+
+fn aborting(decode_error: &str) -> Option<Aborting<'_>> {
+    if let Some(rest) = decode_error.strip_prefix("parsing time ") {
+        Some(Aborting::Time(rest))
+    } else if decode_error == ERR_FORMAT_WRONG {
+        Some(Aborting::Quantity)
+    } else {
+        None
+    }
+}
+
+/// Whether Joblab's type errors explain a decode error that names no field (a time or a
+/// quantity that does not parse).
+///
+/// `sigs.k8s.io/json` decodes as `encoding/json` does: a value of the wrong JSON type is an
+/// `UnmarshalTypeError`, saved while decoding goes on, but an error from a type's own
+/// `UnmarshalJSON` (`metav1.Time`, `resource.Quantity`, `intstr.IntOrString`) is returned at
+/// once, ends the decoding and wins over any saved one. So the server reports the first such
+/// value in the order of the body kubectl sends (keys sorted, as Go marshals a map). The rule:
+/// among Joblab's type errors at fields of those kinds, the first in that order is of the kind
+/// the message names, and its written value is the one that fails: the quoted time, or a
+/// quantity that k8s `ParseQuantity` rejects with exactly that message.
+fn aborting_error_explained(
+    decode_error: &str,
+    type_errors: &BTreeSet<String>,
+    root: Option<&Node>,
+) -> bool {
+    let Some(error) = aborting(decode_error) else {
+        return false;
+    };
+    let mut candidates: Vec<(Vec<PathSegment>, Kind)> = type_errors
+        .iter()
+        .filter_map(|p| {
+            let path = parse_path(p);
+            let kind = kind_at(&path)?;
+            matches!(kind, Kind::Time | Kind::Quantity | Kind::IntOrString).then_some((path, kind))
+        })
+        .collect();
+    candidates.sort_by(|(a, _), (b, _)| decode_order(a, b));
+    let Some((path, kind)) = candidates.first() else {
+        return false;
+    };
+    let Some(value) = root.and_then(|r| node_at(r, path)).map(Node::to_json) else {
+        return false;
+    };
+    match (error, kind) {
+        (Aborting::Time(rest), Kind::Time) => value.as_str().is_some_and(|written| {
+            rest.strip_prefix(go_time_quote(written).as_str())
+                .is_some_and(|after| after.starts_with(" as ") || after.starts_with(": "))
+        }),
+        (Aborting::Quantity, Kind::Quantity) => quantity_bytes(&value)
+            .is_some_and(|text| parse_quantity(&text) == Err(ERR_FORMAT_WRONG)),
+        _ => false,
+    }
+}
+
+/// The kind of the field at `path` in the Job's schema.
+fn kind_at(path: &[PathSegment]) -> Option<Kind> {
+    let mut kind = Kind::Object(JOB);
+    for segment in path {
+        kind = match (kind, segment) {
+            (Kind::Object(ty), PathSegment::Field(name)) => TYPES.get(ty)?.field(name)?.kind,
+            (Kind::List(item), PathSegment::Index(_)) => *item,
+            (Kind::Map(item), PathSegment::Key(_)) => *item,
+            (Kind::StrMap, PathSegment::Key(_)) => Kind::Str,
+            _ => return None,
+        };
+    }
+    Some(kind)
+}
+
+/// The order in which Go's decoder reaches two fields of the body: keys byte by byte (the body
+/// is a marshalled map, so its keys are sorted), list items by index.
+fn decode_order(a: &[PathSegment], b: &[PathSegment]) -> std::cmp::Ordering {
+    let key = |s: &PathSegment| match s {
+        PathSegment::Field(k) | PathSegment::Key(k) => (0, k.clone()),
+        PathSegment::Index(i) => (1, format!("{i:020}")),
+    };
+    a.iter().map(key).cmp(b.iter().map(key))
+}
+
+/// The node a Joblab path names (the last of repeated keys, as kubectl keeps it).
+fn node_at<'a>(root: &'a Node, path: &[PathSegment]) -> Option<&'a Node> {
+    let mut node = root;
+    for segment in path {
+        node = match segment {
+            PathSegment::Field(k) | PathSegment::Key(k) => node.get(k)?,
+            PathSegment::Index(i) => node.as_sequence()?.get(*i)?,
+        };
+    }
+    Some(node)
+}
+
+/// The text `Quantity.UnmarshalJSON` parses for a JSON value: a string without its quotes, any
+/// other value as its JSON text, trimmed; `None` for `null`, the zero quantity.
+fn quantity_bytes(value: &J) -> Option<String> {
+    match value {
+        J::Null => None,
+        J::String(s) => Some(s.trim().to_owned()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// A string as Go's `time` package quotes it in a `ParseError` (its `quote`): `"` and `\`
+/// escaped, bytes of non-ASCII or control characters as `\xNN`.
+fn go_time_quote(s: &str) -> String {
+    let mut out = String::from('"');
+    for c in s.chars() {
+        if c.is_ascii() && c >= ' ' {
+            if c == '"' || c == '\\' {
+                out.push('\\');
+            }
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn strict_path(message: &str, kind: &str) -> Option<String> {
@@ -244,7 +401,11 @@ fn set_diff<T: Ord + std::fmt::Debug>(
     ))
 }
 
-fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> DocumentComparison {
+fn compare_document(
+    joblab: &DocumentReport,
+    root: Option<&Node>,
+    oracle: &DocumentAnswer,
+) -> DocumentComparison {
     let mut errs = joblab_errors(joblab);
     // The UID is generated (randomly by the server): the same placeholder on both sides.
     let joblab_uid = joblab
@@ -402,14 +563,17 @@ fn compare_document(joblab: &DocumentReport, oracle: &DocumentAnswer) -> Documen
     if !oracle.decode_error.is_empty() {
         // The server stops at the first value of the wrong type; Joblab names every one and then,
         // like the server, validates nothing.
-        match type_error_path(&oracle.decode_error) {
-            Some(path) if errs.type_errors.iter().any(|p| without_indices(p) == path) => {
-                explained = Some(Accepted::TypeErrorDetail);
-            }
-            _ => problems.push(format!(
+        let explained_here = match type_error_path(&oracle.decode_error) {
+            Some(path) => errs.type_errors.iter().any(|p| without_indices(p) == path),
+            None => aborting_error_explained(&oracle.decode_error, &errs.type_errors, root),
+        };
+        if explained_here {
+            explained = Some(Accepted::TypeErrorDetail);
+        } else {
+            problems.push(format!(
                 "the server fails decoding ({}); Joblab's type errors: {:?}",
                 oracle.decode_error, errs.type_errors
-            )),
+            ));
         }
         if !errs.validation.is_empty() {
             problems.push(format!(
@@ -644,6 +808,19 @@ mod tests {
                 Some("spec.template.spec.containers.name"),
             ),
             ("Object 'Kind' is missing", None),
+            // Embedded Go structs appear in the path by their type name; JSON has no such level.
+            (
+                "json: cannot unmarshal number into Go struct field EphemeralContainer.spec.template.spec.ephemeralContainers.EphemeralContainerCommon.name of type string",
+                Some("spec.template.spec.ephemeralContainers.name"),
+            ),
+            (
+                "json: cannot unmarshal bool into Go struct field ConfigMapKeySelector.spec.template.spec.containers.env.valueFrom.configMapKeyRef.LocalObjectReference.name of type string",
+                Some("spec.template.spec.containers.env.valueFrom.configMapKeyRef.name"),
+            ),
+            (
+                "json: cannot unmarshal string into Go struct field GRPCAction.spec.template.spec.containers.livenessProbe.ProbeHandler.grpc.port of type int32",
+                Some("spec.template.spec.containers.livenessProbe.grpc.port"),
+            ),
         ] {
             assert_eq!(type_error_path(error).as_deref(), path, "{error}");
         }
@@ -700,6 +877,22 @@ mod accepted_tests {
             "ttlSecondsAfterFinished: 60",
             "ttlSecondsAfterFinished: many",
         );
+        let env_ref = JOB.replace(
+            "image: busybox:1.36",
+            "image: busybox:1.36\n        env: [{name: A, valueFrom: {configMapKeyRef: {name: 5, key: k}}}]",
+        );
+        let env_ref_error = |field: &str| serde_json::json!({"decodeError": format!("json: cannot unmarshal number into Go struct field ConfigMapKeySelector.spec.template.spec.containers.env.valueFrom.configMapKeyRef.LocalObjectReference.{field} of type string")});
+        let bad_time = JOB.replace("  name: t\n", "  name: t\n  creationTimestamp: bad-time\n");
+        let two_times = JOB.replace(
+            "  name: t\n",
+            "  name: t\n  deletionTimestamp: b-time\n  creationTimestamp: a-time\n",
+        );
+        let time_error = |value: &str| serde_json::json!({"decodeError": format!("parsing time \"{value}\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"{value}\" as \"2006\"")});
+        let bad_cpu = JOB.replace("cpu: 100m", "cpu: lots");
+        let suffix_cpu = JOB.replace("cpu: 100m", "cpu: 1K");
+        let time_and_cpu =
+            bad_cpu.replace("  name: t\n", "  name: t\n  creationTimestamp: bad-time\n");
+        let quantity_error = serde_json::json!({"decodeError": ERR_FORMAT_WRONG});
         let cases: Vec<(&str, String, serde_json::Value, Category, bool)> = vec![
             // Duplicate key: explained when the YAML body names that key, not otherwise.
             (
@@ -748,10 +941,99 @@ mod accepted_tests {
             ),
             (
                 "type other",
-                typed,
+                typed.clone(),
                 serde_json::json!({"decodeError": "json: cannot unmarshal string into Go struct field JobSpec.spec.parallelism of type int32"}),
                 Category::Errors,
                 false,
+            ),
+            // Embedded struct names in the Go path: explained when the JSON path is Joblab's.
+            (
+                "embedded same",
+                env_ref.clone(),
+                env_ref_error("name"),
+                Category::Errors,
+                true,
+            ),
+            (
+                "embedded other field",
+                env_ref,
+                env_ref_error("key"),
+                Category::Errors,
+                false,
+            ),
+            // A time that does not parse: explained when Joblab's first such type error is at a
+            // Time field with the quoted value.
+            (
+                "time same",
+                bad_time.clone(),
+                time_error("bad-time"),
+                Category::Errors,
+                true,
+            ),
+            (
+                "time other value",
+                bad_time.clone(),
+                time_error("worse-time"),
+                Category::Errors,
+                false,
+            ),
+            (
+                "time, Joblab's error elsewhere",
+                typed.clone(),
+                time_error("many"),
+                Category::Errors,
+                false,
+            ),
+            (
+                "time, the first in the body's order",
+                two_times.clone(),
+                time_error("a-time"),
+                Category::Errors,
+                true,
+            ),
+            (
+                "time, not the first in the body's order",
+                two_times,
+                time_error("b-time"),
+                Category::Errors,
+                false,
+            ),
+            // A quantity that does not parse: explained when Joblab's first such type error is at
+            // a Quantity field whose value ParseQuantity rejects with that message.
+            (
+                "quantity same",
+                bad_cpu.clone(),
+                quantity_error.clone(),
+                Category::Errors,
+                true,
+            ),
+            (
+                "quantity, Joblab's error elsewhere",
+                typed.clone(),
+                quantity_error.clone(),
+                Category::Errors,
+                false,
+            ),
+            (
+                "quantity, another ParseQuantity error",
+                suffix_cpu,
+                quantity_error.clone(),
+                Category::Errors,
+                false,
+            ),
+            (
+                "quantity, after a bad time in the body's order",
+                time_and_cpu.clone(),
+                quantity_error,
+                Category::Errors,
+                false,
+            ),
+            (
+                "time, before a bad quantity in the body's order",
+                time_and_cpu,
+                time_error("bad-time"),
+                Category::Errors,
+                true,
             ),
             // A server panic is accepted only when Joblab rejects the Job.
             (
