@@ -204,6 +204,17 @@ fn article(word: &str) -> &'static str {
     }
 }
 
+/// The first infinite or NaN value of the tree, in document order, with its span. Keys do not
+/// count: `sigs.k8s.io/yaml` turns a key `.inf` into the string `"+Inf"`.
+fn first_non_finite(node: &Node) -> Option<(f64, crate::diag::Span)> {
+    match &node.value {
+        Value::Float(f) if !f.is_finite() => Some((*f, node.span)),
+        Value::Sequence(items) => items.iter().find_map(first_non_finite),
+        Value::Mapping(entries) => entries.iter().find_map(|(_, v)| first_non_finite(v)),
+        _ => None,
+    }
+}
+
 fn check_document(
     text: &str,
     root: &Node,
@@ -251,6 +262,24 @@ fn check_document(
     let kind_span = root
         .get("kind")
         .map_or_else(|| locate(root, ""), |n| n.span);
+    // kubectl turns every document into JSON before it looks at its kind, and JSON has no
+    // infinity or NaN (`error converting YAML to JSON: json: unsupported value: +Inf`), so such a
+    // document is never sent, whatever it is. A Job's decoder reports these numbers at their
+    // field; any other document would otherwise pass as merely skipped.
+    let is_job =
+        report.api_version.as_deref() == Some("batch/v1") && report.kind.as_deref() == Some("Job");
+    if !is_job {
+        if let Some((f, span)) = first_non_finite(root) {
+            let shown = crate::yaml::format_float(f);
+            diagnostics.push(Diagnostic::error(
+                "",
+                ErrorType::TypeError,
+                format!("kubectl cannot send this document: {shown} has no JSON form (error converting YAML to JSON: json: unsupported value: {shown})"),
+                span,
+            ));
+            return;
+        }
+    }
     match (report.api_version.as_deref(), report.kind.as_deref()) {
         (Some("batch/v1"), Some("Job")) => {}
         (api_version, None) => {

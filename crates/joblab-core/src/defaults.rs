@@ -115,11 +115,6 @@ pub fn apply_defaults(job: &mut Job, uid: &str) {
 /// Removes from the manifest as written (which the typed fields are serialized over) what the
 /// server drops, so that it does not reappear in the effective Job.
 fn forget_written(job: &mut Job) {
-    let template_labels = job
-        .spec
-        .as_ref()
-        .and_then(|s| s.template.metadata.as_ref())
-        .is_some_and(|m| m.labels.is_some());
     let Some(written) = job.written.as_mut() else {
         return;
     };
@@ -144,9 +139,10 @@ fn forget_written(job: &mut Job) {
             .and_then(|t| t.get_mut("metadata"))
             .and_then(|m| m.as_object_mut())
         {
-            // Written `labels: {}` stays when the typed labels (generated ones) are laid over
-            // it: validation reads from it that the template had labels at decode time.
-            let labels = template_labels.then(|| meta.remove("labels")).flatten();
+            // Written `labels: {}` stays: validation reads from it that the template had labels
+            // at decode time (a non-nil map, which Go prints `{}`, not `null`). The stored form
+            // (`crate::stored`) leaves the empty map out, as `omitempty` does.
+            let labels = meta.remove("labels");
             remove_empty(meta);
             if let Some(labels) = labels {
                 meta.insert("labels".to_owned(), labels);

@@ -46,6 +46,19 @@ fn bad_values_print_as_json() {
             "spec.successPolicy: Invalid value: {\"Rules\":[{\"SucceededIndexes\":null,\"SucceededCount\":null}]}: requires indexed completion mode",
         ),
         (
+            manifest("", "  successPolicy: {}\n", ""),
+            "spec.successPolicy: Invalid value: {\"Rules\":null}: requires indexed completion mode",
+        ),
+        // A written empty label map is `{}` to Go; an absent one is `null`.
+        (
+            "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  manualSelector: true\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata:\n      labels: {}\n    spec:\n      restartPolicy: Never\n      containers: [{name: a, image: 'b:1'}]\n".to_owned(),
+            "spec.template.metadata.labels: Invalid value: {}: `selector` does not match template `labels`",
+        ),
+        (
+            "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  manualSelector: true\n  selector: {matchLabels: {app: x}}\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: a, image: 'b:1'}]\n".to_owned(),
+            "spec.template.metadata.labels: Invalid value: null: `selector` does not match template `labels`",
+        ),
+        (
             manifest("", "  completionMode: Odd\n", ""),
             "spec.completionMode: Unsupported value: \"Odd\": supported values: \"NonIndexed\", \"Indexed\"",
         ),
@@ -196,5 +209,28 @@ fn pod_template_server_warnings() {
         "spec.template.spec.containers[1].ports[0]: duplicate port name \"m\" with spec.template.spec.containers[0].ports[0], services and probes that select ports by name will use spec.template.spec.containers[0].ports[0]",
     ] {
         assert!(got.iter().any(|g| g == want), "missing {want}\nin {got:#?}");
+    }
+}
+
+#[test]
+fn kubectl_cannot_send_an_infinity_in_any_document() {
+    // `oracle check` says `error converting YAML to JSON: json: unsupported value: +Inf` for
+    // each; a key `.inf` is only a string to sigs.k8s.io/yaml.
+    let cases = [
+        ("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: .inf}\n", Some("+Inf")),
+        ("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: [1, -.inf]}\n", Some("-Inf")),
+        ("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: .nan}\n", Some("NaN")),
+        ("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {.inf: a}\n", None),
+    ];
+    for (text, want) in cases {
+        let errs = errors(text);
+        match want {
+            Some(v) => assert_eq!(
+                errs,
+                vec![format!(": Type error: kubectl cannot send this document: {v} has no JSON form (error converting YAML to JSON: json: unsupported value: {v})")],
+                "{text}"
+            ),
+            None => assert!(errs.is_empty(), "{text}: {errs:?}"),
+        }
     }
 }

@@ -681,6 +681,9 @@ fn success_policy_rules() {
         ),
     ]);
     check_invalid(vec![
+        // Go prints a nil `Rules` as null; only a written `rules: []` is `[]`.
+        ("non-indexed, no rules", vec![json!({"spec": {"successPolicy": {}}})], "spec.successPolicy", Invalid, "{\"Rules\":null}: requires indexed completion mode"),
+        ("non-indexed, empty rules", vec![json!({"spec": {"successPolicy": {"rules": []}}})], "spec.successPolicy", Invalid, "{\"Rules\":[]}: requires indexed completion mode"),
         ("non-indexed", vec![sp(json!([{"succeededCount": 1}]))], "spec.successPolicy", Invalid, "{\"Rules\":[{\"SucceededIndexes\":null,\"SucceededCount\":1}]}: requires indexed completion mode"),
         ("no rules", vec![indexed(), sp(json!([]))], "spec.successPolicy.rules", Required, "at least one rules must be specified when the successPolicy is specified"),
         ("21 rules", vec![indexed(), sp(Value::Array(vec![json!({"succeededCount": 1}); 21]))], "spec.successPolicy.rules", TooMany, "21: must have at most 20 items"),

@@ -413,10 +413,41 @@ fn compare_document(
         .as_ref()
         .and_then(|j| j.metadata.uid.clone())
         .unwrap_or_default();
+    // A `generateName` Job's name ends in five random characters: the oracle's are
+    // `ORACLE_NAME_SUFFIX`, Joblab's come from its UID. Messages that quote the name (a bad
+    // name, the Pod hostname it would give) compare with the oracle's suffix.
+    let generated = joblab
+        .job
+        .as_ref()
+        .is_some_and(|j| {
+            j.metadata.name.as_deref().unwrap_or("").is_empty()
+                && !j.metadata.generate_name.as_deref().unwrap_or("").is_empty()
+        })
+        .then(|| {
+            joblab
+                .effective
+                .as_ref()
+                .and_then(|j| j.metadata.name.clone())
+        })
+        .flatten()
+        .filter(|n| {
+            n.len() >= ORACLE_NAME_SUFFIX.len()
+                && n.is_char_boundary(n.len() - ORACLE_NAME_SUFFIX.len())
+        });
     errs.validation = errs
         .validation
         .into_iter()
-        .map(|(p, m)| (p, without_uid(&m, &joblab_uid)))
+        .map(|(p, m)| {
+            let mut m = without_uid(&m, &joblab_uid);
+            if let Some(name) = &generated {
+                let theirs = format!(
+                    "{}{ORACLE_NAME_SUFFIX}",
+                    &name[..name.len() - ORACLE_NAME_SUFFIX.len()]
+                );
+                m = m.replace(name.as_str(), &theirs);
+            }
+            (p, m)
+        })
         .collect();
     let mut outcomes = Vec::new();
 

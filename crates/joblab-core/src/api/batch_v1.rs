@@ -237,10 +237,10 @@ pub struct PodFailurePolicyOnPodConditionsPattern {
 #[serde(default)]
 pub struct SuccessPolicy {
     /// rules represents the list of alternative rules for the declaring the Jobs as successful before `.status.succeeded \>= .spec.completions`. Once any of the rules are met, the "SuccessCriteriaMet" condition is added, and the lingering pods are removed. The terminal state for such a Job has the "Complete" condition. Additionally, these rules are evaluated in order; Once the Job meets one of the rules, other rules are ignored. At most 20 elements are allowed.
-    // Left out when empty so that the manifest as written decides: Go keeps a written `[]`
-    // and writes an absent list (a nil slice, not `omitempty`) as `null`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub rules: Vec<crate::api::api::batch::v1::SuccessPolicyRule>,
+    // An `Option` because Go tells a nil slice (absent: `null` in messages and when stored) from
+    // an empty one (`[]`), and validation messages print the difference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules: Option<Vec<crate::api::api::batch::v1::SuccessPolicyRule>>,
 }
 
 /// SuccessPolicyRule describes rule for declaring a Job as succeeded. Each rule must have at least one of the "succeededIndexes" or "succeededCount" specified.

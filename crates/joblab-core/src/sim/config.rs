@@ -149,6 +149,7 @@ impl JobConfig {
                 let completions = completions.unwrap_or(0);
                 p.rules
                     .iter()
+                    .flatten()
                     .map(|r| SuccessRule {
                         indexes: r
                             .succeeded_indexes

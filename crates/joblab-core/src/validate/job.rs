@@ -50,7 +50,14 @@ pub(super) fn validate_job(job: &Job, errs: &mut Errs) {
     let default_spec = JobSpec::default();
     let spec = job.spec.as_ref().unwrap_or(&default_spec);
     validate_generated_selector(job, spec, errs);
-    validate_job_spec_outer(spec, &Path::new("spec"), errs);
+    // Go tells an empty label map (`labels: {}`, printed `{}`) from none (`null`); the typed
+    // model drops empty maps, the manifest as written keeps the difference.
+    let template_labels_written = job
+        .written
+        .as_deref()
+        .and_then(|w| w.pointer("/spec/template/metadata/labels"))
+        .is_some_and(serde_json::Value::is_object);
+    validate_job_spec_outer(spec, &Path::new("spec"), template_labels_written, errs);
     pod::validate_pod_template_json(job, errs);
     // The controller names Indexed pods' hostnames `<job name>-<index>`; the largest must be a
     // DNS label or pods could never be created.
@@ -178,7 +185,12 @@ fn validate_generated_selector(job: &Job, spec: &JobSpec, errs: &mut Errs) {
 }
 
 /// `ValidateJobSpec`: the spec rules, then the selector and its match with the template.
-fn validate_job_spec_outer(spec: &JobSpec, path: &Path, errs: &mut Errs) {
+fn validate_job_spec_outer(
+    spec: &JobSpec,
+    path: &Path,
+    template_labels_written: bool,
+    errs: &mut Errs,
+) {
     validate_job_spec(spec, path, errs);
     match spec.selector.as_ref() {
         None => errs.required(&path.child("selector"), ""),
@@ -192,9 +204,13 @@ fn validate_job_spec_outer(spec: &JobSpec, path: &Path, errs: &mut Errs) {
             .and_then(|m| m.labels.as_ref());
         let empty = BTreeMap::new();
         if !sel.matches(labels.unwrap_or(&empty)) {
+            let shown = match labels {
+                None if template_labels_written => go_map(Some(&empty)),
+                _ => go_map(labels),
+            };
             errs.invalid(
                 &path.child("template").child("metadata").child("labels"),
-                Val::Raw(go_map(labels)),
+                Val::Raw(shown),
                 "`selector` does not match template `labels`",
             );
         }
@@ -487,10 +503,12 @@ fn go_int32s(values: &[i32]) -> String {
 }
 
 /// Go's JSON of the internal `batch.SuccessPolicy`, which has no JSON tags: Go field names, nil
-/// pointers as `null`. As for [`go_int32s`], an absent `rules` prints as `[]`.
+/// pointers and an absent (nil) `rules` as `null`.
 fn success_policy_json(policy: &SuccessPolicy) -> String {
-    let rules: Vec<String> = policy
-        .rules
+    let Some(rules) = policy.rules.as_ref() else {
+        return "{\"Rules\":null}".to_owned();
+    };
+    let rules: Vec<String> = rules
         .iter()
         .map(|r| {
             let indexes = r
@@ -556,11 +574,7 @@ fn validate_on_exit_codes(
         }
     }
     if !ordered {
-        errs.invalid(
-            &values_path,
-            Val::Raw(go_int32s(values)),
-            "must be ordered",
-        );
+        errs.invalid(&values_path, Val::Raw(go_int32s(values)), "must be ordered");
     }
 }
 
@@ -569,16 +583,17 @@ fn validate_success_policy(spec: &JobSpec, path: &Path, errs: &mut Errs) {
         return;
     };
     let rules_path = path.child("rules");
-    if policy.rules.is_empty() {
+    let rules = policy.rules.as_deref().unwrap_or_default();
+    if rules.is_empty() {
         errs.required(
             &rules_path,
             "at least one rules must be specified when the successPolicy is specified",
         );
     }
-    if policy.rules.len() > MAX_SUCCESS_POLICY_RULES {
-        errs.too_many(&rules_path, policy.rules.len(), MAX_SUCCESS_POLICY_RULES);
+    if rules.len() > MAX_SUCCESS_POLICY_RULES {
+        errs.too_many(&rules_path, rules.len(), MAX_SUCCESS_POLICY_RULES);
     }
-    for (i, rule) in policy.rules.iter().enumerate() {
+    for (i, rule) in rules.iter().enumerate() {
         let rp = rules_path.index(i);
         if rule.succeeded_count.is_none() && rule.succeeded_indexes.is_none() {
             errs.required(

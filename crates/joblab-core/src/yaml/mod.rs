@@ -180,7 +180,7 @@ impl Node {
 
 /// Formats a float the way Go's `strconv.FormatFloat(f, 'g', -1, 64)` would for common values,
 /// which is how a float key becomes a JSON key.
-fn format_float(f: f64) -> String {
+pub(crate) fn format_float(f: f64) -> String {
     if f.is_nan() {
         "NaN".to_owned()
     } else if f.is_infinite() {
