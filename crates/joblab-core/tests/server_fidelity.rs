@@ -234,3 +234,44 @@ fn kubectl_cannot_send_an_infinity_in_any_document() {
         }
     }
 }
+
+#[test]
+fn pod_level_resources_cover_the_containers_aggregate() {
+    // Each case's errors are the oracle's (`oracle check`), in any order (the server ranges over
+    // a Go map). The sidecar adds to the regular containers; the init container needs its own
+    // requests plus the sidecars before it; the Pod needs the larger.
+    let pod = |pod: &str, init: &str, containers: &str| {
+        format!("apiVersion: batch/v1\nkind: Job\nmetadata: {{name: x}}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      resources: {pod}\n      initContainers: {init}\n      containers: {containers}\n")
+    };
+    let cases = [
+        (
+            pod(
+                "{requests: {cpu: 500m, memory: 1Gi}, limits: {cpu: '1', memory: 1Gi, hugepages-2Mi: 2Mi}}",
+                "[{name: s, image: b, restartPolicy: Always, resources: {requests: {cpu: 200m}}}, {name: i, image: b, resources: {requests: {cpu: 400m, memory: 2Gi}}}]",
+                "[{name: a, image: b, resources: {requests: {cpu: 200m, memory: 512Mi}, limits: {cpu: '2', hugepages-2Mi: 4Mi, memory: 512Mi}}}, {name: c, image: b, resources: {requests: {cpu: 0.15}}}]",
+            ),
+            vec![
+                "spec.template.spec.resources.requests[cpu]: Invalid value: \"500m\": must be greater than or equal to aggregate container requests of 600m",
+                "spec.template.spec.resources.requests[memory]: Invalid value: \"1Gi\": must be greater than or equal to aggregate container requests of 2Gi",
+                "spec.template.spec.resources.limits[hugepages-2Mi]: Invalid value: \"2Mi\": must be greater than or equal to aggregate container limits of 4Mi",
+                "spec.template.spec.resources.containers[0][cpu].limits: Invalid value: \"2\": must be less than or equal to pod limits of 1",
+                "spec.template.spec.resources.containers[0][hugepages-2Mi].limits: Invalid value: \"4Mi\": must be less than or equal to pod limits of 2Mi",
+            ],
+        ),
+        (
+            pod("{requests: {cpu: 100m}}", "[]", "[{name: a, image: b, resources: {requests: {cpu: 60m}}}, {name: c, image: b, resources: {requests: {cpu: 0.05}}}]"),
+            vec!["spec.template.spec.resources.requests[cpu]: Invalid value: \"100m\": must be greater than or equal to aggregate container requests of 110m"],
+        ),
+        (
+            pod("{requests: {cpu: 110m}}", "[{name: i, image: b, resources: {requests: {cpu: 110m}}}]", "[{name: a, image: b, resources: {requests: {cpu: 60m}}}, {name: c, image: b, resources: {requests: {cpu: 0.05}}}]"),
+            vec![],
+        ),
+    ];
+    for (text, want) in cases {
+        let mut got = errors(&text);
+        got.sort();
+        let mut want: Vec<String> = want.into_iter().map(str::to_owned).collect();
+        want.sort();
+        assert_eq!(got, want, "{text}");
+    }
+}

@@ -7,8 +7,7 @@
 //!
 //! `overhead` and the Pod-level `resources` are in [`pod_resources`].
 //!
-//! Not covered: `validatePodResourceConsistency` (Pod-level resources against the aggregated
-//! container values); the user annotations of `podCertificate` projections. The PVC-name checks
+//! Not covered: the user annotations of `podCertificate` projections. The PVC-name checks
 //! of ephemeral volumes need Pod metadata, which a template does not pass, so they never apply.
 
 #[path = "claims.rs"]

@@ -6,8 +6,8 @@
 //! The name and quantity rules mirror the container module's (`container/resources.rs`), which
 //! keeps its own copy private; the two should become one shared helper.
 //!
-//! Not covered: `validatePodResourceConsistency` (Pod-level requests and limits against the
-//! aggregated container values).
+//! `validatePodResourceConsistency` compares the Pod-level lists with the containers' aggregate,
+//! as `k8s.io/component-helpers/resource` computes it for sidecars and init containers.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -363,4 +363,121 @@ pub(super) fn validate_pod_resources(spec: &Value, path: &Path, errs: &mut Errs)
         .filter(|n| !n.is_empty())
         .collect();
     validate_requirements(res, NameRule::Pod, Some(&claims), &rp, errs);
+    validate_consistency(spec, res, &rp, errs);
+}
+
+/// A container's `resources.requests` or `resources.limits` as the server holds them (rounded up
+/// to milli-units); a quantity that does not parse never gets past decoding, so it is left out.
+fn container_list(ctr: &Value, which: &str) -> BTreeMap<String, Quantity> {
+    get(ctr, "resources")
+        .and_then(|r| get(r, which))
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, raw)| parse_quantity(raw).ok().map(|q| (name.clone(), q)))
+        .collect()
+}
+
+/// `addResourceList`: a sum keeps the notation of the quantity already in the list.
+fn add_list(list: &mut BTreeMap<String, Quantity>, more: &BTreeMap<String, Quantity>) {
+    for (name, q) in more {
+        list.entry(name.clone())
+            .and_modify(|have| have.nanos += q.nanos)
+            .or_insert(*q);
+    }
+}
+
+/// `maxResourceList`: the greater quantity wins, with its own notation.
+fn max_list(list: &mut BTreeMap<String, Quantity>, more: &BTreeMap<String, Quantity>) {
+    for (name, q) in more {
+        match list.get(name) {
+            Some(have) if q.nanos <= have.nanos => {}
+            _ => {
+                list.insert(name.clone(), *q);
+            }
+        }
+    }
+}
+
+/// `aggregateContainerResourcesByFn` (k8s.io/component-helpers `resource/helpers.go`) over the
+/// spec: the regular containers and the sidecars (restartable init containers) add up; each
+/// other init container needs its own resources plus the sidecars started before it; the Pod
+/// needs the larger of the two.
+fn aggregate(spec: &Value, which: &str) -> BTreeMap<String, Quantity> {
+    let mut result = BTreeMap::new();
+    for ctr in items(spec, "containers") {
+        add_list(&mut result, &container_list(ctr, which));
+    }
+    let mut sidecars = BTreeMap::new();
+    let mut init = BTreeMap::new();
+    for ctr in items(spec, "initContainers") {
+        let own = container_list(ctr, which);
+        let usage = if text(ctr, "restartPolicy") == "Always" {
+            add_list(&mut result, &own);
+            add_list(&mut sidecars, &own);
+            sidecars.clone()
+        } else {
+            let mut combined = own;
+            add_list(&mut combined, &sidecars);
+            combined
+        };
+        max_list(&mut init, &usage);
+    }
+    max_list(&mut result, &init);
+    result
+}
+
+/// `validatePodResourceConsistency`: Pod-level requests cover the containers' aggregate
+/// requests, Pod-level hugepage limits their aggregate limits, and no regular container's limit
+/// exceeds the Pod's. The path of the last one is the server's own,
+/// `resources.containers[i][name].limits`.
+fn validate_consistency(spec: &Value, res: &Value, rp: &Path, errs: &mut Errs) {
+    let pod_list = |which: &str| -> BTreeMap<String, Quantity> {
+        get(res, which)
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .filter_map(|(name, raw)| parse_quantity(raw).ok().map(|q| (name.clone(), q)))
+            .collect()
+    };
+    let pod_requests = pod_list("requests");
+    let pod_limits = pod_list("limits");
+    for (name, needed) in aggregate(spec, "requests") {
+        if let Some(pod) = pod_requests.get(&name).filter(|pod| needed.nanos > pod.nanos) {
+            errs.invalid(
+                &rp.child("requests").key(&name),
+                Val::Str(&pod.canonical()),
+                &format!(
+                    "must be greater than or equal to aggregate container requests of {}",
+                    needed.canonical()
+                ),
+            );
+        }
+    }
+    for (name, needed) in aggregate(spec, "limits") {
+        if !is_huge_pages(&name) {
+            continue;
+        }
+        if let Some(pod) = pod_limits.get(&name).filter(|pod| needed.nanos > pod.nanos) {
+            errs.invalid(
+                &rp.child("limits").key(&name),
+                Val::Str(&pod.canonical()),
+                &format!(
+                    "must be greater than or equal to aggregate container limits of {}",
+                    needed.canonical()
+                ),
+            );
+        }
+    }
+    for (i, ctr) in items(spec, "containers").iter().enumerate() {
+        for (name, limit) in container_list(ctr, "limits") {
+            if let Some(pod) = pod_limits.get(&name).filter(|pod| limit.nanos > pod.nanos) {
+                errs.invalid(
+                    &rp.child("containers").index(i).key(&name).child("limits"),
+                    Val::Str(&limit.canonical()),
+                    &format!("must be less than or equal to pod limits of {}", pod.canonical()),
+                );
+            }
+        }
+    }
 }
