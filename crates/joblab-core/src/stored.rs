@@ -39,6 +39,19 @@ pub fn stored(repr: &Repr, value: Option<Value>) -> Value {
             Some(other) => other,
             None => Value::Null,
         },
+        // Every map of quantities in a Job is a `ResourceList`, and `SetDefaults_ResourceList`
+        // (called on each of them in k/k `pkg/apis/batch/v1/zz_generated.defaults.go`) rounds
+        // its quantities up to milli-units before they are stored.
+        Repr::Map(Repr::Quantity) => match value {
+            Some(Value::Object(members)) => Value::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (k, Value::from(resource_list_quantity(&v))))
+                    .collect(),
+            ),
+            Some(other) => other,
+            None => Value::Null,
+        },
         Repr::Map(inner) => match value {
             Some(Value::Object(members)) => Value::Object(
                 members
@@ -98,6 +111,17 @@ fn store_struct(name: &str, mut members: Map<String, Value>) -> Value {
     Value::Object(out)
 }
 
+/// A quantity of a resource list, rounded up to milli-units and in canonical form; `null` is 0
+/// and one that does not parse stays as written.
+fn resource_list_quantity(value: &Value) -> String {
+    let text = match value {
+        Value::Null => return "0".to_owned(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    crate::validate::quantity::parse(&text).map_or(text, |q| q.rounded_up_to_milli().canonical())
+}
+
 /// A quantity in the canonical form `Quantity.MarshalJSON` writes; `null` and absent are the zero
 /// quantity, and one that does not parse (validation reports it) stays as written.
 fn canonical_quantity(value: Option<&Value>) -> String {
@@ -132,6 +156,12 @@ mod tests {
                 json!({"cpu": "2", "memory": "0"}),
             ),
             (Repr::Quantity, Some(json!(1.5)), json!("1500m")),
+            (Repr::Quantity, Some(json!("0.0001")), json!("100u")),
+            (
+                Repr::Map(&Repr::Quantity),
+                Some(json!({"cpu": "0.0001", "memory": "-0.0001"})),
+                json!({"cpu": "1m", "memory": "-1m"}),
+            ),
             (Repr::Quantity, Some(json!("x")), json!("x")),
             (Repr::String, Some(Value::Null), json!("")),
             (Repr::Struct("ResourceRequirements"), None, json!({})),

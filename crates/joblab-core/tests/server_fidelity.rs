@@ -217,10 +217,22 @@ fn kubectl_cannot_send_an_infinity_in_any_document() {
     // `oracle check` says `error converting YAML to JSON: json: unsupported value: +Inf` for
     // each; a key `.inf` is only a string to sigs.k8s.io/yaml.
     let cases = [
-        ("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: .inf}\n", Some("+Inf")),
-        ("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: [1, -.inf]}\n", Some("-Inf")),
-        ("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: .nan}\n", Some("NaN")),
-        ("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {.inf: a}\n", None),
+        (
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: .inf}\n",
+            Some("+Inf"),
+        ),
+        (
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: [1, -.inf]}\n",
+            Some("-Inf"),
+        ),
+        (
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: .nan}\n",
+            Some("NaN"),
+        ),
+        (
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {.inf: a}\n",
+            None,
+        ),
     ];
     for (text, want) in cases {
         let errs = errors(text);

@@ -7,8 +7,8 @@
 //!
 //! `overhead` and the Pod-level `resources` are in [`pod_resources`].
 //!
-//! Not covered: the user annotations of `podCertificate` projections. The PVC-name checks
-//! of ephemeral volumes need Pod metadata, which a template does not pass, so they never apply.
+//! The PVC-name checks of ephemeral volumes need Pod metadata, which a template does not pass,
+//! so they never apply to a Job.
 
 #[path = "claims.rs"]
 mod claims;

@@ -134,24 +134,7 @@ fn validate_name(name: &str, rule: NameRule, path: &Path, errs: &mut Errs) {
     }
 }
 
-/// A quantity as the server holds it after `SetDefaults_ResourceList` rounded it up to
-/// milli-units.
-fn parse_quantity(raw: &Value) -> Result<Quantity, (String, &'static str)> {
-    let text = match raw {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    match quantity::parse(&text) {
-        Ok(mut q) => {
-            let milli: i128 = 1_000_000;
-            if q.nanos % milli != 0 {
-                q.nanos = (q.nanos.div_euclid(milli) + i128::from(q.nanos > 0)) * milli;
-            }
-            Ok(q)
-        }
-        Err(msg) => Err((text, msg)),
-    }
-}
+use super::container::resources::parse_quantity;
 
 /// `IsHugePageResourceValueDivisible`.
 fn huge_page_divisible(name: &str, q: &Quantity) -> bool {
@@ -443,7 +426,10 @@ fn validate_consistency(spec: &Value, res: &Value, rp: &Path, errs: &mut Errs) {
     let pod_requests = pod_list("requests");
     let pod_limits = pod_list("limits");
     for (name, needed) in aggregate(spec, "requests") {
-        if let Some(pod) = pod_requests.get(&name).filter(|pod| needed.nanos > pod.nanos) {
+        if let Some(pod) = pod_requests
+            .get(&name)
+            .filter(|pod| needed.nanos > pod.nanos)
+        {
             errs.invalid(
                 &rp.child("requests").key(&name),
                 Val::Str(&pod.canonical()),
@@ -475,7 +461,10 @@ fn validate_consistency(spec: &Value, res: &Value, rp: &Path, errs: &mut Errs) {
                 errs.invalid(
                     &rp.child("containers").index(i).key(&name).child("limits"),
                     Val::Str(&limit.canonical()),
-                    &format!("must be less than or equal to pod limits of {}", pod.canonical()),
+                    &format!(
+                        "must be less than or equal to pod limits of {}",
+                        pod.canonical()
+                    ),
                 );
             }
         }

@@ -199,6 +199,20 @@ fn to_nanos(digits: &str, exp10: i64, exp2: i64) -> i128 {
 }
 
 impl Quantity {
+    /// The quantity `SetDefaults_ResourceList` leaves (`RoundUp(-3)`): rounded away from zero to
+    /// whole milli-units, the finest a resource list keeps.
+    pub fn rounded_up_to_milli(mut self) -> Self {
+        let milli: i128 = 1_000_000;
+        if self.nanos % milli != 0 {
+            self.nanos = self
+                .nanos
+                .div_euclid(milli)
+                .saturating_add(i128::from(self.nanos > 0))
+                .saturating_mul(milli);
+        }
+        self
+    }
+
     /// Whether the value is a whole number (no fraction).
     pub fn is_integer(&self) -> bool {
         self.nanos % NANO == 0

@@ -13,8 +13,7 @@
 //! The checks on containers that depend on `spec.os` (`validateLinux`, `validateWindows`) and
 //! on HostProcess are with the Pod-level rules (`scheduling`, `security`).
 //!
-//! Not covered: [`stored::store_containers`], the containers' stored form (Go's `omitempty`,
-//! canonical quantities), is not yet called by defaulting.
+//! The containers' stored form (Go's `omitempty`, canonical quantities) is `crate::stored`'s.
 
 mod env;
 mod json;
@@ -22,7 +21,6 @@ mod mounts;
 mod probe;
 pub(crate) mod resources;
 mod security_context;
-pub(crate) mod stored;
 
 use std::collections::{BTreeMap, BTreeSet};
 

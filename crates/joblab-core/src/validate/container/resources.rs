@@ -109,24 +109,14 @@ fn validate_resource_name(name: &str, path: &Path, errs: &mut Errs) {
 }
 
 /// A quantity as the server holds it after `SetDefaults_ResourceList` rounded it up to
-/// milli-units.
-pub(super) fn parse_quantity(raw: &Value) -> Result<Quantity, (String, &'static str)> {
+/// milli-units. Shared with the Pod-level lists (`validate::pod_resources`).
+pub(crate) fn parse_quantity(raw: &Value) -> Result<Quantity, (String, &'static str)> {
     let text = match raw {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     };
     match quantity::parse(&text) {
-        Ok(mut q) => {
-            let milli: i128 = 1_000_000;
-            if q.nanos % milli != 0 {
-                q.nanos = q
-                    .nanos
-                    .div_euclid(milli)
-                    .saturating_add(i128::from(q.nanos > 0))
-                    .saturating_mul(milli);
-            }
-            Ok(q)
-        }
+        Ok(q) => Ok(q.rounded_up_to_milli()),
         Err(msg) => Err((text, msg)),
     }
 }
