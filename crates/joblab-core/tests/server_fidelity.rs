@@ -287,3 +287,18 @@ fn pod_level_resources_cover_the_containers_aggregate() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn a_claim_template_takes_only_labels_and_annotations() {
+    // The oracle's answer: a pointer field is set when non-null, even at zero; `generation: 0`
+    // and `uid: ""` are Go's zero values, so they pass.
+    let text = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: a, image: b}]\n      volumes:\n      - name: v\n        ephemeral:\n          volumeClaimTemplate:\n            metadata: {deletionGracePeriodSeconds: 0, generation: 0, deletionTimestamp: '2025-01-01T00:00:00Z', uid: '', name: claim}\n            spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n";
+    let mut got = errors(text);
+    got.sort();
+    let meta = "spec.template.spec.volumes[0].ephemeral.volumeClaimTemplate.metadata";
+    let want: Vec<String> = ["deletionGracePeriodSeconds", "deletionTimestamp", "name"]
+        .iter()
+        .map(|f| format!("{meta}.{f}: Forbidden: cannot be set"))
+        .collect();
+    assert_eq!(got, want);
+}
