@@ -287,12 +287,8 @@ fn set_pod_spec_defaults(spec: &mut PodSpec) {
 /// `SetDefaults_Container` and friends.
 fn set_container_defaults(ctr: &mut Container) {
     if ctr.image_pull_policy.as_deref().unwrap_or("").is_empty() {
-        let policy = if image_pulls_always(ctr.image.as_deref().unwrap_or("")) {
-            "Always"
-        } else {
-            "IfNotPresent"
-        };
-        ctr.image_pull_policy = Some(policy.to_owned());
+        ctr.image_pull_policy =
+            Some(default_pull_policy(ctr.image.as_deref().unwrap_or("")).to_owned());
     }
     default_str(&mut ctr.termination_message_path, "/dev/termination-log");
     default_str(&mut ctr.termination_message_policy, "File");
@@ -554,12 +550,10 @@ fn default_volume_json(vol: &mut Map<String, J>) {
             .is_empty()
         {
             let reference = image.get("reference").and_then(J::as_str).unwrap_or("");
-            let policy = if image_pulls_always(reference) {
-                "Always"
-            } else {
-                "IfNotPresent"
-            };
-            image.insert("pullPolicy".to_owned(), J::from(policy));
+            image.insert(
+                "pullPolicy".to_owned(),
+                J::from(default_pull_policy(reference)),
+            );
         }
     }
     if let Some(iscsi) = child(vol, "iscsi") {
@@ -692,6 +686,16 @@ pub fn image_pulls_always(image: &str) -> bool {
     match image_ref::parse_normalized(image) {
         Some(r) => r.tag.as_deref() == Some("latest") || (r.tag.is_none() && r.digest.is_none()),
         None => false,
+    }
+}
+
+/// The pull policy defaulting gives an image reference: `Always` or `IfNotPresent` (see
+/// [`image_pulls_always`]); containers and image volumes share it.
+pub fn default_pull_policy(image: &str) -> &'static str {
+    if image_pulls_always(image) {
+        "Always"
+    } else {
+        "IfNotPresent"
     }
 }
 

@@ -2,7 +2,7 @@
 //! stores (and `kubectl get job -o yaml` shows, minus creationTimestamp and status).
 
 use joblab_core::api::api::batch::v1::Job;
-use joblab_core::defaults::{apply_defaults, image_pulls_always};
+use joblab_core::defaults::apply_defaults;
 use joblab_core::validate::validate_job;
 use serde_json::{json, Value};
 
@@ -187,22 +187,4 @@ fn generate_name_gets_a_deterministic_suffix() {
     let name = job.metadata.name.clone().unwrap_or_default();
     assert!(name.starts_with("pi-") && name.len() == 8, "{name}");
     assert_eq!(validate_job(&job), vec![]);
-}
-
-#[test]
-fn image_pull_policy_by_tag() {
-    let cases = [
-        ("busybox", true),
-        ("busybox:latest", true),
-        ("busybox:1.36", false),
-        ("registry:5000/team/busybox", true),
-        ("registry:5000/team/busybox:v1", false),
-        ("busybox@sha256:abcd", false),
-        // A malformed digest makes the whole reference fail to parse: no tag, so IfNotPresent.
-        ("busybox:latest@sha256:abcd", false),
-        ("", false),
-    ];
-    for (image, always) in cases {
-        assert_eq!(image_pulls_always(image), always, "{image}");
-    }
 }

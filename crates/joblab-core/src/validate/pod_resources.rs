@@ -3,8 +3,9 @@
 //! `validateResourceRequirements`, `validatePodResourceName`, `ValidateContainerResourceName`,
 //! `validateResourceClaimNames`).
 //!
-//! The name and quantity rules mirror the container module's (`container/resources.rs`), which
-//! keeps its own copy private; the two should become one shared helper.
+//! The resource-name predicates, the hugepage divisibility rule and the quantity reading are the
+//! container module's (`container/resources.rs`); the name and list rules that differ for the
+//! Pod level are here.
 //!
 //! `validatePodResourceConsistency` compares the Pod-level lists with the containers' aggregate,
 //! as `k8s.io/component-helpers/resource` computes it for sidecars and init containers.
@@ -13,47 +14,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+use super::container::resources::{
+    huge_page_divisible, is_extended, is_huge_pages, is_native, is_overcommit_allowed,
+    parse_quantity, INTEGER_RESOURCES, STANDARD_RESOURCES,
+};
 use crate::validate::names::{is_dns1123_label, is_qualified_name};
 use crate::validate::podjson::{get, items, json_str, not_supported_typed, text};
-use crate::validate::quantity::{self, Quantity};
+use crate::validate::quantity::Quantity;
 use crate::validate::{Errs, Path, Val};
-
-/// `standardResources` (`pkg/apis/core/helper`): the unprefixed names the server knows.
-const STANDARD_RESOURCES: [&str; 20] = [
-    "cpu",
-    "memory",
-    "ephemeral-storage",
-    "requests.cpu",
-    "requests.memory",
-    "requests.ephemeral-storage",
-    "limits.cpu",
-    "limits.memory",
-    "limits.ephemeral-storage",
-    "pods",
-    "resourcequotas",
-    "services",
-    "replicationcontrollers",
-    "secrets",
-    "configmaps",
-    "persistentvolumeclaims",
-    "storage",
-    "requests.storage",
-    "services.nodeports",
-    "services.loadbalancers",
-];
-
-/// `integerResources`: counted objects, never fractional.
-const INTEGER_RESOURCES: [&str; 9] = [
-    "pods",
-    "resourcequotas",
-    "services",
-    "replicationcontrollers",
-    "secrets",
-    "configmaps",
-    "persistentvolumeclaims",
-    "services.nodeports",
-    "services.loadbalancers",
-];
 
 /// Which resource names a list accepts.
 #[derive(Clone, Copy)]
@@ -62,27 +30,6 @@ enum NameRule {
     Container,
     /// `validatePodResourceName`: cpu, memory and hugepages only.
     Pod,
-}
-
-fn is_huge_pages(name: &str) -> bool {
-    name.starts_with("hugepages-")
-}
-
-/// `IsNativeResource`: unprefixed or under `kubernetes.io/`.
-fn is_native(name: &str) -> bool {
-    !name.contains('/') || name.contains("kubernetes.io/")
-}
-
-/// `IsExtendedResourceName`.
-fn is_extended(name: &str) -> bool {
-    !is_native(name)
-        && !name.starts_with("requests.")
-        && is_qualified_name(&format!("requests.{name}")).is_empty()
-}
-
-/// `IsOvercommitAllowed`.
-fn is_overcommit_allowed(name: &str) -> bool {
-    is_native(name) && !is_huge_pages(name)
 }
 
 /// The resource name rules; each message at `path`.
@@ -132,25 +79,6 @@ fn validate_name(name: &str, rule: NameRule, path: &Path, errs: &mut Errs) {
             }
         }
     }
-}
-
-use super::container::resources::parse_quantity;
-
-/// `IsHugePageResourceValueDivisible`.
-fn huge_page_divisible(name: &str, q: &Quantity) -> bool {
-    let Some(size) = name.strip_prefix("hugepages-") else {
-        return true;
-    };
-    let Ok(page) = quantity::parse(size) else {
-        return false;
-    };
-    let unit: i128 = 1_000_000_000;
-    if page.nanos <= 0 || page.nanos % unit != 0 {
-        return false;
-    }
-    // `Quantity.Value()` rounds up to a whole unit.
-    let value = q.nanos.div_euclid(unit) + i128::from(q.nanos.rem_euclid(unit) != 0);
-    value % (page.nanos / unit) == 0
 }
 
 /// One list's names and quantities: the quantities that parsed, by name, and whether the list
@@ -349,16 +277,20 @@ pub(super) fn validate_pod_resources(spec: &Value, path: &Path, errs: &mut Errs)
     validate_consistency(spec, res, &rp, errs);
 }
 
-/// A container's `resources.requests` or `resources.limits` as the server holds them (rounded up
-/// to milli-units); a quantity that does not parse never gets past decoding, so it is left out.
-fn container_list(ctr: &Value, which: &str) -> BTreeMap<String, Quantity> {
-    get(ctr, "resources")
-        .and_then(|r| get(r, which))
+/// A resource list (`requests` or `limits` of `res`) as the server holds it (rounded up to
+/// milli-units); a quantity that does not parse never gets past decoding, so it is left out.
+fn resource_list(res: Option<&Value>, which: &str) -> BTreeMap<String, Quantity> {
+    res.and_then(|r| get(r, which))
         .and_then(Value::as_object)
         .into_iter()
         .flatten()
         .filter_map(|(name, raw)| parse_quantity(raw).ok().map(|q| (name.clone(), q)))
         .collect()
+}
+
+/// A container's `resources.requests` or `resources.limits`.
+fn container_list(ctr: &Value, which: &str) -> BTreeMap<String, Quantity> {
+    resource_list(get(ctr, "resources"), which)
 }
 
 /// `addResourceList`: a sum keeps the notation of the quantity already in the list.
@@ -415,16 +347,8 @@ fn aggregate(spec: &Value, which: &str) -> BTreeMap<String, Quantity> {
 /// exceeds the Pod's. The path of the last one is the server's own,
 /// `resources.containers[i][name].limits`.
 fn validate_consistency(spec: &Value, res: &Value, rp: &Path, errs: &mut Errs) {
-    let pod_list = |which: &str| -> BTreeMap<String, Quantity> {
-        get(res, which)
-            .and_then(Value::as_object)
-            .into_iter()
-            .flatten()
-            .filter_map(|(name, raw)| parse_quantity(raw).ok().map(|q| (name.clone(), q)))
-            .collect()
-    };
-    let pod_requests = pod_list("requests");
-    let pod_limits = pod_list("limits");
+    let pod_requests = resource_list(Some(res), "requests");
+    let pod_limits = resource_list(Some(res), "limits");
     for (name, needed) in aggregate(spec, "requests") {
         if let Some(pod) = pod_requests
             .get(&name)

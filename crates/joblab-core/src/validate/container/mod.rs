@@ -209,12 +209,10 @@ fn default_container(ctr: &mut Value) {
         .is_empty()
     {
         let image = obj.get("image").and_then(Value::as_str).unwrap_or("");
-        let policy = if crate::defaults::image_pulls_always(image) {
-            "Always"
-        } else {
-            "IfNotPresent"
-        };
-        obj.insert("imagePullPolicy".to_owned(), Value::from(policy));
+        obj.insert(
+            "imagePullPolicy".to_owned(),
+            Value::from(crate::defaults::default_pull_policy(image)),
+        );
     }
     for port in obj
         .get_mut("ports")

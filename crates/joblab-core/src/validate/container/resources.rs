@@ -15,7 +15,7 @@ use crate::validate::quantity::{self, Quantity};
 use crate::validate::{Errs, Path, Val};
 
 /// `standardResources`: the names a resource list may use without a domain.
-const STANDARD_RESOURCES: [&str; 20] = [
+pub(crate) const STANDARD_RESOURCES: [&str; 20] = [
     "cpu",
     "memory",
     "ephemeral-storage",
@@ -39,7 +39,7 @@ const STANDARD_RESOURCES: [&str; 20] = [
 ];
 
 /// `integerResources`: counted objects, never fractional.
-const INTEGER_RESOURCES: [&str; 9] = [
+pub(crate) const INTEGER_RESOURCES: [&str; 9] = [
     "pods",
     "resourcequotas",
     "services",
@@ -51,24 +51,25 @@ const INTEGER_RESOURCES: [&str; 9] = [
     "services.loadbalancers",
 ];
 
-fn is_huge_pages(name: &str) -> bool {
+/// Whether `name` is a hugepages resource (`hugepages-<size>`).
+pub(crate) fn is_huge_pages(name: &str) -> bool {
     name.starts_with("hugepages-")
 }
 
 /// `IsNativeResource`: unprefixed or under `kubernetes.io/`.
-fn is_native(name: &str) -> bool {
+pub(crate) fn is_native(name: &str) -> bool {
     !name.contains('/') || name.contains("kubernetes.io/")
 }
 
 /// `IsExtendedResourceName`.
-fn is_extended(name: &str) -> bool {
+pub(crate) fn is_extended(name: &str) -> bool {
     !is_native(name)
         && !name.starts_with("requests.")
         && is_qualified_name(&format!("requests.{name}")).is_empty()
 }
 
 /// `IsOvercommitAllowed`: requests may be below limits only for native, non-hugepage resources.
-fn is_overcommit_allowed(name: &str) -> bool {
+pub(crate) fn is_overcommit_allowed(name: &str) -> bool {
     is_native(name) && !is_huge_pages(name)
 }
 
@@ -122,7 +123,7 @@ pub(crate) fn parse_quantity(raw: &Value) -> Result<Quantity, (String, &'static 
 }
 
 /// `IsHugePageResourceValueDivisible`.
-fn huge_page_divisible(name: &str, q: &Quantity) -> bool {
+pub(crate) fn huge_page_divisible(name: &str, q: &Quantity) -> bool {
     let Some(size) = name.strip_prefix("hugepages-") else {
         return true;
     };
