@@ -39,24 +39,21 @@ pub fn stored(repr: &Repr, value: Option<Value>) -> Value {
             Some(other) => other,
             None => Value::Null,
         },
-        // Every map of quantities in a Job is a `ResourceList`, and `SetDefaults_ResourceList`
-        // (called on each of them in k/k `pkg/apis/batch/v1/zz_generated.defaults.go`) rounds
-        // its quantities up to milli-units before they are stored.
-        Repr::Map(Repr::Quantity) => match value {
-            Some(Value::Object(members)) => Value::Object(
-                members
-                    .into_iter()
-                    .map(|(k, v)| (k, Value::from(resource_list_quantity(&v))))
-                    .collect(),
-            ),
-            Some(other) => other,
-            None => Value::Null,
-        },
         Repr::Map(inner) => match value {
             Some(Value::Object(members)) => Value::Object(
                 members
                     .into_iter()
-                    .map(|(k, v)| (k, stored(inner, Some(v))))
+                    .map(|(k, v)| {
+                        let v = match inner {
+                            // Every map of quantities in a Job is a `ResourceList`, and
+                            // `SetDefaults_ResourceList` (called on each of them in k/k
+                            // `pkg/apis/batch/v1/zz_generated.defaults.go`) rounds its
+                            // quantities up to milli-units before they are stored.
+                            Repr::Quantity => Value::from(stored_quantity(Some(&v), true)),
+                            _ => stored(inner, Some(v)),
+                        };
+                        (k, v)
+                    })
                     .collect(),
             ),
             Some(other) => other,
@@ -70,9 +67,16 @@ pub fn stored(repr: &Repr, value: Option<Value>) -> Value {
         Repr::Bool => value.unwrap_or(Value::Bool(false)),
         Repr::Int | Repr::Float | Repr::IntOrString => value.unwrap_or_else(|| Value::from(0)),
         Repr::String => value.unwrap_or_else(|| Value::from("")),
-        Repr::Quantity => Value::from(canonical_quantity(value.as_ref())),
+        Repr::Quantity => Value::from(stored_quantity(value.as_ref(), false)),
         Repr::Time | Repr::Raw => value.unwrap_or(Value::Null),
     }
+}
+
+/// Whether `value` (absent when `None`) decodes to the Go zero value of shape `repr`, as
+/// `reflect.DeepEqual` with the zero value and encoding/json's `omitzero` see it: `0` is zero in
+/// an `int` but not in a pointer, `[]` is not a nil slice.
+pub fn is_go_zero(repr: &Repr, value: Option<&Value>) -> bool {
+    stored(repr, value.cloned()) == stored(repr, None)
 }
 
 /// Whether encoding/json's `omitempty` leaves out `value`, a value of shape `repr`: false, 0, "",
@@ -103,7 +107,7 @@ fn store_struct(name: &str, mut members: Map<String, Value>) -> Value {
         if field.omit_empty && omitted_when_empty(&field.repr, &value) {
             continue;
         }
-        if field.omit_zero && value == stored(&field.repr, None) {
+        if field.omit_zero && is_go_zero(&field.repr, Some(&value)) {
             continue;
         }
         out.insert(field.name.to_owned(), value);
@@ -111,26 +115,22 @@ fn store_struct(name: &str, mut members: Map<String, Value>) -> Value {
     Value::Object(out)
 }
 
-/// A quantity of a resource list, rounded up to milli-units and in canonical form; `null` is 0
-/// and one that does not parse stays as written.
-fn resource_list_quantity(value: &Value) -> String {
+/// A quantity in the canonical form `Quantity.MarshalJSON` writes, first rounded up to
+/// milli-units when it belongs to a resource list; `null` and absent are the zero quantity, and
+/// one that does not parse (validation reports it) stays as written.
+fn stored_quantity(value: Option<&Value>, in_resource_list: bool) -> String {
     let text = match value {
-        Value::Null => return "0".to_owned(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    crate::validate::quantity::parse(&text).map_or(text, |q| q.rounded_up_to_milli().canonical())
-}
-
-/// A quantity in the canonical form `Quantity.MarshalJSON` writes; `null` and absent are the zero
-/// quantity, and one that does not parse (validation reports it) stays as written.
-fn canonical_quantity(value: Option<&Value>) -> String {
-    let text = match value {
-        None => return "0".to_owned(),
+        None | Some(Value::Null) => return "0".to_owned(),
         Some(Value::String(s)) => s.clone(),
         Some(other) => other.to_string(),
     };
-    crate::validate::quantity::parse(&text).map_or(text, |q| q.canonical())
+    crate::validate::quantity::parse(&text).map_or(text, |q| {
+        if in_resource_list {
+            q.rounded_up_to_milli().canonical()
+        } else {
+            q.canonical()
+        }
+    })
 }
 
 #[cfg(test)]

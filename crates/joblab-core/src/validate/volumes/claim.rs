@@ -29,20 +29,13 @@ const FORBIDDEN_META: [(&str, &str); 13] = [
 ];
 
 /// Whether a JSON member of an `ObjectMeta` holds a non-zero Go value (`reflect.DeepEqual` with
-/// the zero value): an empty list is non-nil, so it counts as set; an empty string or 0 does
-/// not, except in a pointer field (`deletionGracePeriodSeconds: 0` is a non-nil pointer).
+/// the zero value, read from the Go field's shape): an empty list is non-nil, so it counts as
+/// set, and so does `deletionGracePeriodSeconds: 0`, a non-nil pointer; an empty string or a
+/// plain `0` does not.
 fn is_set(v: &Value, key: &str) -> bool {
-    let pointer = crate::api::go_fields::go_type("ObjectMeta")
+    crate::api::go_fields::go_type("ObjectMeta")
         .and_then(|t| t.fields.iter().find(|f| f.name == key))
-        .is_some_and(|f| matches!(f.repr, crate::api::go_fields::Repr::Ptr(_)));
-    match v.get(key) {
-        None | Some(Value::Null) => false,
-        Some(_) if pointer => true,
-        Some(Value::String(s)) => !s.is_empty(),
-        Some(Value::Number(n)) => n.as_f64().is_some_and(|f| f != 0.0),
-        Some(Value::Bool(b)) => *b,
-        Some(_) => true,
-    }
+        .is_some_and(|f| !crate::stored::is_go_zero(&f.repr, v.get(key)))
 }
 
 /// A string-to-string map member, for the label and annotation validators.
