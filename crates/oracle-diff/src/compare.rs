@@ -416,13 +416,11 @@ fn compare_document(
     // A `generateName` Job's name ends in five random characters: the oracle's are
     // `ORACLE_NAME_SUFFIX`, Joblab's come from its UID. Messages that quote the name (a bad
     // name, the Pod hostname it would give) compare with the oracle's suffix.
-    let generated = joblab
-        .job
-        .as_ref()
-        .is_some_and(|j| {
-            j.metadata.name.as_deref().unwrap_or("").is_empty()
-                && !j.metadata.generate_name.as_deref().unwrap_or("").is_empty()
-        })
+    let generated_name = joblab.job.as_ref().is_some_and(|j| {
+        j.metadata.name.as_deref().unwrap_or("").is_empty()
+            && !j.metadata.generate_name.as_deref().unwrap_or("").is_empty()
+    });
+    let generated = generated_name
         .then(|| {
             joblab
                 .effective
@@ -681,14 +679,9 @@ fn compare_document(
     // Defaults: the stored Job, when the create succeeds (no strict errors either).
     let defaults = match (&joblab.effective, &oracle.stored) {
         (Some(effective), Some(stored)) if oracle.strict_errors.is_empty() => {
-            let generated_name = joblab.job.as_ref().is_some_and(|j| {
-                j.metadata.name.as_deref().unwrap_or("").is_empty()
-                    && !j.metadata.generate_name.as_deref().unwrap_or("").is_empty()
-            });
             // Joblab's effective Job as the server would write it back (Go's encoding rules).
             let mut mine = joblab_core::stored::stored_job(effective);
             let mut theirs = stored.clone();
-            let my_uid = effective.metadata.uid.clone().unwrap_or_default();
             let my_name = effective.metadata.name.clone().unwrap_or_default();
             let their_name = theirs
                 .pointer("/metadata/name")
@@ -697,7 +690,7 @@ fn compare_document(
                 .to_owned();
             normalise(
                 &mut mine,
-                &my_uid,
+                &joblab_uid,
                 generated_name.then_some(my_name.as_str()),
             );
             normalise(
