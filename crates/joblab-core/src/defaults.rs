@@ -486,7 +486,7 @@ fn each<'a>(
 }
 
 /// Sets the string member `key` to `default` when it is absent, `null` or `""`.
-fn json_default_str(obj: &mut Map<String, J>, key: &str, default: &str) {
+pub(crate) fn json_default_str(obj: &mut Map<String, J>, key: &str, default: &str) {
     if obj.get(key).and_then(J::as_str).unwrap_or("").is_empty() {
         obj.insert(key.to_owned(), J::from(default));
     }
@@ -543,18 +543,8 @@ fn default_volume_json(vol: &mut Map<String, J>) {
     // `SetDefaults_Volume`, with ImageVolume on: the pull policy follows the reference's tag, as
     // a container's does.
     if let Some(image) = child(vol, "image") {
-        if image
-            .get("pullPolicy")
-            .and_then(J::as_str)
-            .unwrap_or("")
-            .is_empty()
-        {
-            let reference = image.get("reference").and_then(J::as_str).unwrap_or("");
-            image.insert(
-                "pullPolicy".to_owned(),
-                J::from(default_pull_policy(reference)),
-            );
-        }
+        let policy = default_pull_policy(image.get("reference").and_then(J::as_str).unwrap_or(""));
+        json_default_str(image, "pullPolicy", policy);
     }
     if let Some(iscsi) = child(vol, "iscsi") {
         json_default_str(iscsi, "iscsiInterface", "default");

@@ -189,31 +189,11 @@ fn default_container(ctr: &mut Value) {
         return;
     };
     // `SetDefaults_Container`.
-    for (key, default) in [
-        ("terminationMessagePath", "/dev/termination-log"),
-        ("terminationMessagePolicy", "File"),
-    ] {
-        if obj
-            .get(key)
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .is_empty()
-        {
-            obj.insert(key.to_owned(), Value::from(default));
-        }
-    }
-    if obj
-        .get("imagePullPolicy")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .is_empty()
-    {
-        let image = obj.get("image").and_then(Value::as_str).unwrap_or("");
-        obj.insert(
-            "imagePullPolicy".to_owned(),
-            Value::from(crate::defaults::default_pull_policy(image)),
-        );
-    }
+    use crate::defaults::{default_pull_policy, json_default_str};
+    json_default_str(obj, "terminationMessagePath", "/dev/termination-log");
+    json_default_str(obj, "terminationMessagePolicy", "File");
+    let policy = default_pull_policy(obj.get("image").and_then(Value::as_str).unwrap_or(""));
+    json_default_str(obj, "imagePullPolicy", policy);
     for port in obj
         .get_mut("ports")
         .and_then(Value::as_array_mut)
