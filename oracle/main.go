@@ -19,6 +19,10 @@ const usage = `usage:
   oracle check --jsonl      reads {"id","yaml"} lines, answers {"id","documents":[...]} lines
   oracle version            the Kubernetes version and the feature gates in force, as JSON
   oracle fields             how encoding/json writes each field of a batch/v1 Job, as JSON
+  oracle simulate JOB.yaml [--scenario S.yaml] [--until SECONDS]
+                            the real Job and TTL-after-finished controllers run the Job through
+                            the scenario; prints what 'joblab simulate --format json' prints
+  oracle simulate --jsonl   reads {"id","job","scenario","until"} lines, answers {"id","result"|"error"}
 `
 
 func main() {
@@ -66,6 +70,10 @@ func main() {
 		}
 		sort.Strings(names)
 		_ = enc.Encode(map[string]any{"kubernetes": KubernetesVersion, "featureGates": gates})
+	case "simulate":
+		code := simulateMain(os.Args[2:], out)
+		out.Flush()
+		os.Exit(code)
 	case "fields":
 		// Indented, one member per line, so that the committed copy diffs well.
 		enc.SetIndent("", " ")
