@@ -8,7 +8,7 @@
 //! Text output (stable): the event timeline (`TIME TYPE REASON OBJECT MESSAGE`, times in seconds
 //! since the Job was created), notes on the Job's deletion or an early stop, then
 //! `$ kubectl get jobs` and `$ kubectl get pods -l job-name=<job>` at the final instant.
-//! JSON output: `{"job", "pods", "events", "finishedAt"}`; every `at`/`…At` is seconds since the
+//! JSON output (joblab_core::sim::json): `{"job", "pods", "events", "finishedAt"}`; every `at`/`…At` is seconds since the
 //! Job was created, or null.
 
 use std::io::Write as _;
@@ -24,8 +24,6 @@ use joblab_core::diag::{LineIndex, Severity};
 use joblab_core::kubectl;
 use joblab_core::scenario::Scenario;
 use joblab_core::sim::{Millis, Simulation, Snapshot};
-use serde::Serialize;
-use serde_json::Value;
 
 /// Output formats of `joblab simulate`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -53,113 +51,6 @@ pub struct SimulateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SimFormat::Text)]
     pub format: SimFormat,
-}
-
-/// Seconds as a JSON number: an integer when whole, else a fraction.
-fn secs(ms: Millis) -> Value {
-    if ms.is_multiple_of(1000) {
-        Value::from(ms / 1000)
-    } else {
-        serde_json::Number::from_f64(ms as f64 / 1000.0).map_or(Value::Null, Value::Number)
-    }
-}
-
-fn opt_secs(ms: Option<Millis>) -> Value {
-    ms.map_or(Value::Null, secs)
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ConditionJson {
-    #[serde(rename = "type")]
-    type_: String,
-    status: String,
-    reason: String,
-    message: String,
-    last_transition_at: Value,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PodJson {
-    name: String,
-    index: Option<u32>,
-    phase: &'static str,
-    reason: Option<String>,
-    exit_code: Option<i32>,
-    restart_count: u32,
-    created_at: Value,
-    started_at: Value,
-    finished_at: Value,
-    deleted_at: Value,
-    conditions: Vec<ConditionJson>,
-}
-
-#[derive(Serialize)]
-struct EventJson {
-    at: Value,
-    #[serde(rename = "type")]
-    type_: &'static str,
-    reason: String,
-    object: String,
-    message: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Output {
-    job: Value,
-    pods: Vec<PodJson>,
-    events: Vec<EventJson>,
-    finished_at: Value,
-}
-
-fn json_output(snap: &Snapshot) -> String {
-    let out = Output {
-        job: kubectl::job_value(snap),
-        pods: snap
-            .pods
-            .iter()
-            .map(|p| PodJson {
-                name: p.name.clone(),
-                index: p.index,
-                phase: p.phase.as_str(),
-                reason: p.reason.clone(),
-                exit_code: p.exit_code,
-                restart_count: p.restart_count,
-                created_at: secs(p.created_ms),
-                started_at: opt_secs(p.started_ms),
-                finished_at: opt_secs(p.finished_ms),
-                deleted_at: opt_secs(p.deleted_ms),
-                conditions: p
-                    .conditions
-                    .iter()
-                    .map(|c| ConditionJson {
-                        type_: c.type_.clone(),
-                        status: c.status.clone(),
-                        reason: c.reason.clone(),
-                        message: c.message.clone(),
-                        last_transition_at: secs(c.last_transition_ms),
-                    })
-                    .collect(),
-            })
-            .collect(),
-        events: snap
-            .events
-            .iter()
-            .map(|e| EventJson {
-                at: secs(e.at_ms),
-                type_: e.type_.as_str(),
-                reason: e.reason.clone(),
-                object: e.object.clone(),
-                message: e.message.clone(),
-            })
-            .collect(),
-        finished_at: opt_secs(snap.status.finished_ms()),
-    };
-    let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
-    s.push('\n');
-    s
 }
 
 fn text_output(snap: &Snapshot, settled: bool, until_ms: Millis) -> String {
@@ -258,7 +149,7 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
     sim.run_until_settled(until_ms);
     let snap = sim.snapshot();
     let out = match args.format {
-        SimFormat::Json => json_output(&snap),
+        SimFormat::Json => joblab_core::sim::json::simulate_json(&snap),
         SimFormat::Text => text_output(&snap, sim.is_settled(), until_ms),
     };
     let mut stdout = std::io::stdout().lock();

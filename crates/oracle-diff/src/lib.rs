@@ -7,11 +7,13 @@
 //! - [`answer`]: the oracle's protocol;
 //! - [`compare`]: Joblab against an answer, per category;
 //! - [`accepted`]: the differences accepted on purpose, with their reasons;
-//! - [`vectors`]: the committed vectors and the oracle process.
+//! - [`vectors`]: the committed vectors and the oracle process;
+//! - [`sim`]: the simulation differential (`oracle simulate`, the real Job controller).
 
 pub mod accepted;
 pub mod answer;
 pub mod compare;
 pub mod generate;
 pub mod report;
+pub mod sim;
 pub mod vectors;

@@ -30,6 +30,7 @@
 mod config;
 mod controller;
 pub mod intervals;
+pub mod json;
 mod kubelet;
 pub mod model;
 pub mod rng;

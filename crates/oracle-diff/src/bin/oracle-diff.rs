@@ -13,6 +13,8 @@ use oracle_diff::vectors::{ask_oracle, read_vectors, write_vectors, Vector};
 const USAGE: &str = "usage: oracle-diff --oracle BIN [--cases N] [--seed S] [--show K] [--repo DIR]
                    [--write-vectors FILE [--vectors-min M]]
        oracle-diff --vectors FILE [--show K]
+       oracle-diff --simulate --oracle BIN [--cases N] [--seed S] [--show K] [--write-vectors FILE]
+       oracle-diff --simulate --vectors FILE [--show K]
 
   --cases N          generated cases (default 2000)
   --seed S           generator seed (default 1); the same seed gives the same cases
@@ -21,6 +23,9 @@ const USAGE: &str = "usage: oracle-diff --oracle BIN [--cases N] [--seed S] [--s
   --write-vectors F  write a representative set of the answers to F: every case that reaches an
                      error (path, type) pair or accepted difference not yet covered, then others
                      up to --vectors-min (default 2000)
+  --simulate         the simulation differential: Joblab's simulation against the real Job and
+                     TTL-after-finished controllers (`oracle simulate`), on every guide preset at
+                     its default knobs and each knob's bounds, then N generated Job x scenario cases
 Exits 0 when every case agrees (or differs only as docs/fidelity.md accepts), 1 on any
 disagreement, 2 on a usage or oracle error.";
 
@@ -76,6 +81,9 @@ fn parse_args() -> Result<Args, String> {
 }
 
 fn main() -> ExitCode {
+    if std::env::args().any(|a| a == "--simulate") {
+        return simulate::main();
+    }
     let args = match parse_args() {
         Ok(a) => a,
         Err(e) => {
@@ -229,5 +237,141 @@ fn main() -> ExitCode {
     } else {
         println!("oracle-diff: every case agrees");
         ExitCode::SUCCESS
+    }
+}
+
+/// `--simulate`: the simulation differential (oracle_diff::sim).
+mod simulate {
+    use std::path::PathBuf;
+    use std::process::ExitCode;
+
+    use oracle_diff::generate::Seeds;
+    use oracle_diff::sim::{
+        ask_oracle_sim, check_vector, generate_sim, preset_cases, read_sim_vectors, reduce,
+        write_sim_vectors, SimAnswer, SimTally, SimVector,
+    };
+
+    pub fn main() -> ExitCode {
+        let mut oracle = None;
+        let mut vectors = None;
+        let mut cases = 2000usize;
+        let mut seed = 1u64;
+        let mut show = 5usize;
+        let mut write = None;
+        let mut repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut it = std::env::args().skip(1);
+        while let Some(flag) = it.next() {
+            let mut value = || it.next().unwrap_or_default();
+            match flag.as_str() {
+                "--simulate" => {}
+                "--oracle" => oracle = Some(PathBuf::from(value())),
+                "--vectors" => vectors = Some(PathBuf::from(value())),
+                "--cases" => cases = value().parse().unwrap_or(cases),
+                "--seed" => seed = value().parse().unwrap_or(seed),
+                "--show" => show = value().parse().unwrap_or(show),
+                "--write-vectors" => write = Some(PathBuf::from(value())),
+                "--repo" => repo = PathBuf::from(value()),
+                other => {
+                    eprintln!(
+                        "oracle-diff --simulate: unknown argument {other}\n{}",
+                        super::USAGE
+                    );
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        let vectors: Vec<SimVector> = match (&oracle, &vectors) {
+            (None, Some(path)) => match read_sim_vectors(path) {
+                Ok(v) => {
+                    println!(
+                        "oracle-diff: {} committed simulation vectors from {}",
+                        v.len(),
+                        path.display()
+                    );
+                    v
+                }
+                Err(e) => {
+                    eprintln!("oracle-diff: {e}");
+                    return ExitCode::from(2);
+                }
+            },
+            (Some(bin), None) => {
+                let seeds = Seeds::load(&repo);
+                let mut all = preset_cases();
+                let fixed = all.len();
+                all.extend(generate_sim(&seeds, seed, cases));
+                println!(
+                    "oracle-diff --simulate: {fixed} preset cases and {cases} generated (seed {seed}; replay: scripts/oracle-diff.sh --simulate --cases {cases} --seed {seed})"
+                );
+                let answers = match ask_oracle_sim(bin, &all) {
+                    Ok(a) => a,
+                    Err(e) => {
+                        eprintln!("oracle-diff: {e}");
+                        return ExitCode::from(2);
+                    }
+                };
+                all.into_iter()
+                    .zip(answers)
+                    .map(|(c, a)| SimVector {
+                        id: c.id,
+                        origin: c.origin,
+                        job: c.job,
+                        scenario: c.scenario,
+                        answer: SimAnswer {
+                            id: a.id,
+                            result: a.result.as_ref().map(reduce),
+                            error: a.error,
+                        },
+                    })
+                    .collect()
+            }
+            _ => {
+                eprintln!("oracle-diff --simulate: give exactly one of --oracle and --vectors");
+                return ExitCode::from(2);
+            }
+        };
+        let mut tally = SimTally::default();
+        let mut shown = 0;
+        for v in &vectors {
+            let outcome = check_vector(v);
+            tally.add(&outcome, v.answer.result.as_ref());
+            if outcome.disagrees() && shown < show {
+                shown += 1;
+                println!(
+                    "\n--- disagreement {shown}: case {} (from {})",
+                    v.id, v.origin
+                );
+                if let Some(e) = &outcome.error {
+                    println!("  {e}");
+                }
+                for d in &outcome.differences {
+                    println!("  [{}] {}", d.category, d.detail);
+                }
+                println!("job:\n{}scenario:\n{}", v.job, v.scenario);
+            }
+        }
+        println!();
+        print!("{}", tally.render());
+        if let Some(path) = &write {
+            if let Err(e) = write_sim_vectors(path, &vectors) {
+                eprintln!("oracle-diff: {e}");
+                return ExitCode::from(2);
+            }
+            println!(
+                "wrote {} simulation vectors to {}",
+                vectors.len(),
+                path.display()
+            );
+        }
+        if tally.disagreeing > 0 {
+            println!(
+                "oracle-diff: FAILED: {} of {} simulation cases disagree",
+                tally.disagreeing, tally.cases
+            );
+            ExitCode::from(1)
+        } else {
+            println!("oracle-diff: every simulation case agrees");
+            ExitCode::SUCCESS
+        }
     }
 }

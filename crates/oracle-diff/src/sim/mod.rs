@@ -1,0 +1,310 @@
+//! The simulation differential: Joblab's Job-controller simulation against the real Job and
+//! TTL-after-finished controllers, run by the oracle's harness (`oracle simulate`, see
+//! oracle/README.md) on the same Job and scenario.
+//!
+//! - [`generate`]: seeded Job × scenario pairs, and the fixed cases (every guide preset at its
+//!   default knobs and at each knob's bounds, the scenarios of the tests and docs);
+//! - [`compare`]: what agreement means;
+//! - this module: running both sides, the committed vectors, and the report.
+
+pub mod compare;
+pub mod generate;
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use joblab_core::check::check_bytes;
+use joblab_core::patterns::{build, Knob, Knobs, Preset};
+use joblab_core::scenario::{Scenario, MAX_SECONDS};
+use joblab_core::sim::json::simulate_json;
+use joblab_core::sim::{Millis, Simulation};
+use joblab_core::yaml::emit::to_yaml;
+use serde::{Deserialize, Serialize};
+use serde_json::Value as J;
+
+pub use compare::{compare_sim, SimDifference, CATEGORIES};
+pub use generate::{generate_sim, SimCase};
+
+/// Simulated seconds a case runs at most, as `joblab simulate` runs by default.
+pub const UNTIL_SECONDS: f64 = 86_400.0;
+
+/// Runs Joblab's simulation on a case exactly as `joblab simulate --format json` does.
+pub fn joblab_result(job: &str, scenario: &str) -> Result<J, String> {
+    let report = check_bytes(job.as_bytes());
+    if report.has_errors() {
+        return Err("Joblab rejects the Job".to_owned());
+    }
+    let effective = report
+        .documents
+        .iter()
+        .find(|d| d.valid)
+        .and_then(|d| d.effective.clone())
+        .ok_or("no batch/v1 Job to simulate")?;
+    let scenario = if scenario.trim().is_empty() {
+        Scenario::default()
+    } else {
+        Scenario::from_yaml(scenario).map_err(|d| format!("scenario: {d:?}"))?
+    };
+    let until_ms = (UNTIL_SECONDS.min(MAX_SECONDS) * 1000.0).round() as Millis;
+    let mut sim = Simulation::new(effective, scenario);
+    sim.run_until_settled(until_ms);
+    serde_json::from_str(&simulate_json(&sim.snapshot())).map_err(|e| e.to_string())
+}
+
+/// Every preset at its default knobs and at each knob's bounds, as cases.
+pub fn preset_cases() -> Vec<SimCase> {
+    const KNOBS: [Knob; 7] = [
+        Knob::Completions,
+        Knob::Parallelism,
+        Knob::BackoffLimit,
+        Knob::FailingRuns,
+        Knob::ExitCode,
+        Knob::RunSeconds,
+        Knob::DeadlineSeconds,
+    ];
+    let mut out = Vec::new();
+    for p in Preset::ALL {
+        let base = Knobs::default_for(p);
+        let mut all = vec![("default".to_owned(), base)];
+        for k in KNOBS {
+            let (lo, hi) = k.range();
+            all.push((format!("{k:?}={lo}"), base.with(k, lo)));
+            all.push((format!("{k:?}={hi}"), base.with(k, hi)));
+        }
+        let mut seen = Vec::new();
+        for (label, knobs) in all {
+            if seen.contains(&knobs) {
+                continue;
+            }
+            seen.push(knobs);
+            let (job, scenario) = build(p, &knobs);
+            // The manifest the guide shows (and the lab starts from), not the defaulted Job.
+            let job_json = job.written.as_deref().cloned().unwrap_or(J::Null);
+            let scenario_json = serde_json::to_value(&scenario).unwrap_or(J::Null);
+            out.push(SimCase {
+                id: format!("preset-{}-{label}", p.slug()),
+                job: to_yaml(&job_json),
+                scenario: to_yaml(&scenario_json),
+                origin: format!("guide preset {}", p.slug()),
+            });
+        }
+    }
+    out
+}
+
+/// One answer of `oracle simulate --jsonl`.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct SimAnswer {
+    /// The case id.
+    pub id: String,
+    /// The run's JSON, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<J>,
+    /// Why there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// Runs `oracle simulate --jsonl` once over every case; the answers come back in case order.
+pub fn ask_oracle_sim(oracle: &Path, cases: &[SimCase]) -> Result<Vec<SimAnswer>, String> {
+    let mut child = Command::new(oracle)
+        .args(["simulate", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("cannot run {}: {e}", oracle.display()))?;
+    let mut stdin = child.stdin.take().ok_or("no stdin")?;
+    let stdout = child.stdout.take().ok_or("no stdout")?;
+    let lines: Vec<String> = cases
+        .iter()
+        .map(|c| serde_json::json!({"id": c.id, "job": c.job, "scenario": c.scenario}).to_string())
+        .collect();
+    // Written from a thread so that a full pipe never blocks both sides.
+    let writer = std::thread::spawn(move || -> std::io::Result<()> {
+        for line in lines {
+            stdin.write_all(line.as_bytes())?;
+            stdin.write_all(b"\n")?;
+        }
+        Ok(())
+    });
+    let mut answers = Vec::with_capacity(cases.len());
+    for line in BufReader::new(stdout).lines() {
+        let line = line.map_err(|e| format!("reading the oracle: {e}"))?;
+        let answer: SimAnswer = serde_json::from_str(&line)
+            .map_err(|e| format!("the oracle's answer is not JSON: {e}: {line}"))?;
+        answers.push(answer);
+    }
+    writer
+        .join()
+        .map_err(|_| "the writer thread panicked".to_owned())?
+        .map_err(|e| format!("writing to the oracle: {e}"))?;
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err(format!("the oracle exited with {status}"));
+    }
+    if answers.len() != cases.len() {
+        return Err(format!(
+            "{} cases sent, {} answers",
+            cases.len(),
+            answers.len()
+        ));
+    }
+    for (c, a) in cases.iter().zip(&answers) {
+        if c.id != a.id {
+            return Err(format!("answer {} for case {}", a.id, c.id));
+        }
+    }
+    Ok(answers)
+}
+
+/// One committed simulation vector: a case and the oracle's result, reduced to what the
+/// comparison reads (the Job's status, the Pods, the events, finishedAt).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct SimVector {
+    /// The case id.
+    pub id: String,
+    /// Where the case came from.
+    pub origin: String,
+    /// The Job manifest.
+    pub job: String,
+    /// The scenario.
+    pub scenario: String,
+    /// The oracle's result, or its error.
+    pub answer: SimAnswer,
+}
+
+/// Keeps only what [`compare_sim`] reads, so the committed vectors stay small.
+pub fn reduce(result: &J) -> J {
+    serde_json::json!({
+        "job": {"status": result["job"]["status"].clone()},
+        "pods": result["pods"].clone(),
+        "events": result["events"].clone(),
+        "finishedAt": result["finishedAt"].clone(),
+    })
+}
+
+/// Reads a simulation vectors file.
+pub fn read_sim_vectors(path: &Path) -> Result<Vec<SimVector>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))
+        })
+        .collect()
+}
+
+/// Writes a simulation vectors file.
+pub fn write_sim_vectors(path: &Path, vectors: &[SimVector]) -> Result<(), String> {
+    let mut out = String::new();
+    for v in vectors {
+        out.push_str(&serde_json::to_string(v).map_err(|e| e.to_string())?);
+        out.push('\n');
+    }
+    std::fs::write(path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// The outcome of one case.
+#[derive(Clone, Debug)]
+pub struct SimOutcome {
+    /// The differences (empty: agreement).
+    pub differences: Vec<SimDifference>,
+    /// Set when a side could not run the case at all.
+    pub error: Option<String>,
+}
+
+impl SimOutcome {
+    /// Whether the case disagrees.
+    pub fn disagrees(&self) -> bool {
+        self.error.is_some() || !self.differences.is_empty()
+    }
+}
+
+/// Compares Joblab with one vector.
+pub fn check_vector(v: &SimVector) -> SimOutcome {
+    let oracle = match (&v.answer.result, &v.answer.error) {
+        (Some(r), _) => r,
+        (None, e) => {
+            return SimOutcome {
+                differences: Vec::new(),
+                error: Some(format!(
+                    "the oracle could not run it: {}",
+                    e.clone().unwrap_or_default()
+                )),
+            }
+        }
+    };
+    match joblab_result(&v.job, &v.scenario) {
+        Ok(j) => SimOutcome {
+            differences: compare_sim(&j, oracle),
+            error: None,
+        },
+        Err(e) => SimOutcome {
+            differences: Vec::new(),
+            error: Some(format!("Joblab could not run it: {e}")),
+        },
+    }
+}
+
+/// Agreement per category over a run.
+#[derive(Clone, Debug, Default)]
+pub struct SimTally {
+    /// Cases run.
+    pub cases: usize,
+    /// Cases with any disagreement.
+    pub disagreeing: usize,
+    /// Cases that disagree in each category.
+    pub by_category: BTreeMap<&'static str, usize>,
+    /// Cases one side could not run.
+    pub errors: usize,
+    /// Pods and events compared, for the report.
+    pub pods: usize,
+    /// Events compared.
+    pub events: usize,
+}
+
+impl SimTally {
+    /// Adds one case.
+    pub fn add(&mut self, outcome: &SimOutcome, oracle: Option<&J>) {
+        self.cases += 1;
+        if outcome.disagrees() {
+            self.disagreeing += 1;
+        }
+        if outcome.error.is_some() {
+            self.errors += 1;
+        }
+        let mut cats: Vec<&'static str> = outcome.differences.iter().map(|d| d.category).collect();
+        cats.dedup();
+        cats.sort_unstable();
+        cats.dedup();
+        for c in cats {
+            *self.by_category.entry(c).or_default() += 1;
+        }
+        if let Some(r) = oracle {
+            self.pods += r["pods"].as_array().map_or(0, Vec::len);
+            self.events += r["events"].as_array().map_or(0, Vec::len);
+        }
+    }
+
+    /// The report table.
+    pub fn render(&self) -> String {
+        let mut s = format!("{:<12} {:>8} {:>10}\n", "category", "agree", "disagree");
+        for c in CATEGORIES {
+            let n = self.by_category.get(c).copied().unwrap_or(0);
+            s.push_str(&format!(
+                "{c:<12} {:>8} {n:>10}\n",
+                self.cases - self.errors - n
+            ));
+        }
+        s.push_str(&format!(
+            "{} cases ({} Pods, {} events compared); {} could not run on one side; {} disagree\n",
+            self.cases, self.pods, self.events, self.errors, self.disagreeing
+        ));
+        s
+    }
+}
