@@ -107,6 +107,9 @@ type harness struct {
 	clock    *clocktesting.FakeClock
 	seq      uint64
 	timeline timeline
+	// deferring holds queue wakes back during a step (flushDeferred).
+	deferring bool
+	deferred  []deferredWake
 	rv       int64
 	uidCount int
 
@@ -152,9 +155,34 @@ func ms(d time.Duration) int64 { return d.Milliseconds() }
 func (h *harness) nowTime() time.Time { return h.start.Add(h.now) }
 
 func (h *harness) schedule(at time.Duration, w *wake) {
+	if w.kind == wakeQueue && h.deferring {
+		h.deferred = append(h.deferred, deferredWake{at, w})
+		return
+	}
 	h.seq++
 	w.at, w.seq = at, h.seq
 	heap.Push(&h.timeline, w)
+}
+
+// deferredWake is a queue wake held back until the step that asked for it has scheduled its
+// kubelet wakes (see flushDeferred).
+type deferredWake struct {
+	at time.Duration
+	w  *wake
+}
+
+// flushDeferred puts the queue wakes of the step on the timeline. Joblab's kubelet schedules
+// what a change starts (a container's exit, its start after creation) before it tells the
+// controller (pod_changed), so among entries due at one instant the kubelet's come first; the
+// harness keeps that order, since the real components give none.
+func (h *harness) flushDeferred() {
+	pending := h.deferred
+	h.deferred = nil
+	for _, d := range pending {
+		h.seq++
+		d.w.at, d.w.seq = d.at, h.seq
+		heap.Push(&h.timeline, d.w)
+	}
 }
 
 func (h *harness) nextRV() string {
@@ -333,17 +361,21 @@ func (h *harness) react(action k8stesting.Action) (bool, runtime.Object, error) 
 
 func (h *harness) reactPod(action k8stesting.Action) (bool, runtime.Object, error) {
 	gr := v1.Resource("pods")
-	switch a := action.(type) {
-	case k8stesting.CreateAction:
+	// By verb: the action interfaces overlap (a delete or a patch is also a GetAction).
+	switch action.GetVerb() {
+	case "create":
+		a := action.(k8stesting.CreateAction)
 		pod := a.GetObject().(*v1.Pod).DeepCopy()
 		return true, h.createPod(pod), nil
-	case k8stesting.GetAction:
+	case "get":
+		a := action.(k8stesting.GetAction)
 		p, ok := h.pods[a.GetName()]
 		if !ok {
 			return true, nil, apierrors.NewNotFound(gr, a.GetName())
 		}
 		return true, p.DeepCopy(), nil
-	case k8stesting.PatchAction:
+	case "patch":
+		a := action.(k8stesting.PatchAction)
 		p, ok := h.pods[a.GetName()]
 		if !ok {
 			return true, nil, apierrors.NewNotFound(gr, a.GetName())
@@ -361,7 +393,8 @@ func (h *harness) reactPod(action k8stesting.Action) (bool, runtime.Object, erro
 			return true, nil, apierrors.NewBadRequest(err.Error())
 		}
 		return true, h.writePod(p, next).DeepCopy(), nil
-	case k8stesting.DeleteAction:
+	case "delete":
+		a := action.(k8stesting.DeleteAction)
 		p, ok := h.pods[a.GetName()]
 		if !ok {
 			return true, nil, apierrors.NewNotFound(gr, a.GetName())
@@ -486,13 +519,15 @@ func (h *harness) kubeletDeleted(st *podState) {
 
 func (h *harness) reactJob(action k8stesting.Action) (bool, runtime.Object, error) {
 	gr := batchv1.Resource("jobs")
-	switch a := action.(type) {
-	case k8stesting.GetAction:
+	switch action.GetVerb() {
+	case "get":
+		a := action.(k8stesting.GetAction)
 		if h.job == nil || a.GetName() != h.job.Name {
 			return true, nil, apierrors.NewNotFound(gr, a.GetName())
 		}
 		return true, h.job.DeepCopy(), nil
-	case k8stesting.UpdateAction:
+	case "update":
+		a := action.(k8stesting.UpdateAction)
 		if a.GetSubresource() != "status" {
 			return true, nil, fmt.Errorf("oracle harness: unexpected Job update")
 		}
@@ -505,8 +540,14 @@ func (h *harness) reactJob(action k8stesting.Action) (bool, runtime.Object, erro
 		}
 		next := h.job.DeepCopy()
 		next.Status = *in.Status.DeepCopy()
+		// An update that changes nothing is a no-op for the API server: no new
+		// resourceVersion, and no watch event for the informers.
+		if jsonEqual(roundTrip(next).Status, h.job.Status) {
+			return true, h.job.DeepCopy(), nil
+		}
 		return true, h.writeJob(next).DeepCopy(), nil
-	case k8stesting.DeleteAction:
+	case "delete":
+		a := action.(k8stesting.DeleteAction)
 		if h.job == nil || a.GetName() != h.job.Name {
 			return true, nil, apierrors.NewNotFound(gr, a.GetName())
 		}

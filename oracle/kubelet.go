@@ -177,6 +177,8 @@ func (h *harness) startRun(st *podState) {
 		st.started = &now
 	}
 	st.runs = append(st.runs, plan.run)
+	h.recordEvent("pod/"+st.name, v1.EventTypeNormal, "Started", "Started container "+h.mainContainer())
+	h.schedule(now+plan.runFor, &wake{kind: wakeContainerExit, pod: st, epoch: st.epoch})
 	h.updatePod(st, func(p *v1.Pod) {
 		p.Status.Phase = v1.PodRunning
 		if p.Status.StartTime == nil {
@@ -186,8 +188,6 @@ func (h *harness) startRun(st *podState) {
 		setCondition(p, v1.PodInitialized, true, h.nowTime())
 		h.setContainers(p, st, v1.ContainerState{Running: &v1.ContainerStateRunning{StartedAt: metav1.NewTime(h.nowTime())}}, true)
 	})
-	h.recordEvent("pod/"+st.name, v1.EventTypeNormal, "Started", "Started container "+h.mainContainer())
-	h.schedule(now+plan.runFor, &wake{kind: wakeContainerExit, pod: st, epoch: st.epoch})
 }
 
 func (h *harness) onContainerStart(st *podState, epoch uint32) {

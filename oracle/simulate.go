@@ -296,7 +296,10 @@ func (h *harness) run(until time.Duration) {
 			h.processed++
 			h.now = max(h.now, w.at)
 			h.clock.SetTime(h.nowTime())
+			h.deferring = true
 			h.dispatch(w)
+			h.deferring = false
+			h.flushDeferred()
 		}
 	}
 	if !h.settled() && (len(h.timeline) == 0 || h.timeline[0].at > until) {
@@ -343,6 +346,7 @@ func (h *harness) drain(q *fakeQueue) {
 		q.Done(key)
 		h.settleCreated(syncStart)
 		h.afterStep()
+		h.flushDeferred()
 	}
 }
 

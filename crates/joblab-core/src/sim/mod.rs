@@ -403,7 +403,16 @@ impl Simulation {
             Wake::Sync => {
                 if self.sync_at == Some(self.now) {
                     self.sync_at = None;
+                    let before = self.status.clone();
                     self.sync();
+                    // The controller's own status write comes back as a Job update event, and
+                    // updateJob asks for a batched sync of an unfinished Job
+                    // (job_controller.go, enqueueSyncJobBatched); a write that changes nothing
+                    // is no update at all.
+                    let finished = self.status.finished_ms().is_some();
+                    if self.status != before && !finished {
+                        self.pod_changed();
+                    }
                 }
             }
             Wake::ContainerStart { pod, epoch } => self.on_container_start(pod, epoch),

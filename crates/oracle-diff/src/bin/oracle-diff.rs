@@ -23,6 +23,7 @@ const USAGE: &str = "usage: oracle-diff --oracle BIN [--cases N] [--seed S] [--s
   --write-vectors F  write a representative set of the answers to F: every case that reaches an
                      error (path, type) pair or accepted difference not yet covered, then others
                      up to --vectors-min (default 2000)
+  --only ID          (--simulate) run only case ID and write its files under target/sim-case/ID/
   --simulate         the simulation differential: Joblab's simulation against the real Job and
                      TTL-after-finished controllers (`oracle simulate`), on every guide preset at
                      its default knobs and each knob's bounds, then N generated Job x scenario cases
@@ -258,6 +259,7 @@ mod simulate {
         let mut seed = 1u64;
         let mut show = 5usize;
         let mut write = None;
+        let mut only: Option<String> = None;
         let mut repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut it = std::env::args().skip(1);
         while let Some(flag) = it.next() {
@@ -270,6 +272,7 @@ mod simulate {
                 "--seed" => seed = value().parse().unwrap_or(seed),
                 "--show" => show = value().parse().unwrap_or(show),
                 "--write-vectors" => write = Some(PathBuf::from(value())),
+                "--only" => only = Some(value()),
                 "--repo" => repo = PathBuf::from(value()),
                 other => {
                     eprintln!(
@@ -300,6 +303,18 @@ mod simulate {
                 let mut all = preset_cases();
                 let fixed = all.len();
                 all.extend(generate_sim(&seeds, seed, cases));
+                if let Some(only) = &only {
+                    // One case (or a few) in isolation, its files written for `oracle simulate`
+                    // and `joblab simulate` under target/sim-case/<id>/.
+                    all.retain(|c| c.id == *only);
+                    for c in &all {
+                        let dir = repo.join("target/sim-case").join(&c.id);
+                        let _ = std::fs::create_dir_all(&dir);
+                        let _ = std::fs::write(dir.join("job.yaml"), &c.job);
+                        let _ = std::fs::write(dir.join("scenario.yaml"), &c.scenario);
+                        println!("wrote {}", dir.display());
+                    }
+                }
                 println!(
                     "oracle-diff --simulate: {fixed} preset cases and {cases} generated (seed {seed}; replay: scripts/oracle-diff.sh --simulate --cases {cases} --seed {seed})"
                 );
