@@ -72,9 +72,14 @@ type wake struct {
 type timeline []*wake
 
 func (t timeline) Len() int { return len(t) }
+// Less orders by time, then by who acts (the kubelet and the user before the controllers'
+// queues: Joblab's tie-break, see oracle/README.md), then by the order of scheduling.
 func (t timeline) Less(i, j int) bool {
 	if t[i].at != t[j].at {
 		return t[i].at < t[j].at
+	}
+	if ci, cj := t[i].kind == wakeQueue, t[j].kind == wakeQueue; ci != cj {
+		return cj
 	}
 	return t[i].seq < t[j].seq
 }

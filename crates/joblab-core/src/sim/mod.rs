@@ -89,12 +89,26 @@ pub(crate) enum Wake {
     TtlExpired,
 }
 
-/// A queue entry: ordered by time, then by the order it was scheduled in.
+/// A queue entry: ordered by time, then by who acts (the kubelet and the user before the
+/// controllers), then by the order it was scheduled in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Queued {
     at: Millis,
+    /// 0 for the kubelet and user actions, 1 for the controllers' syncs ([`Wake::is_controller`]).
+    class: u8,
     seq: u64,
     wake: Wake,
+}
+
+impl Wake {
+    /// Whether a controller (the Job or TTL controller) acts at this entry. At one instant every
+    /// Pod and user change happens before the controllers sync: the real components give no
+    /// order to things that happen at exactly the same time, and this one tie-break is shared
+    /// with the oracle's harness (oracle/README.md, "The kubelet and scheduler model"), so the
+    /// differential compares the controllers and not two ways of breaking ties.
+    const fn is_controller(self) -> bool {
+        matches!(self, Wake::Sync | Wake::TtlExpired)
+    }
 }
 
 /// The simulation: the Job controller, its Pods, the kubelet and the TTL controller.
@@ -377,6 +391,7 @@ impl Simulation {
         self.seq += 1;
         self.queue.push(Reverse(Queued {
             at,
+            class: u8::from(wake.is_controller()),
             seq: self.seq,
             wake,
         }));

@@ -34,19 +34,21 @@ pub struct SimDifference {
 /// Every category, in report order.
 pub const CATEGORIES: &[&str] = &["status", "conditions", "pods", "events"];
 
-/// Pod name → `pod#N` by creation position, for one side.
+/// Pod name → `pod#N` by creation position, for one side; and the Job's UID (whose first 23
+/// characters prefix every Pod UID in the kubelet's messages) → `<job-uid>`, since each side
+/// makes up its own.
 fn name_map(result: &J) -> BTreeMap<String, String> {
-    result["pods"]
+    let mut map: BTreeMap<String, String> = result["pods"]
         .as_array()
         .into_iter()
         .flatten()
         .enumerate()
-        .filter_map(|(i, p)| {
-            p["name"]
-                .as_str()
-                .map(|n| (n.to_owned(), format!("pod#{i}")))
-        })
-        .collect()
+        .filter_map(|(i, p)| p["name"].as_str().map(|n| (n.to_owned(), format!("pod#{i}"))))
+        .collect();
+    if let Some(prefix) = result["job"]["metadata"]["uid"].as_str().and_then(|u| u.get(..23)) {
+        map.insert(prefix.to_owned(), "<job-uid>".to_owned());
+    }
+    map
 }
 
 fn normalise(text: &str, names: &BTreeMap<String, String>) -> String {

@@ -179,7 +179,10 @@ pub struct SimVector {
 /// Keeps only what [`compare_sim`] reads, so the committed vectors stay small.
 pub fn reduce(result: &J) -> J {
     serde_json::json!({
-        "job": {"status": result["job"]["status"].clone()},
+        "job": {
+            "metadata": {"uid": result["job"]["metadata"]["uid"].clone()},
+            "status": result["job"]["status"].clone(),
+        },
         "pods": result["pods"].clone(),
         "events": result["events"].clone(),
         "finishedAt": result["finishedAt"].clone(),
