@@ -621,3 +621,39 @@ func (h *harness) maybeFinishForeground() {
 	_ = h.jobStore.Delete(gone)
 	h.jm.OracleDeleteJob(gone)
 }
+
+// orderedIndexer lists Pods in creation order (see OracleSetPodIndexer in the shim). Pods of
+// the sync in progress, whose final place is not settled yet, come last in arrival order.
+type orderedIndexer struct {
+	cache.Indexer
+	h *harness
+}
+
+func (o orderedIndexer) rank(obj interface{}) int {
+	p, ok := obj.(*v1.Pod)
+	if !ok {
+		return 1 << 40
+	}
+	if st := o.h.byName[p.Name]; st != nil && st.uid != "" {
+		return st.pos
+	}
+	n, _ := strconv.Atoi(strings.TrimPrefix(string(p.UID), "pod-"))
+	return 1<<30 + n
+}
+
+func (o orderedIndexer) sorted(items []interface{}) []interface{} {
+	sort.SliceStable(items, func(i, j int) bool { return o.rank(items[i]) < o.rank(items[j]) })
+	return items
+}
+
+func (o orderedIndexer) List() []interface{} { return o.sorted(o.Indexer.List()) }
+
+func (o orderedIndexer) Index(name string, obj interface{}) ([]interface{}, error) {
+	items, err := o.Indexer.Index(name, obj)
+	return o.sorted(items), err
+}
+
+func (o orderedIndexer) ByIndex(name, value string) ([]interface{}, error) {
+	items, err := o.Indexer.ByIndex(name, value)
+	return o.sorted(items), err
+}

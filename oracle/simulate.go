@@ -221,6 +221,7 @@ func newHarness(jobObj *batchv1.Job, sc *Scenario) (*harness, error) {
 	jm.OracleSetRecorder(rec)
 	h.tc = ttlafterfinished.NewForOracle(ctx, jobInformer, h.client, h.clock, h.ttlQueue, rec)
 	h.podStore = podInformer.Informer().GetIndexer()
+	jm.OracleSetPodIndexer(orderedIndexer{Indexer: h.podStore, h: h})
 	h.jobStore = jobInformer.Informer().GetIndexer()
 
 	// The Job as the API server stored it, created at the start of the simulated clock.

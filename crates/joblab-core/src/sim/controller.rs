@@ -46,6 +46,13 @@ pub(crate) fn failure_backoff_ms(failures: u32) -> u64 {
     d
 }
 
+/// A time as the API stores it: `metav1.Time` keeps whole seconds, so every timestamp the
+/// controller writes (conditions, startTime, completionTime) or reads back (a Pod's finish or
+/// creation time) has its milliseconds cut off.
+pub(crate) const fn stored(ms: Millis) -> Millis {
+    ms - ms % 1000
+}
+
 /// Remaining wait before creating Pods, given n failures and the last failure time.
 fn remaining_ms(now: Millis, failures: u32, last_failure_ms: Option<Millis>) -> Millis {
     let Some(last) = last_failure_ms else {
@@ -194,7 +201,7 @@ impl Simulation {
 
         // startTime.
         if self.status.start_ms.is_none() && !self.suspended() {
-            self.status.start_ms = Some(now);
+            self.status.start_ms = Some(stored(now));
         }
 
         // The backoff record (k/k `newBackoffRecord`).
@@ -300,7 +307,7 @@ impl Simulation {
                 }
             } else if self.ensure_condition("Suspended", "False", "JobResumed", "Job resumed") {
                 self.record_job_event(EventType::Normal, "Resumed", "Job resumed");
-                self.status.start_ms = Some(now);
+                self.status.start_ms = Some(stored(now));
             }
             // Recount after manageJob created or deleted Pods.
             active.clear();
@@ -367,7 +374,7 @@ impl Simulation {
                 let terminal = if f.success { "Complete" } else { "Failed" };
                 self.push_condition(terminal, "True", &f.reason, &f.message);
                 if f.success {
-                    self.status.completion_ms = Some(now);
+                    self.status.completion_ms = Some(stored(now));
                     if self
                         .cfg
                         .completions
@@ -387,7 +394,8 @@ impl Simulation {
                 self.backoff = BackoffState::default();
                 if let Some(ttl) = self.cfg.ttl_ms {
                     self.ttl_pending = true;
-                    self.schedule(now.saturating_add(ttl), Wake::TtlExpired);
+                    // ttlafterfinished measures from the stored (whole-second) condition time.
+                    self.schedule(stored(now).saturating_add(ttl).max(now), Wake::TtlExpired);
                 }
             }
         }
@@ -505,7 +513,7 @@ impl Simulation {
 
     /// Sets a condition the way `ensureJobConditionStatus` does; returns whether it changed.
     fn ensure_condition(&mut self, type_: &str, status: &str, reason: &str, message: &str) -> bool {
-        let now = self.now;
+        let now = stored(self.now);
         if let Some(c) = self.status.conditions.iter_mut().find(|c| c.type_ == type_) {
             if c.status == status && c.reason == reason && c.message == message {
                 return false;
@@ -532,8 +540,8 @@ impl Simulation {
             status: status.into(),
             reason: reason.into(),
             message: message.into(),
-            last_probe_ms: self.now,
-            last_transition_ms: self.now,
+            last_probe_ms: stored(self.now),
+            last_transition_ms: stored(self.now),
         });
     }
 
@@ -755,19 +763,24 @@ impl Simulation {
                 let p = self.pods.get(id);
                 let running = p.is_some_and(|p| p.phase == PodPhase::Running);
                 let ready = p.is_some_and(|p| p.ready);
+                // controller.ActivePods compares the Ready condition's and the creation
+                // timestamps, which the API keeps in whole seconds.
                 let ready_since = p.and_then(|p| match p.container {
-                    ContainerState::Running { started_ms } => Some(started_ms),
+                    ContainerState::Running { started_ms } => Some(stored(started_ms)),
                     _ => None,
                 });
                 let restarts = p.map_or(0, |p| p.restart_count);
-                let created = p.map_or(0, |p| p.created_ms);
+                let created = p.map_or(0, |p| stored(p.created_ms));
                 (
                     running,
                     ready,
                     std::cmp::Reverse(if ready { ready_since.unwrap_or(0) } else { 0 }),
                     std::cmp::Reverse(restarts),
                     std::cmp::Reverse(created),
-                    std::cmp::Reverse(id),
+                    // A full tie is left in the order the Pods are listed, which the real
+                    // informer does not fix; creation order is the tie-break shared with the
+                    // oracle's harness (oracle/README.md).
+                    id,
                 )
             });
             rm.extend(left.into_iter().take(at_least - rm.len()));

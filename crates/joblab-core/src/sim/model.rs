@@ -192,11 +192,14 @@ impl Pod {
 
     /// The time the backoff record uses as the failure time (k/k `backoff_utils.go`
     /// `getFinishedTime`): container finish, else the deletion time, else creation.
+    /// In whole seconds, as the API stores those timestamps.
     pub fn finish_time_ms(&self) -> Millis {
-        self.finished_ms
+        let t = self
+            .finished_ms
             .or(self.last_exit_ms)
             .or(self.deletion_requested_ms)
-            .unwrap_or(self.created_ms)
+            .unwrap_or(self.created_ms);
+        t - t % 1000
     }
 }
 

@@ -43,9 +43,16 @@ fn name_map(result: &J) -> BTreeMap<String, String> {
         .into_iter()
         .flatten()
         .enumerate()
-        .filter_map(|(i, p)| p["name"].as_str().map(|n| (n.to_owned(), format!("pod#{i}"))))
+        .filter_map(|(i, p)| {
+            p["name"]
+                .as_str()
+                .map(|n| (n.to_owned(), format!("pod#{i}")))
+        })
         .collect();
-    if let Some(prefix) = result["job"]["metadata"]["uid"].as_str().and_then(|u| u.get(..23)) {
+    if let Some(prefix) = result["job"]["metadata"]["uid"]
+        .as_str()
+        .and_then(|u| u.get(..23))
+    {
         map.insert(prefix.to_owned(), "<job-uid>".to_owned());
     }
     map
