@@ -199,6 +199,16 @@ impl Simulation {
             }
         }
 
+        let delayed = self.delayed_finalizer_removals(&new_failed);
+        for &id in &delayed {
+            if let Some(p) = self.pods.get_mut(id) {
+                p.counted = false;
+                if !p.failure_ignored {
+                    self.status.failed = self.status.failed.saturating_sub(1);
+                }
+            }
+        }
+
         // startTime.
         if self.status.start_ms.is_none() && !self.suspended() {
             self.status.start_ms = Some(stored(now));
@@ -304,6 +314,9 @@ impl Simulation {
             } else if self.suspended() {
                 if self.ensure_condition("Suspended", "True", "JobSuspended", "Job suspended") {
                     self.record_job_event(EventType::Normal, "Suspended", "Job suspended");
+                    // MutableSchedulingDirectivesForSuspendedJobs (on in 1.37): suspending
+                    // clears startTime, and resuming sets it anew.
+                    self.status.start_ms = None;
                 }
             } else if self.ensure_condition("Suspended", "False", "JobResumed", "Job resumed") {
                 self.record_job_event(EventType::Normal, "Resumed", "Job resumed");
@@ -337,7 +350,10 @@ impl Simulation {
                     continue;
                 }
                 p.counted = true;
-                if !f.success {
+                // A failed Pod whose finalizer was held back for its index is counted now, as
+                // a failure whatever the outcome (canRemoveFinalizer: the Job is finishing).
+                let held = delayed.contains(&id) && !p.failure_ignored;
+                if !f.success || held {
                     self.status.failed = self.status.failed.saturating_add(1);
                 }
             }
@@ -399,6 +415,52 @@ impl Simulation {
                 }
             }
         }
+    }
+
+    /// backoffLimitPerIndex: the newest failed Pod of each index that has not succeeded, has not
+    /// failed and has no active Pod keeps its tracking finalizer, so it is not counted yet: the
+    /// controller reads its failure count when it creates the replacement, and lets it go in the
+    /// sync after that (job_controller.go `canRemoveFinalizer`, indexed_job_utils.go
+    /// `getPodsWithDelayedDeletionPerIndex`).
+    fn delayed_finalizer_removals(&self, new_failed: &[usize]) -> Vec<usize> {
+        if self.cfg.per_index_limit.is_none() {
+            return Vec::new();
+        }
+        let completions = u32::try_from(self.cfg.completions.unwrap_or(0)).unwrap_or(0);
+        let active: HashSet<u32> = self
+            .live
+            .iter()
+            .filter_map(|&id| self.pods.get(id))
+            .filter(|p| p.is_active())
+            .filter_map(|p| p.index)
+            .collect();
+        let mut newest: Vec<(u32, usize)> = Vec::new();
+        for &id in new_failed {
+            let Some(p) = self.pods.get(id) else { continue };
+            let Some(ix) = p.index else { continue };
+            if p.phase != PodPhase::Failed
+                || ix >= completions
+                || self.succeeded_indexes.contains(ix)
+                || self.failed_indexes.contains(ix)
+                || active.contains(&ix)
+            {
+                continue;
+            }
+            let count = |p: &Pod| {
+                p.index_failure_count.unwrap_or(0) + p.index_ignored_failure_count.unwrap_or(0)
+            };
+            match newest.iter_mut().find(|(i, _)| *i == ix) {
+                Some((_, last)) => {
+                    if let Some(l) = self.pods.get(*last) {
+                        if count(l) <= count(p) && p.finish_time_ms() >= l.finish_time_ms() {
+                            *last = id;
+                        }
+                    }
+                }
+                None => newest.push((ix, id)),
+            }
+        }
+        newest.into_iter().map(|(_, id)| id).collect()
     }
 
     /// The interim condition already written by an earlier sync.

@@ -320,7 +320,8 @@ impl Simulation {
                     status: "True".into(),
                     reason: "EvictionByEvictionAPI".into(),
                     message: "Eviction API: evicting".into(),
-                    last_transition_ms: now,
+                    // Stored in whole seconds, as every API timestamp.
+                    last_transition_ms: now - now % 1000,
                 });
                 p.reason = Some("Evicted".into());
             }

@@ -106,7 +106,8 @@ fn valid_job(yaml: &str) -> Option<J> {
     let stream = parse_stream(yaml);
     let doc = stream.documents.first()?;
     let v = doc.root.as_ref()?.to_json();
-    (v.get("kind") == Some(&json!("Job"))).then_some(v)
+    (v.get("kind") == Some(&json!("Job")) && v.get("apiVersion") == Some(&json!("batch/v1")))
+        .then_some(v)
 }
 
 /// What the scenario needs to know of the Job.
