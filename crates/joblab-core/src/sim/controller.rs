@@ -116,6 +116,7 @@ impl Simulation {
             return;
         }
         let now = self.now;
+        self.deleted_in_sync.clear();
         // Forget Pods the controller no longer needs to look at.
         let pods = &self.pods;
         self.live.retain(|&id| {
@@ -329,7 +330,10 @@ impl Simulation {
                 if let Some(p) = self.pods.get(id) {
                     if p.is_active() {
                         active.push(id);
-                    } else if p.is_terminating() {
+                    } else if p.is_terminating() || self.deleted_in_sync.contains(&id) {
+                        // manageJob adds the Pods it deleted to the terminating count
+                        // (`*jobCtx.terminating += removed`): the kubelet has not stopped
+                        // them yet when the sync decides, even where this model already has.
                         terminating += 1;
                     }
                 }
@@ -613,6 +617,7 @@ impl Simulation {
             return;
         };
         self.delete_pod(id, keep_finalizer);
+        self.deleted_in_sync.push(id);
         self.record_job_event(
             EventType::Normal,
             "SuccessfulDelete",

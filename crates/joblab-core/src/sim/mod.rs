@@ -138,6 +138,8 @@ pub struct Simulation {
     /// Pod of each run, by run number - 1.
     pub(crate) run_pods: Vec<usize>,
     pub(crate) events: Vec<Event>,
+    /// The Pods the controller deleted in the sync in progress.
+    pub(crate) deleted_in_sync: Vec<usize>,
     pub(crate) backoff: BackoffState,
     pub(crate) job_deleted_ms: Option<Millis>,
     pub(crate) deleted_by_ttl: bool,
@@ -178,6 +180,7 @@ impl Simulation {
             index_attempts: HashMap::new(),
             run_pods: Vec::new(),
             events: Vec::new(),
+            deleted_in_sync: Vec::new(),
             backoff: BackoffState::default(),
             job_deleted_ms: None,
             deleted_by_ttl: false,
@@ -384,6 +387,9 @@ impl Simulation {
         self.ttl_pending = false;
         for id in 0..self.pods.len() {
             self.delete_pod(id, true);
+            // Pods already being deleted lose their finalizer too: with the Job gone, the
+            // controller's orphan worker removes it.
+            self.maybe_gone(id);
         }
     }
 
