@@ -472,11 +472,13 @@ func (h *harness) userAction(i int) {
 		if s.ActiveDeadlineSeconds != nil {
 			next.Spec.ActiveDeadlineSeconds = s.ActiveDeadlineSeconds
 		}
-		// pkg/registry/batch/job/strategy.go PrepareForUpdate: a spec change is a new generation.
+		// pkg/registry/batch/job/strategy.go PrepareForUpdate: a spec change is a new
+		// generation. A patch that changes nothing is no update at all: no new
+		// resourceVersion and no watch event.
 		if !jsonEqual(next.Spec, h.job.Spec) {
 			next.Generation = h.job.Generation + 1
+			h.writeJob(next)
 		}
-		h.writeJob(next)
 	}
 	if d := a.DeletePod; d != nil {
 		var target *podState

@@ -329,7 +329,8 @@ impl Simulation {
 
     /// `kubectl patch job --type=merge -p '{"spec":{"suspend":…}}'` at the current time.
     pub fn handle_patch_suspend(&mut self, suspend: bool) {
-        if self.job_deleted_ms.is_some() {
+        // A patch that changes nothing is no update for the API server: no event, no sync.
+        if self.job_deleted_ms.is_some() || self.cfg.suspend == suspend {
             return;
         }
         self.cfg.suspend = suspend;
@@ -341,7 +342,7 @@ impl Simulation {
 
     /// Patches `spec.parallelism` at the current time.
     pub fn handle_patch_parallelism(&mut self, parallelism: i32) {
-        if self.job_deleted_ms.is_some() {
+        if self.job_deleted_ms.is_some() || self.cfg.parallelism == parallelism.max(0) {
             return;
         }
         self.cfg.parallelism = parallelism.max(0);
@@ -353,11 +354,11 @@ impl Simulation {
 
     /// Patches `spec.activeDeadlineSeconds` at the current time.
     pub fn handle_patch_active_deadline_seconds(&mut self, seconds: i64) {
-        if self.job_deleted_ms.is_some() {
+        let deadline_ms = Some(u64::try_from(seconds).unwrap_or(0).saturating_mul(1000));
+        if self.job_deleted_ms.is_some() || self.cfg.active_deadline_ms == deadline_ms {
             return;
         }
-        self.cfg.active_deadline_ms =
-            Some(u64::try_from(seconds).unwrap_or(0).saturating_mul(1000));
+        self.cfg.active_deadline_ms = deadline_ms;
         if let Some(spec) = self.job.spec.as_mut() {
             spec.active_deadline_seconds = Some(seconds.max(0));
         }
