@@ -194,9 +194,12 @@ impl Pod {
     /// `getFinishedTime`): container finish, else the deletion time, else creation.
     /// In whole seconds, as the API stores those timestamps.
     pub fn finish_time_ms(&self) -> Millis {
+        // The last container exit is the container's finishedAt, or, for a Pod stopped while
+        // its container waited for a restart, when its Ready condition last turned False; a Pod
+        // that never ran turned not-Ready when it stopped.
         let t = self
-            .finished_ms
-            .or(self.last_exit_ms)
+            .last_exit_ms
+            .or(self.finished_ms)
             .or(self.deletion_requested_ms)
             .unwrap_or(self.created_ms);
         t - t % 1000
