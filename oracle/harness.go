@@ -13,6 +13,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,6 +35,9 @@ import (
 	"k8s.io/kubernetes/pkg/controller/ttlafterfinished"
 	clocktesting "k8s.io/utils/clock/testing"
 )
+
+// debugHarness logs every API request to standard error (JOBLAB_ORACLE_DEBUG=1).
+var debugHarness = os.Getenv("JOBLAB_ORACLE_DEBUG") != ""
 
 // jobTrackingFinalizer is the finalizer the Job controller puts on its Pods.
 const jobTrackingFinalizer = "batch.kubernetes.io/job-tracking"
@@ -353,6 +357,9 @@ func (h *harness) react(action k8stesting.Action) (bool, runtime.Object, error) 
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	res := action.GetResource().Resource
+	if debugHarness {
+		fmt.Fprintf(os.Stderr, "oracle harness: t=%v %s %s\n", h.now, action.GetVerb(), res)
+	}
 	switch res {
 	case "events":
 		return true, nil, nil
@@ -449,6 +456,11 @@ func (h *harness) createPod(pod *v1.Pod) *v1.Pod {
 func (h *harness) writePod(old, next *v1.Pod) *v1.Pod {
 	next.ResourceVersion = h.nextRV()
 	next = roundTrip(next)
+	if debugHarness {
+		st := h.byName[next.Name]
+		fmt.Fprintf(os.Stderr, "oracle harness: t=%v write pod %s phase=%s deleting=%v finalizers=%v released=%v\n",
+			h.now, next.Name, next.Status.Phase, next.DeletionTimestamp != nil, next.Finalizers, st != nil && st.released)
+	}
 	if st := h.byName[next.Name]; next.DeletionTimestamp != nil && len(next.Finalizers) == 0 &&
 		(st == nil || st.released) {
 		h.removePod(next)

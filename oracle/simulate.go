@@ -309,6 +309,9 @@ func (h *harness) run(until time.Duration) {
 }
 
 func (h *harness) dispatch(w *wake) {
+	if debugHarness {
+		fmt.Fprintf(os.Stderr, "oracle harness: t=%v wake %d\n", h.now, w.kind)
+	}
 	switch w.kind {
 	case wakeQueue:
 		w.queue.due()

@@ -57,6 +57,9 @@ pub(crate) struct JobConfig {
     pub max_failed_indexes: Option<i32>,
     pub success_rules: Option<Vec<SuccessRule>>,
     pub managed_elsewhere: bool,
+    /// The Pod template carries finalizers of its own: nobody here removes them, so a deleted
+    /// Pod stays in the API (Terminating) for good, as it would in a cluster.
+    pub template_finalizers: bool,
     pub grace_ms: u64,
     pub containers: Vec<String>,
 }
@@ -159,6 +162,12 @@ impl JobConfig {
                     })
                     .collect()
             }),
+            template_finalizers: spec
+                .template
+                .metadata
+                .as_ref()
+                .and_then(|m| m.finalizers.as_ref())
+                .is_some_and(|f| !f.is_empty()),
             managed_elsewhere: spec
                 .managed_by
                 .as_deref()

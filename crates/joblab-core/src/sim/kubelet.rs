@@ -287,6 +287,9 @@ impl Simulation {
     pub(crate) fn maybe_gone(&mut self, id: usize) {
         let now = self.now;
         let job_gone = self.job_deleted_ms.is_some();
+        if self.cfg.template_finalizers {
+            return;
+        }
         if let Some(p) = self.pods.get_mut(id) {
             if p.deleted_ms.is_none()
                 && p.deletion_requested_ms.is_some()
