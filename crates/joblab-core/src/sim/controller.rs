@@ -488,12 +488,14 @@ impl Simulation {
         if !self.cfg.on_failure {
             return false;
         }
+        let containers = u64::try_from(self.cfg.containers.len().max(1)).unwrap_or(1);
         let sum: u64 = self
             .live
             .iter()
             .filter_map(|&id| self.pods.get(id))
             .filter(|p| matches!(p.phase, PodPhase::Pending | PodPhase::Running))
-            .map(|p| u64::from(p.restart_count))
+            // Summed over every container status; all the Pod's containers restart alike.
+            .map(|p| u64::from(p.restart_count) * containers)
             .sum();
         if self.cfg.backoff_limit == 0 {
             sum > 0
