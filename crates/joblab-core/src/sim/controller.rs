@@ -356,8 +356,12 @@ impl Simulation {
                 p.counted = true;
                 // A failed Pod whose finalizer was held back for its index is counted now, as
                 // a failure whatever the outcome (canRemoveFinalizer: the Job is finishing).
-                let held = delayed.contains(&id) && !p.failure_ignored;
-                if !f.success || held {
+                let counts = if delayed.contains(&id) {
+                    !p.failure_ignored
+                } else {
+                    !f.success
+                };
+                if counts {
                     self.status.failed = self.status.failed.saturating_add(1);
                 }
             }
