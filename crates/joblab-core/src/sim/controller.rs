@@ -10,7 +10,7 @@ use super::config::FailureRule;
 use super::model::*;
 use super::{
     Simulation, Wake, MAX_POD_CREATE_DELETE_PER_SYNC, MAX_POD_FAILURE_BACKOFF_MS,
-    POD_FAILURE_BACKOFF_MS,
+    POD_FAILURE_BACKOFF_MS, SYNC_BATCH_MS,
 };
 
 /// A finish condition found by a sync: the interim type, reason and message.
@@ -679,7 +679,8 @@ impl Simulation {
                 self.backoff.last_failure_ms,
             );
             if remaining > 0 {
-                self.request_sync(self.now + remaining);
+                // enqueueSyncJobWithDelay never waits less than the batch period.
+                self.request_sync(self.now + remaining.max(SYNC_BATCH_MS));
                 return n_active;
             }
         }
@@ -702,7 +703,7 @@ impl Simulation {
                 }
                 if now_ok.is_empty() {
                     if let Some(w) = min_wait {
-                        self.request_sync(self.now + w);
+                        self.request_sync(self.now + w.max(SYNC_BATCH_MS));
                     }
                     return n_active;
                 }

@@ -122,8 +122,12 @@ pub struct Simulation {
     pub(crate) now: Millis,
     seq: u64,
     queue: BinaryHeap<Reverse<Queued>>,
-    /// The time of the pending controller sync, if any (merges batched requests).
+    /// The work queue's delayed entry for the Job, if any: its due time. A delayed request
+    /// merges into an earlier one, as client-go's delaying queue keeps one entry per item.
     sync_at: Option<Millis>,
+    /// An immediate request is waiting in the queue (`Add`): it is independent of the delayed
+    /// entry, which still fires at its time.
+    sync_ready: bool,
     pub(crate) pods: Vec<Pod>,
     /// Pods the controller still looks at: not terminal, or not yet accounted for.
     pub(crate) live: Vec<usize>,
@@ -170,6 +174,7 @@ impl Simulation {
             seq: 0,
             queue: BinaryHeap::new(),
             sync_at: None,
+            sync_ready: false,
             pods: Vec::new(),
             live: Vec::new(),
             names: HashSet::new(),
@@ -409,7 +414,12 @@ impl Simulation {
         if self.job_deleted_ms.is_some() || self.cfg.unknown_mode {
             return;
         }
-        if self.sync_at.is_none_or(|s| at < s) {
+        if at <= self.now {
+            if !self.sync_ready {
+                self.sync_ready = true;
+                self.schedule(self.now, Wake::Sync);
+            }
+        } else if self.sync_at.is_none_or(|s| at < s) {
             self.sync_at = Some(at);
             self.schedule(at, Wake::Sync);
         }
@@ -423,8 +433,12 @@ impl Simulation {
     fn dispatch(&mut self, wake: Wake) {
         match wake {
             Wake::Sync => {
-                if self.sync_at == Some(self.now) {
+                let ready = std::mem::take(&mut self.sync_ready);
+                let due = self.sync_at == Some(self.now);
+                if due {
                     self.sync_at = None;
+                }
+                if ready || due {
                     let before = self.status.clone();
                     self.sync();
                     // The controller's own status write comes back as a Job update event, and
