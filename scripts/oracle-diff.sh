@@ -2,6 +2,8 @@
 # The differential between Joblab and the Kubernetes oracle on generated Jobs (docs/fidelity.md).
 #   scripts/oracle-diff.sh --cases N --seed S [--show K] [--write-vectors FILE]
 #   scripts/oracle-diff.sh --vectors oracle/vectors/check.jsonl     (no Go needed)
+#   scripts/oracle-diff.sh --simulate --cases N --seed S [--show K] [--only ID]
+#                                      the simulation differential (oracle simulate, docs/fidelity.md)
 # Prints the agreement per category and the first disagreements in full, and exits non-zero on
 # any disagreement that docs/fidelity.md does not list as accepted.
 set -euo pipefail

@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
-# Regenerates the committed oracle vectors (oracle/vectors/check.jsonl): runs the differential on
+# Regenerates the committed oracle vectors (oracle/vectors/check.jsonl; with --simulate,
+# oracle/vectors/simulate.jsonl): runs the differential on
 # CASES generated Jobs (default 20000) of seed SEED (default 1) and keeps every case that reaches
 # an (error path, error type) pair or an accepted difference not yet covered, then others up to
 # 2000. Refuses to write vectors while any case disagrees: a vector is an answer Joblab matches.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cases=${CASES:-20000}
 seed=${SEED:-1}
 tmp=$(mktemp)
+if [ "${1:-}" = --simulate ]; then
+  # The simulation vectors: every preset case and CASES (default 2000) generated ones, all of
+  # which must agree (the differential exits non-zero otherwise and nothing is written).
+  bash scripts/oracle-diff.sh --simulate --cases "${CASES:-2000}" --seed "$seed" --show 3 --write-vectors "$tmp"
+  mv "$tmp" oracle/vectors/simulate.jsonl
+  echo "oracle-vectors: oracle/vectors/simulate.jsonl ($(wc -l < oracle/vectors/simulate.jsonl) vectors, $(du -h oracle/vectors/simulate.jsonl | cut -f1))"
+  exit 0
+fi
+cases=${CASES:-20000}
 bash scripts/oracle-diff.sh --cases "$cases" --seed "$seed" --show 3 --write-vectors "$tmp"
 mv "$tmp" oracle/vectors/check.jsonl
 echo "oracle-vectors: oracle/vectors/check.jsonl ($(wc -l < oracle/vectors/check.jsonl) vectors, $(du -h oracle/vectors/check.jsonl | cut -f1))"

@@ -37,6 +37,11 @@ if command -v go >/dev/null 2>&1; then
   seed=$(date -u +%Y%m%d)
   echo "seed $seed; replay: bash scripts/oracle-diff.sh --cases 2000 --seed $seed"
   bash scripts/oracle-diff.sh --cases 2000 --seed "$seed" --show 5
+  # The real Job and TTL-after-finished controllers (oracle simulate) against Joblab's
+  # simulation: every guide preset at default knobs and bounds, and 2000 generated Job x scenario
+  # cases of the same seed (oracle/vectors/simulate.jsonl holds a committed run, in cargo test).
+  echo "seed $seed; replay: bash scripts/oracle-diff.sh --simulate --cases 2000 --seed $seed"
+  bash scripts/oracle-diff.sh --simulate --cases 2000 --seed "$seed" --show 3
   # The Go encoding table Joblab's stored form is generated from must still be what the Go
   # types say (tests/go_fields_up_to_date.rs checks the Rust table against this JSON).
   "$(bash scripts/oracle-build.sh)" fields | diff -u oracle/go-fields.json - \

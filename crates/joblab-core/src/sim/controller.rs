@@ -164,6 +164,7 @@ impl Simulation {
 
         // Failure accounting, podFailurePolicy and per-index limits.
         let mut fail_job: Option<String> = None;
+        let mut fail_job_pod: Option<usize> = None;
         for &id in &new_failed {
             let Some(p) = self.pods.get(id) else { continue };
             let outcome = match (&self.cfg.failure_rules, p.phase) {
@@ -180,7 +181,12 @@ impl Simulation {
                 }
             }
             if let PolicyOutcome::FailJob(msg) = &outcome {
-                fail_job.get_or_insert_with(|| msg.clone());
+                // getFailJobMessage names the first matching Pod in list order: creation order
+                // here and in the oracle's harness (the informer's order is arbitrary).
+                if fail_job_pod.is_none_or(|first| id < first) {
+                    fail_job_pod = Some(id);
+                    fail_job = Some(msg.clone());
+                }
             }
             if let Some(p) = self.pods.get_mut(id) {
                 p.counted = true;

@@ -1,0 +1,46 @@
+//! Joblab's simulation against the real Job controller's committed runs
+//! (oracle/vectors/simulate.jsonl: every guide preset at its default knobs and each knob's bounds,
+//! and 2 000 generated Job x scenario cases, each with what `oracle simulate` printed), with no Go
+//! needed. Every vector must agree exactly (crates/oracle-diff/src/sim/compare.rs says what agreement
+//! means). Regenerate them with `bash scripts/oracle-vectors.sh --simulate`.
+
+use std::path::Path;
+
+use oracle_diff::sim::{check_vector, read_sim_vectors, SimTally};
+
+#[test]
+fn the_simulation_agrees_with_every_committed_controller_run() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../oracle/vectors/simulate.jsonl");
+    let vectors = read_sim_vectors(&path).expect("the committed simulation vectors");
+    let generated = vectors.iter().filter(|v| v.id.starts_with("sim-")).count();
+    assert!(
+        generated >= 2000,
+        "{generated} generated vectors; the differential commits at least 2000"
+    );
+    assert!(vectors.iter().any(|v| v.id.starts_with("preset-")));
+    let mut tally = SimTally::default();
+    let mut failures = Vec::new();
+    for v in &vectors {
+        let outcome = check_vector(v);
+        tally.add(&outcome, v.answer.result.as_ref());
+        if outcome.disagrees() && failures.len() < 3 {
+            let mut text = format!("case {} (from {}):\n", v.id, v.origin);
+            if let Some(e) = &outcome.error {
+                text.push_str(&format!("  {e}\n"));
+            }
+            for d in &outcome.differences {
+                text.push_str(&format!("  [{}] {}\n", d.category, d.detail));
+            }
+            text.push_str(&format!("job:\n{}scenario:\n{}", v.job, v.scenario));
+            failures.push(text);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n{} of {} vectors disagree; the first:\n\n{}",
+        tally.render(),
+        tally.disagreeing,
+        tally.cases,
+        failures.join("\n")
+    );
+}
