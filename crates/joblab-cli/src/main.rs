@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 mod check;
+mod formats;
 mod simulate;
 
 use std::process::ExitCode;
