@@ -100,4 +100,29 @@ PY
     go_ok || echo "warning: could not install Go $GO_VERSION from the module proxy; the live oracle differential will be skipped" >&2
   fi
 fi
+if [ "$purpose" = test ]; then
+  # The consumers the CLI's output formats are checked against (scripts/check-formats.sh) and
+  # pre-commit for the hook test (scripts/precommit-smoke.sh), pinned, in target/ci-tools so the
+  # app's package.json and the system Python stay as they are. A stamp file holds the versions
+  # installed, so a version bump here reinstalls.
+  SARIF_MULTITOOL_VERSION=5.7.0   # npm @microsoft/sarif-multitool: `validate`, the SARIF checker
+  ACTIONS_CORE_VERSION=3.0.1      # npm @actions/core: how GitHub's toolkit writes annotations
+  PRE_COMMIT_VERSION=4.7.0        # PyPI pre-commit
+  JUNITPARSER_VERSION=5.0.3       # PyPI junitparser: a JUnit XML reader
+  ci_tools=target/ci-tools
+  want="sarif-multitool $SARIF_MULTITOOL_VERSION, @actions/core $ACTIONS_CORE_VERSION, pre-commit $PRE_COMMIT_VERSION, junitparser $JUNITPARSER_VERSION"
+  if [ "$(cat "$ci_tools/versions" 2>/dev/null)" != "$want" ]; then
+    say "CI format consumers and pre-commit into $ci_tools ($want)"
+    rm -rf "$ci_tools" && mkdir -p "$ci_tools/npm"
+    echo '{"private": true}' > "$ci_tools/npm/package.json"
+    npm install --prefix "$ci_tools/npm" --no-audit --no-fund --loglevel=error \
+      "@microsoft/sarif-multitool@$SARIF_MULTITOOL_VERSION" "@actions/core@$ACTIONS_CORE_VERSION" >/dev/null
+    # Debian's python3 has no venv module without python3-venv.
+    python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
+    python3 -m venv "$ci_tools/venv"
+    "$ci_tools/venv/bin/pip" install --quiet --disable-pip-version-check \
+      "pre-commit==$PRE_COMMIT_VERSION" "junitparser==$JUNITPARSER_VERSION"
+    echo "$want" > "$ci_tools/versions"
+  fi
+fi
 say "tools ready for $purpose"

@@ -323,6 +323,10 @@ pub fn run_check(args: &CheckArgs) -> ExitCode {
         return ExitCode::from(EXIT_USAGE);
     }
     let (files, errors) = inputs(args, &exclude);
+    if files.is_empty() && errors.is_empty() {
+        eprintln!("joblab: nothing to check: --exclude left out every path given");
+        return ExitCode::from(EXIT_USAGE);
+    }
     let mut io_error = !errors.is_empty();
     for message in errors {
         eprintln!("{message}");

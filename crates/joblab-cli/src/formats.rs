@@ -194,8 +194,15 @@ fn json_output(checked: &[Checked]) -> String {
     out
 }
 
-/// The SARIF rule id of an error type: its words joined, e.g. `RequiredValue`.
+/// The SARIF rule id of an error type, stable across releases: its words in lower case joined
+/// by hyphens after `joblab/`, e.g. `joblab/required-value`.
 fn rule_id(t: ErrorType) -> String {
+    format!("joblab/{}", t.as_str().to_lowercase().replace(' ', "-"))
+}
+
+/// The SARIF rule name of an error type (which SARIF wants different from the id): its words
+/// joined, e.g. `RequiredValue`.
+fn rule_name(t: ErrorType) -> String {
     t.as_str()
         .split(' ')
         .map(|w| {
@@ -253,7 +260,7 @@ fn sarif(checked: &[Checked]) -> String {
         .map(|&t| {
             json!({
                 "id": rule_id(t),
-                "name": rule_id(t),
+                "name": rule_name(t),
                 "shortDescription": {"text": t.as_str()},
                 "fullDescription": {"text": rule_description(t)},
                 "defaultConfiguration": {"level": if t == ErrorType::Advice { "warning" } else { "error" }},
@@ -496,15 +503,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rule_ids_join_the_words_of_the_type() {
+    fn rule_ids_and_names_come_from_the_type() {
         let cases = [
-            (ErrorType::Required, "RequiredValue"),
-            (ErrorType::NotSupported, "UnsupportedValue"),
-            (ErrorType::TooLong, "TooLong"),
-            (ErrorType::Advice, "Advice"),
+            (
+                ErrorType::Required,
+                "joblab/required-value",
+                "RequiredValue",
+            ),
+            (
+                ErrorType::NotSupported,
+                "joblab/unsupported-value",
+                "UnsupportedValue",
+            ),
+            (ErrorType::TooLong, "joblab/too-long", "TooLong"),
+            (ErrorType::Advice, "joblab/advice", "Advice"),
         ];
-        for (t, want) in cases {
-            assert_eq!(rule_id(t), want);
+        for (t, id, name) in cases {
+            assert_eq!((rule_id(t).as_str(), rule_name(t).as_str()), (id, name));
         }
     }
 
