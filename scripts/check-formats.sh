@@ -8,7 +8,7 @@
 #     JSON output's documents, invalid documents and skipped documents;
 #   - github: the same findings written by GitHub's own toolkit, `@actions/core` (npm)'s
 #     error/warning/notice, must be byte for byte what joblab writes;
-#   - json: `"version": 1` and every documented field, read with Python's json module.
+#   - json: valid against its schema, docs/joblab-check.schema.json (PyPI jsonschema).
 # The consumers are installed, pinned, by `bash scripts/tools.sh test` into target/ci-tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,17 +55,18 @@ echo "junit and json: junitparser, json"
 for f in "$work"/*.json; do
   "$tools/venv/bin/python" - "$f" "${f%.json}.xml" <<'PY'
 import json, sys
+import jsonschema
 from junitparser import JUnitXml, Failure, Skipped
 report_path, junit_path = sys.argv[1], sys.argv[2]
 report = json.load(open(report_path))
-assert report["version"] == 1, "json: version is not 1"
+schema = json.load(open("docs/joblab-check.schema.json"))
+jsonschema.Draft202012Validator.check_schema(schema)
+errors = list(jsonschema.Draft202012Validator(schema).iter_errors(report))
+for e in errors:
+    print(f"error: {report_path}: {'/'.join(map(str, e.absolute_path))}: {e.message}", file=sys.stderr)
+if errors:
+    sys.exit(1)
 documents = [d for f in report["files"] for d in f["documents"]]
-for d in documents:
-    for key in ("index", "kind", "name", "valid", "diagnostics"):
-        assert key in d, f"json: a document has no {key}"
-    for diag in d["diagnostics"]:
-        for key in ("severity", "path", "type", "message", "line", "column", "endLine", "endColumn"):
-            assert key in diag, f"json: a diagnostic has no {key}"
 xml = JUnitXml.fromfile(junit_path)
 cases = [case for suite in xml for case in suite]
 failed = [c for c in cases if any(isinstance(r, Failure) for r in c.result)]
@@ -76,7 +77,7 @@ if got != want:
     sys.exit(f"error: {junit_path}: junitparser reads (cases, failures, skips) {got}, the JSON says {want}")
 if (xml.tests, xml.failures, xml.skipped) != want:
     sys.exit(f"error: {junit_path}: the totals say {(xml.tests, xml.failures, xml.skipped)}, the JSON says {want}")
-print(f"  {junit_path.rsplit('/', 1)[-1]}: {got[0]} test cases, {got[1]} failures, {got[2]} skipped, as the JSON says")
+print(f"  {report_path.rsplit('/', 1)[-1]}: valid against docs/joblab-check.schema.json; {junit_path.rsplit('/', 1)[-1]}: {got[0]} test cases, {got[1]} failures, {got[2]} skipped, as the JSON says")
 PY
 done
 

@@ -109,8 +109,9 @@ if [ "$purpose" = test ]; then
   ACTIONS_CORE_VERSION=3.0.1      # npm @actions/core: how GitHub's toolkit writes annotations
   PRE_COMMIT_VERSION=4.7.0        # PyPI pre-commit
   JUNITPARSER_VERSION=5.0.3       # PyPI junitparser: a JUnit XML reader
+  JSONSCHEMA_VERSION=4.26.0       # PyPI jsonschema: checks the JSON output against its schema
   ci_tools=target/ci-tools
-  want="sarif-multitool $SARIF_MULTITOOL_VERSION, @actions/core $ACTIONS_CORE_VERSION, pre-commit $PRE_COMMIT_VERSION, junitparser $JUNITPARSER_VERSION"
+  want="sarif-multitool $SARIF_MULTITOOL_VERSION, @actions/core $ACTIONS_CORE_VERSION, pre-commit $PRE_COMMIT_VERSION, junitparser $JUNITPARSER_VERSION, jsonschema $JSONSCHEMA_VERSION"
   if [ "$(cat "$ci_tools/versions" 2>/dev/null)" != "$want" ]; then
     say "CI format consumers and pre-commit into $ci_tools ($want)"
     rm -rf "$ci_tools" && mkdir -p "$ci_tools/npm"
@@ -121,7 +122,7 @@ if [ "$purpose" = test ]; then
     python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
     python3 -m venv "$ci_tools/venv"
     "$ci_tools/venv/bin/pip" install --quiet --disable-pip-version-check \
-      "pre-commit==$PRE_COMMIT_VERSION" "junitparser==$JUNITPARSER_VERSION"
+      "pre-commit==$PRE_COMMIT_VERSION" "junitparser==$JUNITPARSER_VERSION" "jsonschema==$JSONSCHEMA_VERSION"
     echo "$want" > "$ci_tools/versions"
   fi
 fi
