@@ -156,6 +156,27 @@ const CASES: &[(&str, &[&str], Option<&str>, i32)] = &[
         None,
         0,
     ),
+    // A valid CronJob: its jobTemplate checked as the Job it creates, with no TTL advice.
+    ("cronjob.txt", &["check", "data/cronjob.yaml"], None, 0),
+    // joblab explain: one sentence per Job, and per CronJob for the Jobs it creates; a document
+    // with errors is not explained and makes the exit status 1.
+    (
+        "explain.txt",
+        &[
+            "explain",
+            "data/kustomize-build.yaml",
+            "data/cronjob.yaml",
+            "data/tree/a.yaml",
+        ],
+        None,
+        0,
+    ),
+    (
+        "explain-invalid.txt",
+        &["explain", "data/list-and-kinds.yaml"],
+        None,
+        1,
+    ),
     // A YAML syntax error is always an error, whatever the flags.
     (
         "syntax.txt",
