@@ -206,7 +206,7 @@ fn cronjobs_are_checked_through_their_job_template() {
     let cases: Vec<(String, Option<&str>)> = vec![
         (valid.clone(), None),
         (
-            format!("{head}"),
+            head.to_owned(),
             Some("1:1 spec: Required value: a CronJob needs a spec"),
         ),
         (
