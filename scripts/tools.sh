@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 purpose="${1:-serve}"
-case "$purpose" in serve|test) ;; *) echo "usage: scripts/tools.sh [serve|test]" >&2; exit 2 ;; esac
+case "$purpose" in serve|test|perf) ;; *) echo "usage: scripts/tools.sh [serve|test|perf]" >&2; exit 2 ;; esac
+# The performance report needs everything the tests need, and the peers it is compared with.
+[ "$purpose" = perf ] && { bash "$0" test; }
 
 TRUNK_VERSION=0.21.14
 # The Go toolchain the oracle is built with when the machine has none (oracle/go.mod needs 1.26).
@@ -124,6 +126,31 @@ if [ "$purpose" = test ]; then
     "$ci_tools/venv/bin/pip" install --quiet --disable-pip-version-check \
       "pre-commit==$PRE_COMMIT_VERSION" "junitparser==$JUNITPARSER_VERSION" "jsonschema==$JSONSCHEMA_VERSION"
     echo "$want" > "$ci_tools/versions"
+  fi
+fi
+if [ "$purpose" = perf ]; then
+  # The peers `joblab check` is timed against in scripts/perf-report.sh, pinned, in
+  # target/perf-peers: kubeconform from the Go module proxy (with the strict Job and CronJob
+  # schemas written from the Kubernetes OpenAPI document of the k8s.io/kubernetes module the
+  # oracle builds with, scripts/perf/k8s-job-schema.py) and yamllint from PyPI. Without Go,
+  # kubeconform is left out and the report says so.
+  KUBECONFORM_VERSION=v0.7.0
+  YAMLLINT_VERSION=1.38.0
+  K8S_VERSION=v1.37.2
+  peers=target/perf-peers
+  export PATH="$HOME/.local/go/bin:$PATH"
+  if [ ! -x "$peers/venv/bin/yamllint" ] || ! "$peers/venv/bin/yamllint" --version | grep -qx "yamllint $YAMLLINT_VERSION"; then
+    say "yamllint $YAMLLINT_VERSION (PyPI) into $peers"
+    python3 -m venv "$peers/venv"
+    "$peers/venv/bin/pip" install --quiet --disable-pip-version-check "yamllint==$YAMLLINT_VERSION"
+  fi
+  if command -v go >/dev/null 2>&1 && [ "$(cat "$peers/kubeconform.version" 2>/dev/null)" != "$KUBECONFORM_VERSION $K8S_VERSION" ]; then
+    say "kubeconform $KUBECONFORM_VERSION (Go module proxy) and its Job schemas into $peers"
+    mkdir -p "$peers/bin" "$peers/schemas"
+    GOBIN="$PWD/$peers/bin" go install "github.com/yannh/kubeconform/cmd/kubeconform@$KUBECONFORM_VERSION"
+    k8s_dir=$(cd oracle && go mod download -json "k8s.io/kubernetes@$K8S_VERSION" | python3 -c 'import json, sys; print(json.load(sys.stdin)["Dir"])')
+    python3 scripts/perf/k8s-job-schema.py "$k8s_dir/api/openapi-spec/swagger.json" "$peers/schemas"
+    echo "$KUBECONFORM_VERSION $K8S_VERSION" > "$peers/kubeconform.version"
   fi
 fi
 say "tools ready for $purpose"
