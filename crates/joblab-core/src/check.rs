@@ -321,14 +321,15 @@ fn shift(span: Span, by: usize) -> Span {
     Span::new(span.start + by, span.end + by)
 }
 
-/// Where the chunks of [`check_stream_bytes`] start: always 0, then at a document marker line
-/// once the chunk so far holds [`CHUNK_DOCUMENTS`] markers or [`CHUNK_BYTES`] bytes. A cut
-/// moves back over directive lines (`%YAML`), which belong to the document after them. Also
-/// returns how many marker lines the stream has.
+/// Where the chunks of [`check_stream_bytes`] start: always 0, then at document marker lines,
+/// grouping whole documents so that a chunk holds at most [`CHUNK_DOCUMENTS`] markers and, unless
+/// one document alone is larger, at most [`CHUNK_BYTES`] bytes; a document larger than that gets
+/// a chunk of its own, so its limit error spares its neighbours. A cut moves back over directive
+/// lines (`%YAML`), which belong to the document after them. Also returns how many marker lines
+/// the stream has.
 fn chunk_starts(bytes: &[u8]) -> (Vec<usize>, usize) {
-    let mut starts = vec![0];
-    let (mut markers, mut total) = (0, 0);
-    // Line starts of the directive lines just before the current line.
+    // Where each document (after the first) starts: its marker line, or the directives above it.
+    let mut document_starts = Vec::new();
     let mut directives_from: Option<usize> = None;
     let mut line_start = 0;
     while line_start < bytes.len() {
@@ -342,16 +343,7 @@ fn chunk_starts(bytes: &[u8]) -> (Vec<usize>, usize) {
                 .get(3)
                 .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
         if is_marker {
-            let chunk_start = starts.last().copied().unwrap_or(0);
-            let cut = directives_from.unwrap_or(line_start);
-            if cut > chunk_start
-                && (markers >= CHUNK_DOCUMENTS || line_start - chunk_start >= CHUNK_BYTES)
-            {
-                starts.push(cut);
-                markers = 0;
-            }
-            markers += 1;
-            total += 1;
+            document_starts.push(directives_from.unwrap_or(line_start));
         }
         directives_from = if rest.starts_with(b"%") {
             directives_from.or(Some(line_start))
@@ -360,7 +352,20 @@ fn chunk_starts(bytes: &[u8]) -> (Vec<usize>, usize) {
         };
         line_start += line_len;
     }
-    (starts, total)
+    let markers = document_starts.len();
+    let mut starts = vec![0];
+    let mut in_chunk = 0;
+    for (n, &start) in document_starts.iter().enumerate() {
+        let chunk_start = starts.last().copied().unwrap_or(0);
+        let next = document_starts.get(n + 1).copied().unwrap_or(bytes.len());
+        let full = in_chunk >= CHUNK_DOCUMENTS || next - chunk_start > CHUNK_BYTES;
+        if start > chunk_start && full {
+            starts.push(start);
+            in_chunk = 0;
+        }
+        in_chunk += 1;
+    }
+    (starts, markers)
 }
 
 fn finish(
