@@ -4,7 +4,7 @@
 #   - criterion benchmarks of the core (check, simulate, draw), read from criterion's estimates.json;
 #   - the release CLI on every file of the hostile corpus (exit code, first line, wall time);
 #   - `joblab check` as CI runs it (the 30-file corpus in one process and as one process per file,
-#     a 10 000-document stream on stdin), against kubeconform and yamllint measured in the same run
+#     a 10 000-document stream on stdin), against kubeconform, kubectl-validate and yamllint measured in the same run
 #     (scripts/perf/check-peers.py; the peers are installed by `bash scripts/tools.sh perf`);
 #   - headless Chromium: time to first render of every view, keystroke to updated diagnostics in
 #     the lab, frame times and long tasks while a 200-Pod diagram plays (scripts/perf/browser.mjs).
@@ -120,11 +120,11 @@ done
 # ---- joblab check as CI runs it, against peers. ----
 corpus=../shared/corpus/jobs-in-the-wild
 [ -d "$corpus" ] || { echo "error: $corpus is missing (the shared corpus beside the repository)" >&2; exit 1; }
-progress "joblab check against kubeconform and yamllint (corpus, per file, 10 000-document stream)"
+progress "joblab check against kubeconform, kubectl-validate and yamllint (corpus, per file, 10 000-document stream)"
 section "joblab check in CI: the corpus, one process per file, a 10 000-document stream, against peers (scripts/perf/check-peers.py)"
 python3 scripts/perf/check-peers.py --joblab "$cli" --corpus "$corpus" \
   --kubeconform target/perf-peers/bin/kubeconform --schemas target/perf-peers/schemas \
-  --yamllint target/perf-peers/venv/bin/yamllint --runs 5
+  --kubectl-validate target/perf-peers/bin/kubectl-validate --yamllint target/perf-peers/venv/bin/yamllint --runs 5
 
 # ---- Headless Chromium. ----
 if [ -z "$skip_browser" ]; then

@@ -132,9 +132,11 @@ if [ "$purpose" = perf ]; then
   # The peers `joblab check` is timed against in scripts/perf-report.sh, pinned, in
   # target/perf-peers: kubeconform from the Go module proxy (with the strict Job and CronJob
   # schemas written from the Kubernetes OpenAPI document of the k8s.io/kubernetes module the
-  # oracle builds with, scripts/perf/k8s-job-schema.py) and yamllint from PyPI. Without Go,
-  # kubeconform is left out and the report says so.
+  # oracle builds with, scripts/perf/k8s-job-schema.py), kubectl-validate from the Go module
+  # proxy (its built-in schemas, offline; its first build takes about 10 minutes on 2 cores) and
+  # yamllint from PyPI. Without Go, the Go peers are left out and the report says so.
   KUBECONFORM_VERSION=v0.7.0
+  KUBECTL_VALIDATE_VERSION=v0.0.4   # the newest tag on the Go module proxy (2026-12-06)
   YAMLLINT_VERSION=1.38.0
   K8S_VERSION=v1.37.2
   peers=target/perf-peers
@@ -151,6 +153,12 @@ if [ "$purpose" = perf ]; then
     k8s_dir=$(cd oracle && go mod download -json "k8s.io/kubernetes@$K8S_VERSION" | python3 -c 'import json, sys; print(json.load(sys.stdin)["Dir"])')
     python3 scripts/perf/k8s-job-schema.py "$k8s_dir/api/openapi-spec/swagger.json" "$peers/schemas"
     echo "$KUBECONFORM_VERSION $K8S_VERSION" > "$peers/kubeconform.version"
+  fi
+  if command -v go >/dev/null 2>&1 && [ "$(cat "$peers/kubectl-validate.version" 2>/dev/null)" != "$KUBECTL_VALIDATE_VERSION" ]; then
+    say "kubectl-validate $KUBECTL_VALIDATE_VERSION (Go module proxy) into $peers"
+    mkdir -p "$peers/bin"
+    GOBIN="$PWD/$peers/bin" go install "sigs.k8s.io/kubectl-validate@$KUBECTL_VALIDATE_VERSION"
+    echo "$KUBECTL_VALIDATE_VERSION" > "$peers/kubectl-validate.version"
   fi
 fi
 say "tools ready for $purpose"

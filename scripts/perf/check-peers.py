@@ -11,7 +11,7 @@ to joblab's (peer / joblab: above 1 means joblab is faster). A peer that is not 
 named and left out. Exit codes are shown, since they say whether a tool read everything.
 
     python3 scripts/perf/check-peers.py --joblab BIN --corpus DIR [--kubeconform BIN --schemas DIR]
-        [--yamllint BIN] [--runs 5]
+        [--kubectl-validate BIN] [--yamllint BIN] [--runs 5]
 """
 import argparse
 import os
@@ -88,6 +88,7 @@ def main():
     parser.add_argument("--corpus", required=True)
     parser.add_argument("--kubeconform")
     parser.add_argument("--schemas")
+    parser.add_argument("--kubectl-validate")
     parser.add_argument("--yamllint")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
@@ -105,7 +106,8 @@ def main():
             stream.write(STREAM_PAIR.format(n=n))
     stream_bytes = os.path.getsize(stream.name)
 
-    # name -> (command for a list of paths, command for stdin, what it checks)
+    # name -> (command for a list of paths, command for the stream, what it checks); a command
+    # for the stream that ends in "-" reads it on stdin, any other gets the stream file's path.
     tools = {"joblab": ([args.joblab, "check"], [args.joblab, "check", "-"], "API-server validation, defaults, warnings")}
     tried = ["joblab"]
     if args.kubeconform and args.schemas and os.path.exists(args.kubeconform):
@@ -114,30 +116,40 @@ def main():
         tools["kubeconform"] = (base, base + ["-"], "strict JSON-schema validation (Job, CronJob schemas of Kubernetes v1.37.2)")
     else:
         print("kubeconform: not measured (not installed: Go is needed; bash scripts/tools.sh perf)")
+    if args.kubectl_validate and os.path.exists(args.kubectl_validate):
+        # No kube context, so it validates against its built-in schemas, offline. It cannot read
+        # stdin (kubectl-validate#32), so it gets the stream as a file.
+        base = [args.kubectl_validate]
+        tools["kubectl-validate"] = (base, base + [stream.name], "API-server validation from OpenAPI schemas (built-in, Kubernetes 1.30); stream from a file, no stdin")
+    else:
+        print("kubectl-validate: not measured (not installed: Go is needed; bash scripts/tools.sh perf)")
     if args.yamllint and os.path.exists(args.yamllint):
         base = [args.yamllint, "-d", "relaxed", "-f", "parsable"]
         tools["yamllint"] = (base, base + ["-"], "YAML syntax and style only (relaxed rules)")
     else:
         print("yamllint: not measured (not installed; bash scripts/tools.sh perf)")
 
+    env_note = "no kube config (KUBECONFIG=/nonexistent), so no tool can reach a cluster"
+    os.environ["KUBECONFIG"] = "/nonexistent"
+    print(env_note)
     print(f"corpus: {len(files)} files in {args.corpus}; stream: {STREAM_DOCS} documents, {stream_bytes:,} bytes; median of {args.runs} runs each")
     print()
-    header = f"{'tool':<12} {'corpus, 1 process':>18} {'1 process per file':>19} {'10 000-doc stdin':>17}   exit codes   what it checks"
+    header = f"{'tool':<17} {'corpus, 1 process':>18} {'1 process per file':>19} {'10 000-doc stdin':>17}   exit codes   what it checks"
     print(header)
     results = {}
     for name, (paths_cmd, stdin_cmd, what) in tools.items():
         one, c1 = median_of(args.runs, [paths_cmd + files])
         each, c2 = median_of(args.runs, [paths_cmd + [f] for f in files])
-        piped, c3 = median_of(args.runs, [stdin_cmd], stream.name)
+        piped, c3 = median_of(args.runs, [stdin_cmd], stream.name if stdin_cmd[-1] == "-" else None)
         results[name] = (one, each, piped)
         codes = "/".join(",".join(map(str, c)) for c in (c1, c2, c3))
-        print(f"{name:<12} {one * 1000:>15.1f} ms {each * 1000:>16.1f} ms {piped * 1000:>14.1f} ms   {codes:<12} {what}")
+        print(f"{name:<17} {one * 1000:>15.1f} ms {each * 1000:>16.1f} ms {piped * 1000:>14.1f} ms   {codes:<12} {what}")
     base = results["joblab"]
     for name, figures in results.items():
         if name == "joblab":
             continue
         ratios = "  ".join(f"{peer / ours:>6.2f}x" for peer, ours in zip(figures, base))
-        print(f"{name + ' / joblab':<24} {ratios}   (above 1: joblab is faster)")
+        print(f"{name + ' / joblab':<30} {ratios}   (above 1: joblab is faster)")
     os.unlink(stream.name)
 
 
