@@ -107,4 +107,21 @@ for f in "$work"/*.json; do
   fi
   echo "  ${f##*/}: $(wc -l <"${f%.json}.github") annotations, identical to @actions/core's"
 done
+echo "kustomize build | joblab check -"
+# kustomize's real output (installed, pinned, by tools.sh test) on standard input: every document
+# is read and the error is reported at its line in the rendered stream.
+rendered="$work/rendered.yaml"
+if [ ! -x "$tools/bin/kustomize" ]; then
+  echo "SKIPPED: kustomize is not installed (it needs Go; bash scripts/tools.sh test)"
+  echo "all formats checked"
+  exit 0
+fi
+"$tools/bin/kustomize" build "$data/kustomize" >"$rendered"
+rc=0
+"$joblab" check - <"$rendered" >"$work/kustomize.txt" || rc=$?
+want_line=$(grep -n '^  parallelism: -3$' "$rendered" | cut -d: -f1)
+grep -qx "<stdin>:$want_line:16: error: spec.parallelism: Invalid value: -3: must be greater than or equal to 0" "$work/kustomize.txt" \
+  && grep -qx '<stdin>: 2 documents checked, 1 error, 0 warnings' "$work/kustomize.txt" && [ "$rc" = 1 ] \
+  || { cat "$rendered" "$work/kustomize.txt" >&2; echo "error: joblab misread kustomize build's output (exit $rc)" >&2; exit 1; }
+echo "  $(grep -m1 " error: " "$work/kustomize.txt")"
 echo "all formats checked"

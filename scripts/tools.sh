@@ -127,6 +127,14 @@ if [ "$purpose" = test ]; then
       "pre-commit==$PRE_COMMIT_VERSION" "junitparser==$JUNITPARSER_VERSION" "jsonschema==$JSONSCHEMA_VERSION"
     echo "$want" > "$ci_tools/versions"
   fi
+  # kustomize from the Go module proxy, so a test pipes its real output into joblab check
+  # (scripts/check-formats.sh); without Go that step says it was skipped.
+  KUSTOMIZE_VERSION=v5.7.1
+  if command -v go >/dev/null 2>&1 && [ "$(cat "$ci_tools/kustomize.version" 2>/dev/null)" != "$KUSTOMIZE_VERSION" ]; then
+    say "kustomize $KUSTOMIZE_VERSION (Go module proxy) into $ci_tools/bin"
+    GOBIN="$PWD/$ci_tools/bin" go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION"
+    echo "$KUSTOMIZE_VERSION" > "$ci_tools/kustomize.version"
+  fi
 fi
 if [ "$purpose" = perf ]; then
   # The peers `joblab check` is timed against in scripts/perf-report.sh, pinned, in
