@@ -124,4 +124,21 @@ grep -qx "<stdin>:$want_line:16: error: spec.parallelism: Invalid value: -3: mus
   && grep -qx '<stdin>: 2 documents checked, 1 error, 0 warnings' "$work/kustomize.txt" && [ "$rc" = 1 ] \
   || { cat "$rendered" "$work/kustomize.txt" >&2; echo "error: joblab misread kustomize build's output (exit $rc)" >&2; exit 1; }
 echo "  $(grep -m1 " error: " "$work/kustomize.txt")"
+echo "helm template | joblab check -"
+# Helm's real output (installed, pinned, by tools.sh test): each document is named after the
+# chart file in its `# Source:` comment.
+if [ ! -x "$tools/bin/helm" ]; then
+  echo "SKIPPED: helm is not installed (it needs Go; bash scripts/tools.sh test)"
+  echo "all formats checked"
+  exit 0
+fi
+"$tools/bin/helm" template release "$data/chart/backup" >"$work/helm.yaml"
+rc=0
+"$joblab" check - <"$work/helm.yaml" >"$work/helm.txt" || rc=$?
+want_line=$(grep -n '^          comand: \["migrate"\]$' "$work/helm.yaml" | cut -d: -f1)
+grep -qx "<stdin>:$want_line:11: error: spec.template.spec.containers\[0\].comand: Unknown field: \"comand\" is not a field of Container; did you mean \"command\"? (from backup/templates/migrate-job.yaml)" "$work/helm.txt" \
+  && grep -q 'note: skipped: this document is a v1 ServiceAccount, not a batch/v1 Job (from backup/templates/serviceaccount.yaml)$' "$work/helm.txt" \
+  && grep -qx '<stdin>: 3 documents checked, 1 error, 1 warning' "$work/helm.txt" && [ "$rc" = 1 ] \
+  || { cat "$work/helm.yaml" "$work/helm.txt" >&2; echo "error: joblab misread helm template's output (exit $rc)" >&2; exit 1; }
+echo "  $(grep -m1 " error: " "$work/helm.txt")"
 echo "all formats checked"

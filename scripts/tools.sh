@@ -135,6 +135,13 @@ if [ "$purpose" = test ]; then
     GOBIN="$PWD/$ci_tools/bin" go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION"
     echo "$KUSTOMIZE_VERSION" > "$ci_tools/kustomize.version"
   fi
+  # Helm likewise, for `helm template`'s real output (its first build takes minutes on 2 cores).
+  HELM_VERSION=v3.22.0
+  if command -v go >/dev/null 2>&1 && [ "$(cat "$ci_tools/helm.version" 2>/dev/null)" != "$HELM_VERSION" ]; then
+    say "helm $HELM_VERSION (Go module proxy) into $ci_tools/bin"
+    GOBIN="$PWD/$ci_tools/bin" go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION"
+    echo "$HELM_VERSION" > "$ci_tools/helm.version"
+  fi
 fi
 if [ "$purpose" = perf ]; then
   # The peers `joblab check` is timed against in scripts/perf-report.sh, pinned, in
