@@ -199,14 +199,14 @@ fn check_part(text: &str) -> (CheckReport, usize) {
                 documents.push(report);
             }
             Some(Err(diagnostic)) => {
-                report.kind = root.get("kind").and_then(Node::as_str).map(str::to_owned);
+                report.kind = list_kind(root);
                 finish(text, &lines, &mut report, vec![diagnostic]);
                 documents.push(report);
             }
             Some(Ok(items)) => {
                 if items.is_empty() {
                     // Nothing to check is not an error: kubectl applies an empty List happily.
-                    report.kind = root.get("kind").and_then(Node::as_str).map(str::to_owned);
+                    report.kind = list_kind(root);
                     report.skipped = true;
                     let span = root.get("kind").map_or(root.span, |n| n.span);
                     let detail = "skipped: this List has no items".to_owned();
@@ -237,6 +237,13 @@ fn helm_source(between: &str) -> Option<String> {
         .map(str::trim)
         .rfind(|path| !path.is_empty())
         .map(|path| crate::escape::line(path).into_owned())
+}
+
+/// A list document's `kind`, escaped for one line like every kind in reports.
+fn list_kind(root: &Node) -> Option<String> {
+    root.get("kind")
+        .and_then(Node::as_str)
+        .map(|k| crate::escape::line(k).into_owned())
 }
 
 /// The items of a list object (`kind: List`, or any kind ending in `List` that has `items`, as
