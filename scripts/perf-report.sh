@@ -3,6 +3,9 @@
 #   - the first-load transfer of dist/ (bash scripts/size.sh, unchanged);
 #   - criterion benchmarks of the core (check, simulate, draw), read from criterion's estimates.json;
 #   - the release CLI on every file of the hostile corpus (exit code, first line, wall time);
+#   - `joblab check` as CI runs it (the 30-file corpus in one process and as one process per file,
+#     a 10 000-document stream on stdin), against kubeconform, kubectl-validate and yamllint measured in the same run
+#     (scripts/perf/check-peers.py; the peers are installed by `bash scripts/tools.sh perf`);
 #   - headless Chromium: time to first render of every view, keystroke to updated diagnostics in
 #     the lab, frame times and long tasks while a 200-Pod diagram plays (scripts/perf/browser.mjs).
 # Timing lines show their target and say meets or MISSES, for information only: a missed target
@@ -50,8 +53,8 @@ logged() {
 }
 
 # The same tools as the test suite, installed if missing (a second or so when all are present).
-progress "checking tools (scripts/tools.sh test)"
-bash scripts/tools.sh test >&2
+progress "checking tools (scripts/tools.sh perf: the test tools and the CLI's peers)"
+bash scripts/tools.sh perf >&2
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 
@@ -113,6 +116,15 @@ for f in "${hostile[@]}"; do
   [ ${#first} -le 100 ] || first="${first:0:99}…"
   printf '%-36s %4d %7d ms   %-24s %s\n' "$f" "$rc" "$wall_ms" "<= $HOSTILE_TARGET_MS ms: $verdict" "$first"
 done
+
+# ---- joblab check as CI runs it, against peers. ----
+corpus=../shared/corpus/jobs-in-the-wild
+[ -d "$corpus" ] || { echo "error: $corpus is missing (the shared corpus beside the repository)" >&2; exit 1; }
+progress "joblab check against kubeconform, kubectl-validate and yamllint (corpus, per file, 10 000-document stream)"
+section "joblab check in CI: the corpus, one process per file, a 10 000-document stream, against peers (scripts/perf/check-peers.py)"
+python3 scripts/perf/check-peers.py --joblab "$cli" --corpus "$corpus" \
+  --kubeconform target/perf-peers/bin/kubeconform --schemas target/perf-peers/schemas \
+  --kubectl-validate target/perf-peers/bin/kubectl-validate --yamllint target/perf-peers/venv/bin/yamllint --runs 5
 
 # ---- Headless Chromium. ----
 if [ -z "$skip_browser" ]; then

@@ -29,6 +29,10 @@ cargo clippy --target wasm32-unknown-unknown -p joblab-web --features workbench 
 cargo clippy --target wasm32-unknown-unknown -p joblab-core --lib -- -D warnings
 step "native tests (core, CLI, app logic)"
 cargo test --workspace
+step "joblab check's formats against their consumers (SARIF Multitool, junitparser, JSON schema, @actions/core)"
+bash scripts/check-formats.sh
+step "the pre-commit setup of docs/ci.md in a throwaway repository (pre-commit from PyPI)"
+bash scripts/precommit-smoke.sh
 step "live differential against the Kubernetes oracle (Go, k8s.io/kubernetes v1.37.2)"
 # A fresh seed every day, printed, so a failure is replayed with the same command. The committed
 # vectors (oracle/vectors/, in `cargo test` above) hold without Go.

@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 purpose="${1:-serve}"
-case "$purpose" in serve|test) ;; *) echo "usage: scripts/tools.sh [serve|test]" >&2; exit 2 ;; esac
+case "$purpose" in serve|test|perf) ;; *) echo "usage: scripts/tools.sh [serve|test|perf]" >&2; exit 2 ;; esac
+# The performance report needs everything the tests need, and the peers it is compared with.
+[ "$purpose" = perf ] && { bash "$0" test; }
 
 TRUNK_VERSION=0.21.14
 # The Go toolchain the oracle is built with when the machine has none (oracle/go.mod needs 1.26).
@@ -98,6 +100,80 @@ with zipfile.ZipFile(zip_path) as z:
 PY
     fi
     go_ok || echo "warning: could not install Go $GO_VERSION from the module proxy; the live oracle differential will be skipped" >&2
+  fi
+fi
+if [ "$purpose" = test ]; then
+  # The consumers the CLI's output formats are checked against (scripts/check-formats.sh) and
+  # pre-commit for the hook test (scripts/precommit-smoke.sh), pinned, in target/ci-tools so the
+  # app's package.json and the system Python stay as they are. A stamp file holds the versions
+  # installed, so a version bump here reinstalls.
+  SARIF_MULTITOOL_VERSION=5.7.0   # npm @microsoft/sarif-multitool: `validate`, the SARIF checker
+  ACTIONS_CORE_VERSION=3.0.1      # npm @actions/core: how GitHub's toolkit writes annotations
+  PRE_COMMIT_VERSION=4.7.0        # PyPI pre-commit
+  JUNITPARSER_VERSION=5.0.3       # PyPI junitparser: a JUnit XML reader
+  JSONSCHEMA_VERSION=4.26.0       # PyPI jsonschema: checks the JSON output against its schema
+  ci_tools=target/ci-tools
+  want="sarif-multitool $SARIF_MULTITOOL_VERSION, @actions/core $ACTIONS_CORE_VERSION, pre-commit $PRE_COMMIT_VERSION, junitparser $JUNITPARSER_VERSION, jsonschema $JSONSCHEMA_VERSION"
+  if [ "$(cat "$ci_tools/versions" 2>/dev/null)" != "$want" ]; then
+    say "CI format consumers and pre-commit into $ci_tools ($want)"
+    rm -rf "$ci_tools" && mkdir -p "$ci_tools/npm"
+    echo '{"private": true}' > "$ci_tools/npm/package.json"
+    npm install --prefix "$ci_tools/npm" --no-audit --no-fund --loglevel=error \
+      "@microsoft/sarif-multitool@$SARIF_MULTITOOL_VERSION" "@actions/core@$ACTIONS_CORE_VERSION" >/dev/null
+    # Debian's python3 has no venv module without python3-venv.
+    python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
+    python3 -m venv "$ci_tools/venv"
+    "$ci_tools/venv/bin/pip" install --quiet --disable-pip-version-check \
+      "pre-commit==$PRE_COMMIT_VERSION" "junitparser==$JUNITPARSER_VERSION" "jsonschema==$JSONSCHEMA_VERSION"
+    echo "$want" > "$ci_tools/versions"
+  fi
+  # kustomize from the Go module proxy, so a test pipes its real output into joblab check
+  # (scripts/check-formats.sh); without Go that step says it was skipped.
+  KUSTOMIZE_VERSION=v5.7.1
+  if command -v go >/dev/null 2>&1 && [ "$(cat "$ci_tools/kustomize.version" 2>/dev/null)" != "$KUSTOMIZE_VERSION" ]; then
+    say "kustomize $KUSTOMIZE_VERSION (Go module proxy) into $ci_tools/bin"
+    GOBIN="$PWD/$ci_tools/bin" go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION"
+    echo "$KUSTOMIZE_VERSION" > "$ci_tools/kustomize.version"
+  fi
+  # Helm likewise, for `helm template`'s real output (its first build takes minutes on 2 cores).
+  HELM_VERSION=v3.22.0
+  if command -v go >/dev/null 2>&1 && [ "$(cat "$ci_tools/helm.version" 2>/dev/null)" != "$HELM_VERSION" ]; then
+    say "helm $HELM_VERSION (Go module proxy) into $ci_tools/bin"
+    GOBIN="$PWD/$ci_tools/bin" go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION"
+    echo "$HELM_VERSION" > "$ci_tools/helm.version"
+  fi
+fi
+if [ "$purpose" = perf ]; then
+  # The peers `joblab check` is timed against in scripts/perf-report.sh, pinned, in
+  # target/perf-peers: kubeconform from the Go module proxy (with the strict Job and CronJob
+  # schemas written from the Kubernetes OpenAPI document of the k8s.io/kubernetes module the
+  # oracle builds with, scripts/perf/k8s-job-schema.py), kubectl-validate from the Go module
+  # proxy (its built-in schemas, offline; its first build takes about 10 minutes on 2 cores) and
+  # yamllint from PyPI. Without Go, the Go peers are left out and the report says so.
+  KUBECONFORM_VERSION=v0.7.0
+  KUBECTL_VALIDATE_VERSION=v0.0.4   # the newest tag on the Go module proxy (2026-12-06)
+  YAMLLINT_VERSION=1.38.0
+  K8S_VERSION=v1.37.2
+  peers=target/perf-peers
+  export PATH="$HOME/.local/go/bin:$PATH"
+  if [ ! -x "$peers/venv/bin/yamllint" ] || ! "$peers/venv/bin/yamllint" --version | grep -qx "yamllint $YAMLLINT_VERSION"; then
+    say "yamllint $YAMLLINT_VERSION (PyPI) into $peers"
+    python3 -m venv "$peers/venv"
+    "$peers/venv/bin/pip" install --quiet --disable-pip-version-check "yamllint==$YAMLLINT_VERSION"
+  fi
+  if command -v go >/dev/null 2>&1 && [ "$(cat "$peers/kubeconform.version" 2>/dev/null)" != "$KUBECONFORM_VERSION $K8S_VERSION" ]; then
+    say "kubeconform $KUBECONFORM_VERSION (Go module proxy) and its Job schemas into $peers"
+    mkdir -p "$peers/bin" "$peers/schemas"
+    GOBIN="$PWD/$peers/bin" go install "github.com/yannh/kubeconform/cmd/kubeconform@$KUBECONFORM_VERSION"
+    k8s_dir=$(cd oracle && go mod download -json "k8s.io/kubernetes@$K8S_VERSION" | python3 -c 'import json, sys; print(json.load(sys.stdin)["Dir"])')
+    python3 scripts/perf/k8s-job-schema.py "$k8s_dir/api/openapi-spec/swagger.json" "$peers/schemas"
+    echo "$KUBECONFORM_VERSION $K8S_VERSION" > "$peers/kubeconform.version"
+  fi
+  if command -v go >/dev/null 2>&1 && [ "$(cat "$peers/kubectl-validate.version" 2>/dev/null)" != "$KUBECTL_VALIDATE_VERSION" ]; then
+    say "kubectl-validate $KUBECTL_VALIDATE_VERSION (Go module proxy) into $peers"
+    mkdir -p "$peers/bin"
+    GOBIN="$PWD/$peers/bin" go install "sigs.k8s.io/kubectl-validate@$KUBECTL_VALIDATE_VERSION"
+    echo "$KUBECTL_VALIDATE_VERSION" > "$peers/kubectl-validate.version"
   fi
 fi
 say "tools ready for $purpose"

@@ -558,6 +558,13 @@ pub fn Lab() -> impl IntoView {
                     })}
                     <editor::Editor text=job_text reset=job_reset items=job_items ta=ta on_edit=on_edit/>
                     <p class="diag-count" aria-live="polite">{counts}</p>
+                    // What the Job will do in one sentence (joblab_core::explain), as plain text
+                    // for screen readers; not a live region, so typing does not make it chatty.
+                    <p class="job-sentence">
+                        <strong>"What it will do: "</strong>
+                        {move || analysis.with(|a| a.job.as_ref().map(joblab_core::explain::sentence))
+                            .unwrap_or_else(|| "once the Job is valid, one sentence here says what it will do.".to_owned())}
+                    </p>
                     <DiagList label="Diagnostics" items=job_items ta=ta/>
                     <details class="effective" aria-label="Effective spec">
                         <summary>"Effective spec"</summary>

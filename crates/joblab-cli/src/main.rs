@@ -5,6 +5,8 @@
 #![forbid(unsafe_code)]
 
 mod check;
+mod explain;
+mod formats;
 mod simulate;
 
 use std::process::ExitCode;
@@ -17,6 +19,8 @@ use clap::Parser;
 enum Cli {
     /// Check manifests as the API server would (strict decoding, validation, warnings).
     Check(check::CheckArgs),
+    /// Say in one sentence what each Job will do, with the numbers that decide its timeline.
+    Explain(explain::ExplainArgs),
     /// Print the effective Job(s) after API-server defaulting, as `kubectl get job -o yaml` shows them.
     Defaults(check::DefaultsArgs),
     /// Simulate the Job controller running the Job (deterministic; see --scenario).
@@ -26,6 +30,7 @@ enum Cli {
 fn main() -> ExitCode {
     match Cli::parse() {
         Cli::Check(args) => check::run_check(&args),
+        Cli::Explain(args) => explain::run(&args),
         Cli::Defaults(args) => check::run_defaults(&args),
         Cli::Simulate(args) => simulate::run(&args),
     }

@@ -76,7 +76,7 @@ fn json_has_the_documented_shape() {
     );
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
-    assert!(text.starts_with("{\"files\":[{\"file\":\"<stdin>\",\"documents\":[{\"index\":0,\"kind\":\"Job\",\"name\":\"pi\",\"valid\":false,\"diagnostics\":[{\"severity\":\"error\""), "{text}");
+    assert!(text.starts_with("{\"version\":1,\"files\":[{\"file\":\"<stdin>\",\"documents\":[{\"index\":0,\"kind\":\"Job\",\"name\":\"pi\",\"valid\":false,\"diagnostics\":[{\"severity\":\"error\""), "{text}");
     let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
     let d = &v["files"][0]["documents"][0]["diagnostics"][0];
     assert_eq!(d["path"], "spec.backoffLimit");

@@ -47,8 +47,36 @@ pub struct DocumentReport {
     pub diagnostics: Vec<LocatedDiagnostic>,
     /// The Job as decoded (before defaulting), for `batch/v1` Job documents.
     pub job: Option<Job>,
-    /// The Job after API-server defaulting, when the document decoded without type errors.
+    /// The Job after API-server defaulting, when the document decoded without type errors. For a
+    /// CronJob, the Job its controller would create from `spec.jobTemplate`.
     pub effective: Option<Job>,
+    /// For an object inside a `kind: List` document, its 0-based position in `items`.
+    pub item: Option<usize>,
+    /// The chart file that `helm template` names in the document's `# Source:` comment.
+    pub source: Option<String>,
+    /// The document is of a kind Joblab does not check (its one diagnostic is a note that says
+    /// so); front ends may reject such documents instead.
+    pub skipped: bool,
+}
+
+impl DocumentReport {
+    /// An empty report for the document at `index`, spanning `span`.
+    fn new(index: usize, span: Span) -> DocumentReport {
+        DocumentReport {
+            index,
+            kind: None,
+            api_version: None,
+            name: None,
+            span,
+            valid: true,
+            diagnostics: Vec::new(),
+            job: None,
+            effective: None,
+            item: None,
+            source: None,
+            skipped: false,
+        }
+    }
 }
 
 /// The outcome for a whole stream.
@@ -105,17 +133,7 @@ pub fn check_bytes(bytes: &[u8]) -> CheckReport {
             let valid = bytes.get(..diagnostic.span.start).unwrap_or_default();
             let prefix = std::str::from_utf8(valid).unwrap_or_default();
             let lines = LineIndex::new(prefix);
-            let mut report = DocumentReport {
-                index: 0,
-                kind: None,
-                api_version: None,
-                name: None,
-                span: Span::new(0, prefix.len()),
-                valid: false,
-                diagnostics: Vec::new(),
-                job: None,
-                effective: None,
-            };
+            let mut report = DocumentReport::new(0, Span::new(0, prefix.len()));
             finish(prefix, &lines, &mut report, vec![diagnostic]);
             CheckReport {
                 documents: vec![report],
@@ -126,56 +144,235 @@ pub fn check_bytes(bytes: &[u8]) -> CheckReport {
 
 /// Checks a whole manifest stream. Never panics.
 pub fn check_source(text: &str) -> CheckReport {
+    let (mut report, _) = check_part(text);
+    if report.documents.is_empty() {
+        report.documents.push(no_document(text));
+    }
+    report
+}
+
+/// The report of a stream without any document: one error that says so.
+fn no_document(text: &str) -> DocumentReport {
+    let lines = LineIndex::new(text);
+    let mut report = DocumentReport::new(0, Span::new(0, text.len()));
+    let diagnostic = Diagnostic::error(
+        "",
+        ErrorType::Required,
+        "the input holds no YAML document (it is empty or only comments); expected a batch/v1 Job manifest",
+        Span::new(0, 0),
+    );
+    finish(text, &lines, &mut report, vec![diagnostic]);
+    report
+}
+
+/// Checks every document of `text` (a document that is a `kind: List` gives one report per
+/// item), without the empty-stream error, and says how many documents the stream had, empty
+/// ones included, so a chunked check can number documents as the whole stream does.
+fn check_part(text: &str) -> (CheckReport, usize) {
     let lines = LineIndex::new(text);
     let stream = parse_stream(text);
     let mut documents = Vec::new();
+    let mut previous_end = 0;
     for doc in &stream.documents {
-        let mut report = DocumentReport {
-            index: doc.index,
-            kind: None,
-            api_version: None,
-            name: None,
-            span: doc.span,
-            valid: true,
-            diagnostics: Vec::new(),
-            job: None,
-            effective: None,
-        };
-        let mut diagnostics = Vec::new();
+        // `helm template` writes `# Source: <chart file>` between a document's `---` and its
+        // content, so the comment lies after the previous document and before this one's root.
+        let content_start = doc.root.as_ref().map_or(doc.span.end, |r| r.span.start);
+        let source = helm_source(text.get(previous_end..content_start).unwrap_or(""));
+        previous_end = previous_end.max(doc.span.end);
+        let mut report = DocumentReport::new(doc.index, doc.span);
+        report.source.clone_from(&source);
         if let Some(error) = &doc.error {
-            diagnostics.push(error.clone());
-        } else {
-            match &doc.root {
-                None => continue,
-                Some(root) if root.value == Value::Null => continue,
-                Some(root) => check_document(text, root, &mut report, &mut diagnostics),
+            finish(text, &lines, &mut report, vec![error.clone()]);
+            documents.push(report);
+            continue;
+        }
+        let root = match &doc.root {
+            None => continue,
+            Some(root) if root.value == Value::Null => continue,
+            Some(root) => root,
+        };
+        match list_items(root) {
+            None => {
+                let mut diagnostics = Vec::new();
+                check_document(text, root, &mut report, &mut diagnostics);
+                finish(text, &lines, &mut report, diagnostics);
+                documents.push(report);
+            }
+            Some(Err(diagnostic)) => {
+                report.kind = list_kind(root);
+                finish(text, &lines, &mut report, vec![diagnostic]);
+                documents.push(report);
+            }
+            Some(Ok(items)) => {
+                if items.is_empty() {
+                    // Nothing to check is not an error: kubectl applies an empty List happily.
+                    report.kind = list_kind(root);
+                    report.skipped = true;
+                    let span = root.get("kind").map_or(root.span, |n| n.span);
+                    let detail = "skipped: this List has no items".to_owned();
+                    finish(text, &lines, &mut report, vec![note("items", detail, span)]);
+                    documents.push(report);
+                }
+                for (i, item) in items.iter().enumerate() {
+                    let mut report = DocumentReport::new(doc.index, item.span);
+                    report.item = Some(i);
+                    report.source.clone_from(&source);
+                    let mut diagnostics = Vec::new();
+                    check_document(text, item, &mut report, &mut diagnostics);
+                    finish(text, &lines, &mut report, diagnostics);
+                    documents.push(report);
+                }
             }
         }
-        finish(text, &lines, &mut report, diagnostics);
-        documents.push(report);
+    }
+    (CheckReport { documents }, stream.documents.len())
+}
+
+/// The chart file of the last `# Source: <path>` comment line in `between` (the text between
+/// two documents), as `helm template` writes them.
+fn helm_source(between: &str) -> Option<String> {
+    between
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("# Source:"))
+        .map(str::trim)
+        .rfind(|path| !path.is_empty())
+        .map(|path| crate::escape::line(path).into_owned())
+}
+
+/// A list document's `kind`, escaped for one line like every kind in reports.
+fn list_kind(root: &Node) -> Option<String> {
+    root.get("kind")
+        .and_then(Node::as_str)
+        .map(|k| crate::escape::line(k).into_owned())
+}
+
+/// The items of a list object (`kind: List`, or any kind ending in `List` that has `items`, as
+/// kubectl's `meta.IsListType` reads them): `None` when `root` is not a list, an error when its
+/// `items` is not a sequence.
+fn list_items(root: &Node) -> Option<Result<&[Node], Diagnostic>> {
+    let kind = root.get("kind").and_then(Node::as_str)?;
+    let items = root.get("items");
+    if kind != "List" && !(kind.ends_with("List") && items.is_some()) {
+        return None;
+    }
+    Some(match items {
+        None => Ok(&[]),
+        Some(node) if node.value == Value::Null => Ok(&[]),
+        Some(node) => node.as_sequence().ok_or_else(|| {
+            Diagnostic::error(
+                "items",
+                ErrorType::TypeError,
+                format!("expected a list of objects in the items of a {kind}"),
+                node.span,
+            )
+        }),
+    })
+}
+
+/// The most documents one chunk of a long stream holds in [`check_stream_bytes`], well below
+/// [`crate::limits::MAX_DOCUMENTS`].
+const CHUNK_DOCUMENTS: usize = crate::limits::MAX_DOCUMENTS / 2;
+
+/// The size after which [`check_stream_bytes`] starts a new chunk at the next document,
+/// half of [`crate::limits::MAX_INPUT_BYTES`].
+const CHUNK_BYTES: usize = crate::limits::MAX_INPUT_BYTES / 2;
+
+/// Checks a stream of any length, as CI pipelines pipe whole `helm template` or `kustomize
+/// build` outputs: the stream is cut at document markers (`---` at the start of a line, which
+/// YAML forbids inside any value, so the cut never changes a document) into chunks within the
+/// limits of [`check_bytes`], and each chunk is checked on its own. Every limit then holds per
+/// chunk, so a long stream costs time in proportion to its length; one document larger than
+/// [`crate::limits::MAX_INPUT_BYTES`] still gets that limit's error. Positions, document numbers
+/// and spans are those of the whole stream. A stream within the limits is checked by
+/// [`check_bytes`] unchanged. Never panics.
+pub fn check_stream_bytes(bytes: &[u8]) -> CheckReport {
+    let (cuts, markers) = chunk_starts(bytes);
+    if bytes.len() <= crate::limits::MAX_INPUT_BYTES && markers < crate::limits::MAX_DOCUMENTS {
+        return check_bytes(bytes);
+    }
+    let mut documents = Vec::new();
+    let (mut document_offset, mut line_offset, mut counted_to) = (0, 0, 0);
+    for (n, &start) in cuts.iter().enumerate() {
+        let end = cuts.get(n + 1).copied().unwrap_or(bytes.len());
+        let chunk = bytes.get(start..end).unwrap_or_default();
+        line_offset += bytes
+            .get(counted_to..start)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted_to = start;
+        let (part, count) = match crate::limits::text_from_bytes(chunk) {
+            Ok(text) => check_part(text),
+            Err(_) => (check_bytes(chunk), 1),
+        };
+        for mut report in part.documents {
+            report.index += document_offset;
+            report.span = shift(report.span, start);
+            for d in &mut report.diagnostics {
+                d.diagnostic.span = shift(d.diagnostic.span, start);
+                d.start.line += line_offset;
+                d.end.line += line_offset;
+            }
+            documents.push(report);
+        }
+        document_offset += count;
     }
     if documents.is_empty() {
-        let mut report = DocumentReport {
-            index: 0,
-            kind: None,
-            api_version: None,
-            name: None,
-            span: Span::new(0, text.len()),
-            valid: true,
-            diagnostics: Vec::new(),
-            job: None,
-            effective: None,
-        };
-        let diagnostic = Diagnostic::error(
-            "",
-            ErrorType::Required,
-            "the input holds no YAML document (it is empty or only comments); expected a batch/v1 Job manifest",
-            Span::new(0, 0),
-        );
-        finish(text, &lines, &mut report, vec![diagnostic]);
-        documents.push(report);
+        documents.push(no_document(""));
     }
     CheckReport { documents }
+}
+
+fn shift(span: Span, by: usize) -> Span {
+    Span::new(span.start + by, span.end + by)
+}
+
+/// Where the chunks of [`check_stream_bytes`] start: always 0, then at document marker lines,
+/// grouping whole documents so that a chunk holds at most [`CHUNK_DOCUMENTS`] markers and, unless
+/// one document alone is larger, at most [`CHUNK_BYTES`] bytes; a document larger than that gets
+/// a chunk of its own, so its limit error spares its neighbours. A cut moves back over directive
+/// lines (`%YAML`), which belong to the document after them. Also returns how many marker lines
+/// the stream has.
+fn chunk_starts(bytes: &[u8]) -> (Vec<usize>, usize) {
+    // Where each document (after the first) starts: its marker line, or the directives above it.
+    let mut document_starts = Vec::new();
+    let mut directives_from: Option<usize> = None;
+    let mut line_start = 0;
+    while line_start < bytes.len() {
+        let rest = bytes.get(line_start..).unwrap_or_default();
+        let line_len = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |p| p + 1);
+        let is_marker = rest.starts_with(b"---")
+            && rest
+                .get(3)
+                .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
+        if is_marker {
+            document_starts.push(directives_from.unwrap_or(line_start));
+        }
+        directives_from = if rest.starts_with(b"%") {
+            directives_from.or(Some(line_start))
+        } else {
+            None
+        };
+        line_start += line_len;
+    }
+    let markers = document_starts.len();
+    let mut starts = vec![0];
+    let mut in_chunk = 0;
+    for (n, &start) in document_starts.iter().enumerate() {
+        let chunk_start = starts.last().copied().unwrap_or(0);
+        let next = document_starts.get(n + 1).copied().unwrap_or(bytes.len());
+        let full = in_chunk >= CHUNK_DOCUMENTS || next - chunk_start > CHUNK_BYTES;
+        if start > chunk_start && full {
+            starts.push(start);
+            in_chunk = 0;
+        }
+        in_chunk += 1;
+    }
+    (starts, markers)
 }
 
 fn finish(
@@ -282,6 +479,10 @@ fn check_document(
     }
     match (report.api_version.as_deref(), report.kind.as_deref()) {
         (Some("batch/v1"), Some("Job")) => {}
+        (Some("batch/v1"), Some("CronJob")) => {
+            check_cronjob(text, root, report, diagnostics);
+            return;
+        }
         (api_version, None) => {
             let (detail, span) = if root.get("kind").is_some() {
                 ("kind must be a string such as Job".to_owned(), kind_span)
@@ -332,6 +533,7 @@ fn check_document(
                 detail,
                 root.get("apiVersion").map_or(kind_span, |n| n.span),
             ));
+            report.skipped = true;
             return;
         }
         (Some(api_version), Some(kind)) => {
@@ -343,25 +545,84 @@ fn check_document(
                 ),
                 kind_span,
             ));
+            report.skipped = true;
             return;
         }
     }
 
-    let decoded = decode_job(text, root);
-    diagnostics.extend(decoded.diagnostics);
-    let Some(job) = decoded.value else {
+    check_job(text, root, report, diagnostics, &JobSource::Manifest);
+}
+
+/// Where the Job that [`check_job`] checks comes from.
+enum JobSource {
+    /// A `batch/v1` Job document: paths are the document's own.
+    Manifest,
+    /// The `spec.jobTemplate` of a CronJob: the Job its controller would create, named `name`
+    /// in `namespace`; paths are prefixed with `spec.jobTemplate.`.
+    CronJobTemplate {
+        name: String,
+        namespace: Option<String>,
+    },
+}
+
+/// Decodes, warns, defaults and validates the Job at `node` (a Job document, or a CronJob's
+/// `jobTemplate`), filling `report.job` and `report.effective`.
+fn check_job(
+    text: &str,
+    node: &Node,
+    report: &mut DocumentReport,
+    diagnostics: &mut Vec<Diagnostic>,
+    source: &JobSource,
+) {
+    let prefix = |path: String| match source {
+        JobSource::Manifest => path,
+        JobSource::CronJobTemplate { .. } if path.is_empty() => "spec.jobTemplate".to_owned(),
+        JobSource::CronJobTemplate { .. } => format!("spec.jobTemplate.{path}"),
+    };
+    let decoded = decode_job(text, node);
+    diagnostics.extend(decoded.diagnostics.into_iter().map(|mut d| {
+        d.path = prefix(std::mem::take(&mut d.path));
+        d
+    }));
+    let Some(mut job) = decoded.value else {
         return;
     };
+    if let JobSource::CronJobTemplate { name, namespace } = source {
+        // What the CronJob controller's getJobFromTemplate2 sets on the Job it creates.
+        job.metadata.name = Some(name.clone());
+        job.metadata.generate_name = None;
+        job.metadata.namespace.clone_from(namespace);
+    }
     if !decoded.has_type_errors {
+        // A CronJob's history limits delete its finished Jobs, so the advice to set a TTL for
+        // cleanup does not apply to them.
+        let not_for_cronjobs = |path: &str, error_type: ErrorType| {
+            matches!(source, JobSource::CronJobTemplate { .. })
+                && error_type == ErrorType::Advice
+                && path == "spec.ttlSecondsAfterFinished"
+        };
         for warning in crate::warnings::job_warnings(&job) {
-            let span = locate(root, &warning.path);
-            diagnostics.push(Diagnostic::warning(warning.path, warning.detail, span));
+            if not_for_cronjobs(&warning.path, warning.error_type) {
+                continue;
+            }
+            let span = locate(node, &warning.path);
+            diagnostics.push(Diagnostic::warning(
+                prefix(warning.path),
+                warning.detail,
+                span,
+            ));
         }
         let mut effective = job.clone();
-        let uid = fake_uid(report.name.as_deref().unwrap_or(""));
+        let uid = match source {
+            JobSource::Manifest => fake_uid(report.name.as_deref().unwrap_or("")),
+            JobSource::CronJobTemplate { name, .. } => fake_uid(name),
+        };
         crate::defaults::apply_defaults(&mut effective, &uid);
         for error in crate::validate::validate_job(&effective) {
-            let span = locate(root, &error.path);
+            if not_for_cronjobs(&error.path, error.error_type) {
+                continue;
+            }
+            let span = locate(node, &error.path);
             let severity = if error.error_type == ErrorType::Advice {
                 Severity::Warning
             } else {
@@ -369,7 +630,7 @@ fn check_document(
             };
             diagnostics.push(Diagnostic {
                 severity,
-                path: error.path,
+                path: prefix(error.path),
                 error_type: error.error_type,
                 detail: error.detail,
                 span,
@@ -378,6 +639,87 @@ fn check_document(
         report.effective = Some(effective);
     }
     report.job = Some(job);
+}
+
+/// The minute-granular scheduled time the CronJob controller appends to a Job's name
+/// (`getTimeHashInMinutes`), for the simulated clock's start, 2025-01-01T00:00:00Z.
+const CRONJOB_SCHEDULED_MINUTES: u64 = 1_735_689_600 / 60;
+
+/// Checks a `batch/v1` CronJob: its `spec.jobTemplate` as the Job the CronJob controller creates
+/// from it. The CronJob's own fields (schedule, timeZone, concurrencyPolicy, history limits,
+/// startingDeadlineSeconds, suspend) and its metadata are not checked yet.
+fn check_cronjob(
+    text: &str,
+    root: &Node,
+    report: &mut DocumentReport,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(spec) = root.get("spec").filter(|s| s.value != Value::Null) else {
+        diagnostics.push(Diagnostic::error(
+            "spec",
+            ErrorType::Required,
+            "a CronJob needs a spec with a schedule and a jobTemplate",
+            locate(root, ""),
+        ));
+        return;
+    };
+    let Some(template) = spec.get("jobTemplate").filter(|t| t.value != Value::Null) else {
+        diagnostics.push(Diagnostic::error(
+            "spec.jobTemplate",
+            ErrorType::Required,
+            "a CronJob needs a jobTemplate, the Job it creates on each run",
+            spec.as_mapping()
+                .and_then(|e| e.first())
+                .map_or(spec.span, |(k, _)| k.span),
+        ));
+        return;
+    };
+    let Some(entries) = template.as_mapping() else {
+        diagnostics.push(Diagnostic::error(
+            "spec.jobTemplate",
+            ErrorType::TypeError,
+            "expected a mapping with metadata and spec (a JobTemplateSpec)",
+            template.span,
+        ));
+        return;
+    };
+    // A JobTemplateSpec has only metadata and spec; the Job schema would also take apiVersion,
+    // kind and status, so those are refused here and left out of the Job.
+    let mut kept = Vec::new();
+    for (key, value) in entries {
+        match key.key_string().as_deref() {
+            Some("metadata" | "spec") => kept.push((key.clone(), value.clone())),
+            other => {
+                let shown = other.map_or_else(String::new, |k| crate::escape::line(k).into_owned());
+                diagnostics.push(Diagnostic::error(
+                    format!("spec.jobTemplate.{shown}"),
+                    ErrorType::UnknownField,
+                    format!(
+                        "\"{shown}\" is not a field of JobTemplateSpec (it has metadata and spec)"
+                    ),
+                    key.span,
+                ));
+            }
+        }
+    }
+    let template = Node {
+        value: Value::Mapping(kept),
+        ..template.clone()
+    };
+    let cronjob = report.name.clone().unwrap_or_else(|| "cronjob".to_owned());
+    let namespace = root
+        .get("metadata")
+        .and_then(|m| m.get("namespace"))
+        .and_then(Node::as_str)
+        .map(str::to_owned);
+    let name = format!("{cronjob}-{CRONJOB_SCHEDULED_MINUTES}");
+    check_job(
+        text,
+        &template,
+        report,
+        diagnostics,
+        &JobSource::CronJobTemplate { name, namespace },
+    );
 }
 
 fn note(path: &str, detail: String, span: Span) -> Diagnostic {

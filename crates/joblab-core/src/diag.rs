@@ -70,6 +70,24 @@ pub enum ErrorType {
 }
 
 impl ErrorType {
+    /// Every error type, in declaration order (the CLI's SARIF output has one rule per type).
+    pub const ALL: [ErrorType; 14] = [
+        ErrorType::Required,
+        ErrorType::Invalid,
+        ErrorType::NotSupported,
+        ErrorType::Forbidden,
+        ErrorType::Duplicate,
+        ErrorType::TooLong,
+        ErrorType::TooMany,
+        ErrorType::NotFound,
+        ErrorType::UnknownField,
+        ErrorType::DuplicateField,
+        ErrorType::TypeError,
+        ErrorType::SyntaxError,
+        ErrorType::LimitExceeded,
+        ErrorType::Advice,
+    ];
+
     /// The phrase used in messages and in the CLI's JSON `type` field.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -248,6 +266,30 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_lists_every_error_type_once() {
+        // The exhaustive match stops compiling when a type is added, until ALL has it too.
+        let position = |t: ErrorType| match t {
+            ErrorType::Required => 0,
+            ErrorType::Invalid => 1,
+            ErrorType::NotSupported => 2,
+            ErrorType::Forbidden => 3,
+            ErrorType::Duplicate => 4,
+            ErrorType::TooLong => 5,
+            ErrorType::TooMany => 6,
+            ErrorType::NotFound => 7,
+            ErrorType::UnknownField => 8,
+            ErrorType::DuplicateField => 9,
+            ErrorType::TypeError => 10,
+            ErrorType::SyntaxError => 11,
+            ErrorType::LimitExceeded => 12,
+            ErrorType::Advice => 13,
+        };
+        for (i, t) in ErrorType::ALL.iter().enumerate() {
+            assert_eq!(position(*t), i, "{t}");
+        }
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

@@ -9,6 +9,7 @@
 //! - [`validate`], [`defaults`], [`warnings`]: the API server's create-time validation and
 //!   defaulting, and the warnings worth showing;
 //! - [`check`]: the whole pipeline over a multi-document file;
+//! - [`explain`]: one plain sentence of what a Job will do, from its effective form;
 //! - [`sim`], [`scenario`], [`kubectl`]: the deterministic Job controller simulation, what the
 //!   simulated containers do, and `kubectl`-style views of a simulation snapshot.
 //!
@@ -24,6 +25,7 @@ pub mod defaults;
 pub mod diag;
 pub mod draw;
 pub mod escape;
+pub mod explain;
 pub mod indexes;
 pub mod kubectl;
 pub mod limits;

@@ -165,8 +165,8 @@ fn non_job_documents_get_one_note() {
             2,
         ),
         (
-            "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\n",
-            "a batch/v1 CronJob",
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n",
+            "a v1 Pod",
             2,
         ),
         (
@@ -193,6 +193,74 @@ fn non_job_documents_get_one_note() {
             d.diagnostic.detail
         );
         assert_eq!(d.start.line, line, "{text}");
+    }
+}
+
+/// A CronJob is checked through its jobTemplate, as the Job its controller creates.
+#[test]
+fn cronjobs_are_checked_through_their_job_template() {
+    let template = "    spec:\n      template:\n        spec:\n          containers: [{name: c, image: \"busybox:1.36\"}]\n          restartPolicy: Never\n";
+    let head = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: nightly, namespace: ops}\n";
+    let valid = format!("{head}spec:\n  schedule: \"0 3 * * *\"\n  jobTemplate:\n{template}");
+    // (text, the first diagnostic's `LINE:COL path: type: detail`, or None for none).
+    let cases: Vec<(String, Option<&str>)> = vec![
+        (valid.clone(), None),
+        (
+            head.to_owned(),
+            Some("1:1 spec: Required value: a CronJob needs a spec"),
+        ),
+        (
+            format!("{head}spec:\n  schedule: x\n"),
+            Some("5:3 spec.jobTemplate: Required value"),
+        ),
+        (
+            format!("{head}spec:\n  jobTemplate: 3\n"),
+            Some("5:16 spec.jobTemplate: Type error"),
+        ),
+        (
+            valid.replace("    spec:\n", "    kind: Job\n    spec:\n"),
+            Some("7:5 spec.jobTemplate.kind: Unknown field"),
+        ),
+        (
+            valid.replace("restartPolicy: Never", "restartPolicy: Always"),
+            Some("11:26 spec.jobTemplate.spec.template.spec.restartPolicy: Required value"),
+        ),
+        (
+            valid.replace("      template:", "      completions: x\n      template:"),
+            Some("8:20 spec.jobTemplate.spec.completions: Type error"),
+        ),
+    ];
+    for (text, want) in cases {
+        let report = check_source(&text);
+        let doc = &report.documents[0];
+        assert_eq!(doc.kind.as_deref(), Some("CronJob"));
+        let first = doc
+            .diagnostics
+            .iter()
+            .find(|d| d.diagnostic.severity == Severity::Error)
+            .map(|d| {
+                format!(
+                    "{}:{} {}",
+                    d.start.line,
+                    d.start.column,
+                    d.diagnostic.message()
+                )
+            });
+        match (want, first) {
+            (None, None) => {
+                let job = doc.effective.as_ref().expect("the Job it creates");
+                // Named as the CronJob controller names it, in the CronJob's namespace, with no
+                // TTL advice (history limits clean CronJobs' Jobs up).
+                assert_eq!(job.metadata.name.as_deref(), Some("nightly-28928160"));
+                assert_eq!(job.metadata.namespace.as_deref(), Some("ops"));
+                assert!(doc
+                    .diagnostics
+                    .iter()
+                    .all(|d| !d.diagnostic.path.ends_with("ttlSecondsAfterFinished")));
+            }
+            (Some(want), Some(got)) => assert!(got.starts_with(want), "{text}\n{got}"),
+            (want, got) => panic!("{text}\nwanted {want:?}, got {got:?}"),
+        }
     }
 }
 
