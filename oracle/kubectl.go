@@ -26,6 +26,8 @@ import (
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/cli-runtime/pkg/printers"
 	"k8s.io/client-go/kubernetes/fake"
+	corev1client "k8s.io/client-go/kubernetes/typed/core/v1"
+	"k8s.io/client-go/rest"
 	clientgoscheme "k8s.io/client-go/kubernetes/scheme"
 	clienttesting "k8s.io/client-go/testing"
 	"k8s.io/kubectl/pkg/cmd/get"
@@ -356,7 +358,7 @@ func (o *objects) getEvents(base time.Time) View {
 // selector as the API server does (the registry's ToSelectableFields), in storage order. describe
 // reads times relative to now only from the events and a Pod's deletionTimestamp ("Terminating
 // (lasts ...)"); every other time it prints is absolute, so only those are shifted.
-func (o *objects) describeClient(base time.Time) *fake.Clientset {
+func (o *objects) describeClient(base time.Time) *describeClientset {
 	var objs []runtime.Object
 	if o.job != nil {
 		objs = append(objs, o.job.DeepCopy())
@@ -373,7 +375,7 @@ func (o *objects) describeClient(base time.Time) *fake.Clientset {
 	for i := range o.events {
 		events = append(events, *shiftedCopy(&o.events[i], o.now, base))
 	}
-	client := fake.NewSimpleClientset(objs...)
+	client := &describeClientset{Clientset: fake.NewSimpleClientset(objs...)}
 	client.PrependReactor("list", "events", func(action clienttesting.Action) (bool, runtime.Object, error) {
 		restrictions := action.(clienttesting.ListAction).GetListRestrictions()
 		list := &corev1.EventList{}
@@ -397,6 +399,33 @@ func (o *objects) describeClient(base time.Time) *fake.Clientset {
 		return true, list, nil
 	})
 	return client
+}
+
+// realCoreV1 is a real typed client, never connected: only its Events(ns).GetFieldSelector is
+// called, which builds the selector searchEvents sends (the fake's returns Everything).
+var realCoreV1 = corev1client.NewForConfigOrDie(&rest.Config{Host: "http://127.0.0.1:9"})
+
+// describeClientset is the fake clientset with the real events field selector.
+type describeClientset struct{ *fake.Clientset }
+
+// CoreV1 returns the fake's CoreV1 with real event field selectors.
+func (c *describeClientset) CoreV1() corev1client.CoreV1Interface {
+	return coreV1WithSelectors{c.Clientset.CoreV1()}
+}
+
+type coreV1WithSelectors struct{ corev1client.CoreV1Interface }
+
+func (c coreV1WithSelectors) Events(ns string) corev1client.EventInterface {
+	return eventsWithSelector{c.CoreV1Interface.Events(ns), realCoreV1.Events(ns)}
+}
+
+type eventsWithSelector struct {
+	corev1client.EventInterface
+	real corev1client.EventInterface
+}
+
+func (e eventsWithSelector) GetFieldSelector(name, namespace, kind, uid *string) fields.Selector {
+	return e.real.GetFieldSelector(name, namespace, kind, uid)
 }
 
 func matchesFields(sel fields.Selector, set fields.Set) bool {

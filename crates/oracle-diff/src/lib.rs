@@ -7,11 +7,15 @@
 //! - [`answer`]: the oracle's protocol;
 //! - [`compare`]: Joblab against an answer, per category;
 //! - [`accepted`]: the differences accepted on purpose, with their reasons;
-//! - [`vectors`]: the committed vectors and the oracle process.
+//! - [`vectors`]: the committed vectors and the oracle process;
+//! - [`kubectl`] and [`kubectl_gen`]: the views differential (`oracle kubectl`) and its random
+//!   scenarios.
 
 pub mod accepted;
 pub mod answer;
 pub mod compare;
 pub mod generate;
+pub mod kubectl;
+pub mod kubectl_gen;
 pub mod report;
 pub mod vectors;
