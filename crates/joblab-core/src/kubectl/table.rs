@@ -143,3 +143,46 @@ fn write_lines(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::go_tabwriter;
+
+    /// (input, minimum width, padding, what Go's text/tabwriter writes), the last column taken
+    /// from `tabwriter.NewWriter(&buf, min, 8, pad, ' ', 0)` in Go 1.26.
+    const CASES: &[(&str, usize, usize, &str)] = &[
+        (
+            "a\tbb\tc\nddd\te\tf\n",
+            6,
+            3,
+            "a     bb    c\nddd   e     f\n",
+        ),
+        (
+            "Name:\tpi\nLabels:\tx=1\n\ty=2\nPod Template:\n  Labels:\tz\n",
+            0,
+            2,
+            "Name:    pi\nLabels:  x=1\n         y=2\nPod Template:\n  Labels:  z\n",
+        ),
+        (
+            "Conditions:\n  Type\tStatus\n  Ready \tTrue \n  Initialized \tFalse \n",
+            0,
+            2,
+            "Conditions:\n  Type          Status\n  Ready         True \n  Initialized   False \n",
+        ),
+        (
+            "a\tb\tc\nlonger\td\nx\ty\tz\tw\n",
+            0,
+            2,
+            "a       b  c\nlonger  d\nx       y  z  w\n",
+        ),
+        ("é\tb\nab\tc\n", 0, 2, "é   b\nab  c\n"),
+        ("no newline\tat end", 0, 2, "no newline  at end"),
+    ];
+
+    #[test]
+    fn go_tabwriter_writes_what_go_writes() {
+        for (input, min, pad, want) in CASES {
+            assert_eq!(go_tabwriter(input, *min, *pad), *want, "{input:?}");
+        }
+    }
+}
