@@ -140,13 +140,20 @@ pub fn samples(case: &ViewCase) -> Vec<Sample> {
 
 /// The sample of `case` at `at_ms` (for a committed vector).
 pub fn sample_at(case: &ViewCase, at_ms: Millis) -> Option<Sample> {
-    let job = effective(&case.job)?;
-    let replay = Replay::record(Simulation::new(job, case.scenario.clone()), UNTIL_MS);
+    let snap = snapshot_at(case, at_ms)?;
     Some(Sample {
         id: format!("{}@{at_ms}", case.id),
         at_ms,
-        objects: api_snapshot(&replay.snapshot_at(at_ms)),
+        objects: api_snapshot(&snap),
     })
+}
+
+/// The simulation's snapshot of `case` at `at_ms`, for the front ends' own entry points
+/// (`kubectl::get_pods` builds lighter objects for long listings).
+pub fn snapshot_at(case: &ViewCase, at_ms: Millis) -> Option<joblab_core::sim::Snapshot> {
+    let job = effective(&case.job)?;
+    let replay = Replay::record(Simulation::new(job, case.scenario.clone()), UNTIL_MS);
+    Some(replay.snapshot_at(at_ms))
 }
 
 /// The cases: every Job of the tests and docs with every scenario of the tests and docs, every
