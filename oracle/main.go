@@ -17,6 +17,7 @@ import (
 const usage = `usage:
   oracle check [FILE|-]     one JSON line per YAML document of FILE (default: standard input)
   oracle check --jsonl      reads {"id","yaml"} lines, answers {"id","documents":[...]} lines
+  oracle kubectl --jsonl    reads snapshot lines, answers {"id","views":[...]} lines: kubectl's views
   oracle version            the Kubernetes version and the feature gates in force, as JSON
   oracle fields             how encoding/json writes each field of a batch/v1 Job, as JSON
   oracle simulate JOB.yaml [--scenario S.yaml] [--until SECONDS]
@@ -59,6 +60,16 @@ func main() {
 			in = f
 		}
 		checkStream(in, func(a DocumentAnswer) { _ = enc.Encode(a) })
+	case "kubectl":
+		if len(os.Args) != 3 || os.Args[2] != "--jsonl" {
+			fmt.Fprint(os.Stderr, usage)
+			os.Exit(2)
+		}
+		if err := kubectlJSONL(os.Stdin, out, enc); err != nil {
+			fmt.Fprintln(os.Stderr, "oracle:", err)
+			out.Flush()
+			os.Exit(2)
+		}
 	case "version":
 		gates := map[string]bool{}
 		for name := range utilfeature.DefaultMutableFeatureGate.GetAll() {

@@ -24,5 +24,8 @@ var jobStrategy = jobregistry.Strategy
 
 func newInternalJob() runtime.Object { return &batch.Job{} }
 
+// newInternalJobList is the internal list type the server's Job table printer takes.
+func newInternalJobList() runtime.Object { return &batch.JobList{} }
+
 // oracleNow is the store's creationTimestamp, the start of Joblab's simulated clock.
 var oracleNow = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)

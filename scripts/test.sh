@@ -4,7 +4,7 @@
 #   golden tests, browser tests (wasm-bindgen-test in headless Chromium), the release build and its
 #   size budget, end-to-end tests (Playwright driving Debian's Chromium against dist/), and a short
 #   randomized run of every fuzz target (cargo-fuzz on nightly); with Go, a live differential
-#   against the Kubernetes oracle (oracle/, scripts/oracle-diff.sh).
+#   against the Kubernetes oracle (oracle/, scripts/oracle-diff.sh), the API server's and kubectl's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # What the tree looks like before the run: the run must leave it exactly so (on a clean checkout,
@@ -46,6 +46,10 @@ if command -v go >/dev/null 2>&1; then
   # cases of the same seed (oracle/vectors/simulate.jsonl holds a committed run, in cargo test).
   echo "seed $seed; replay: bash scripts/oracle-diff.sh --simulate --cases 2000 --seed $seed"
   bash scripts/oracle-diff.sh --simulate --cases 2000 --seed "$seed" --show 3
+  # kubectl's views judged by kubectl's code: 300 snapshots, taken evenly from the tests', docs'
+  # and presets' scenarios and 20 generated Job×scenario pairs of the day's seed.
+  echo "seed $seed; replay: bash scripts/oracle-diff.sh --kubectl --cases 20 --seed $seed --max-snapshots 300"
+  bash scripts/oracle-diff.sh --kubectl --cases 20 --seed "$seed" --max-snapshots 300 --show 5
   # The Go encoding table Joblab's stored form is generated from must still be what the Go
   # types say (tests/go_fields_up_to_date.rs checks the Rust table against this JSON).
   "$(bash scripts/oracle-build.sh)" fields | diff -u oracle/go-fields.json - \

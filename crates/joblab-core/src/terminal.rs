@@ -101,10 +101,10 @@ const KNOWN_ELSEWHERE: [&str; 14] = [
 pub const HELP: &str = "\
 Commands against the simulated cluster, at the player's current time (the `kubectl` prefix is optional):
 
-  get jobs | get job NAME [-o yaml|json|name]
-  get pods [NAME] [-l job-name=NAME] [-o yaml|json|name]
+  get jobs | get job NAME [-o wide|yaml|json|name]
+  get pods [NAME] [-l job-name=NAME] [-o wide|yaml|json|name]
   get events
-  describe job NAME
+  describe job NAME | describe pod [NAME]
   logs POD | logs -l job-name=NAME
   apply -f job.yaml              apply the editor's Job and restart the simulation
   delete job NAME | delete pod NAME
@@ -572,7 +572,7 @@ fn print_objects(
             }
         }
         other => Output::err(format!(
-            "error: unable to match a printer suitable for the output format \"{other}\", allowed formats are: json,name,yaml"
+            "error: unable to match a printer suitable for the output format \"{other}\", allowed formats are: json,name,wide,yaml"
         )),
     }
 }
@@ -605,6 +605,7 @@ fn get(args: &Args, snap: Option<&Snapshot>, namespace: &str) -> Output {
             }
             match format {
                 None => Output::ok(kubectl::get_jobs(snap)),
+                Some("wide") => Output::ok(kubectl::get_jobs_wide(snap)),
                 Some(f) => print_objects(
                     f,
                     kind,
@@ -621,6 +622,7 @@ fn get(args: &Args, snap: Option<&Snapshot>, namespace: &str) -> Output {
             };
             match format {
                 None => Output::ok(kubectl::get_pods(&view)),
+                Some("wide") => Output::ok(kubectl::get_pods_wide(&view)),
                 Some(f) => {
                     let mut pods: Vec<_> = live_pods(&view).collect();
                     if pods.is_empty() && f != "yaml" && f != "json" {
@@ -665,10 +667,40 @@ fn describe(args: &Args, snap: Option<&Snapshot>, namespace: &str) -> Output {
         Ok(t) => t,
         Err(o) => return o,
     };
+    if kind == Kind::Pod {
+        let Some(snap) = snap else {
+            return match names.first() {
+                Some(n) => not_found(kind, n),
+                None => no_resources(namespace),
+            };
+        };
+        let names: Vec<String> = if names.is_empty() {
+            let mut all: Vec<String> = live_pods(snap).map(|p| p.name.clone()).collect();
+            all.sort();
+            all
+        } else {
+            names
+        };
+        if names.is_empty() {
+            return no_resources(namespace);
+        }
+        // kubectl describes each in turn, a blank line between them.
+        let mut text = String::new();
+        for (i, n) in names.iter().enumerate() {
+            match kubectl::describe_pod(snap, n) {
+                Ok(t) => {
+                    if i > 0 {
+                        text.push_str("\n\n");
+                    }
+                    text.push_str(&t);
+                }
+                Err(e) => return Output::err(e),
+            }
+        }
+        return Output::ok(text);
+    }
     if kind != Kind::Job {
-        return Output::err(
-            "error: this terminal describes jobs only; try 'get pods' or 'get events'",
-        );
+        return Output::err("error: this terminal describes jobs and pods only; try 'get events'");
     }
     let Some(snap) = snap.filter(|s| job_exists(s)) else {
         return match names.first() {
@@ -1099,10 +1131,11 @@ pub fn candidates(line: &str, snap: Option<&Snapshot>) -> Vec<String> {
                 job_names.iter().map(|n| format!("job-name={n}")).collect()
             }
             (_, Some("-f" | "--filename")) => vec![EDITOR_FILE.to_string()],
-            (_, Some("-o" | "--output")) => own(&["json", "name", "yaml"]),
+            (_, Some("-o" | "--output")) => own(&["json", "name", "wide", "yaml"]),
             ([cmd], _) => match *cmd {
                 "get" => own(&["events", "jobs", "pods"]),
-                "describe" | "patch" => own(&["job"]),
+                "describe" => own(&["job", "pod"]),
+                "patch" => own(&["job"]),
                 "delete" => own(&["job", "pod"]),
                 "create" => own(&["job"]),
                 "logs" => pod_names.clone(),
@@ -1362,15 +1395,43 @@ mod tests {
             ),
             ("describe jobs".into(), &s, vec!["Name:".into()], false),
             (
+                format!("describe pod {}", pod_name(&s)),
+                &s,
+                vec![
+                    "Controlled By:".into(),
+                    "Job/pi".into(),
+                    "QoS Class:".into(),
+                ],
+                false,
+            ),
+            (
+                "describe pod nope".into(),
+                &s,
+                vec!["pods \"nope\" not found".into()],
+                true,
+            ),
+            (
+                "get pods -o wide".into(),
+                &s,
+                vec!["NOMINATED NODE".into(), "READINESS GATES".into()],
+                false,
+            ),
+            (
+                "get jobs -o wide".into(),
+                &s,
+                vec!["CONTAINERS".into(), "SELECTOR".into()],
+                false,
+            ),
+            (
                 "describe job x".into(),
                 &s,
                 vec!["jobs.batch \"x\" not found".into()],
                 true,
             ),
             (
-                "describe pod x".into(),
+                "describe event x".into(),
                 &s,
-                vec!["describes jobs only".into()],
+                vec!["describes jobs and pods only".into()],
                 true,
             ),
             (format!("logs {pod}"), &end, vec!["3.14159".into()], false),
@@ -1506,17 +1567,16 @@ mod tests {
             actions[0].delete_pod.as_ref().and_then(|d| d.name.clone()),
             Some(pod.clone())
         );
-        // Replaying with the action shows the Pod terminating at that time.
+        // Replaying with the action shows the Pod being deleted at that time: it carries a
+        // deletionTimestamp. (`get pods` says Terminating only while the phase is not terminal;
+        // this container stops on SIGTERM at once, so printPod shows its reason, Error.)
         let scenario = Scenario {
             actions,
             ..Scenario::default()
         };
         let after = at(&replay(PI, scenario), 5_500);
-        assert!(
-            kubectl::get_pods(&after).contains("Terminating"),
-            "{}",
-            kubectl::get_pods(&after)
-        );
+        let yaml = exec(&format!("get pod {pod} -o yaml"), Some(&after)).text;
+        assert!(yaml.contains("deletionTimestamp:"), "{yaml}");
 
         let out = exec("delete job pi", Some(&s));
         assert_eq!(out.text, "job.batch \"pi\" deleted\n");
@@ -1715,7 +1775,7 @@ mod tests {
             (
                 "get pods -o ",
                 "get pods -o ".into(),
-                vec!["json".into(), "name".into(), "yaml".into()],
+                vec!["json".into(), "name".into(), "wide".into(), "yaml".into()],
             ),
         ];
         for (line, want_line, want_list) in cases {

@@ -40,7 +40,7 @@ pub struct Seeds {
 }
 
 /// Every YAML file under `dir`, sorted, so the seed list is the same on every machine.
-fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return out;
@@ -71,7 +71,7 @@ fn jobs_in(text: &str) -> Vec<J> {
 }
 
 /// The YAML code blocks of a Markdown file.
-fn markdown_yaml_blocks(text: &str) -> Vec<String> {
+pub(crate) fn markdown_yaml_blocks(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current: Option<String> = None;
     for line in text.lines() {

@@ -9,11 +9,15 @@
 //! - [`accepted`]: the differences accepted on purpose, with their reasons;
 //! - [`vectors`]: the committed vectors and the oracle process;
 //! - [`sim`]: the simulation differential (`oracle simulate`, the real Job controller).
+//! - [`kubectl`] and [`kubectl_gen`]: the views differential (`oracle kubectl`) and its random
+//!   scenarios.
 
 pub mod accepted;
 pub mod answer;
 pub mod compare;
 pub mod generate;
+pub mod kubectl;
+pub mod kubectl_gen;
 pub mod report;
 pub mod sim;
 pub mod vectors;

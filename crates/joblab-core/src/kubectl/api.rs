@@ -128,9 +128,10 @@ fn fill_spec_defaults(spec: &mut crate::api::api::batch::v1::JobSpec) {
     spec.manual_selector.get_or_insert(false);
 }
 
-/// The API Job of the snapshot as a JSON value, with `apiVersion` and `kind`.
+/// The API Job of the snapshot as a JSON value, with `apiVersion` and `kind`, in the form the
+/// API server returns it (`stored`: Go's omitempty and canonical quantities).
 pub fn job_value(snap: &Snapshot) -> serde_json::Value {
-    let mut v = serde_json::to_value(api_job(snap)).unwrap_or(serde_json::Value::Null);
+    let mut v = crate::stored::stored_job(&api_job(snap));
     if let Some(obj) = v.as_object_mut() {
         obj.insert("apiVersion".into(), "batch/v1".into());
         obj.insert("kind".into(), "Job".into());
@@ -166,11 +167,23 @@ pub const TRACKING_FINALIZER: &str = "batch.kubernetes.io/job-tracking";
 /// finalizer until counted, the owner reference, `hostname` and the `JOB_COMPLETION_INDEX`
 /// variable for Indexed Jobs (k/k `job_controller.go`, `indexed_job_utils.go`), and its status.
 pub fn api_pod(snap: &Snapshot, pod: &crate::sim::model::Pod) -> crate::api::api::core::v1::Pod {
+    api_pod_of(snap, &api_job(snap), pod)
+}
+
+/// [`api_pod`] with the snapshot's [`api_job`] already built, for listings of many Pods.
+pub(crate) fn api_pod_of(
+    snap: &Snapshot,
+    job: &Job,
+    pod: &crate::sim::model::Pod,
+) -> crate::api::api::core::v1::Pod {
     use crate::api::api::core::v1 as core;
     use crate::api::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference};
-    use crate::sim::model::ContainerState;
-    let job = api_job(snap);
-    let template = job.spec.map(|s| s.template).unwrap_or_default();
+
+    let template = job
+        .spec
+        .as_ref()
+        .map(|s| s.template.clone())
+        .unwrap_or_default();
     let tmeta = template.metadata.unwrap_or_default();
     let mut labels = tmeta.labels.unwrap_or_default();
     let mut annotations = tmeta.annotations.unwrap_or_default();
@@ -189,9 +202,11 @@ pub fn api_pod(snap: &Snapshot, pod: &crate::sim::model::Pod) -> crate::api::api
                 env.push(core::EnvVar {
                     name: "JOB_COMPLETION_INDEX".into(),
                     value_from: Some(core::EnvVarSource {
+                        // The controller leaves apiVersion out; the API server's Pod defaulting
+                        // (SetDefaults_ObjectFieldSelector) writes "v1".
                         field_ref: Some(core::ObjectFieldSelector {
+                            api_version: Some("v1".into()),
                             field_path: format!("metadata.labels['{COMPLETION_INDEX_KEY}']"),
-                            ..Default::default()
                         }),
                         ..Default::default()
                     }),
@@ -207,6 +222,49 @@ pub fn api_pod(snap: &Snapshot, pod: &crate::sim::model::Pod) -> crate::api::api
         annotations.insert(INDEX_IGNORED_FAILURE_COUNT_KEY.into(), n.to_string());
     }
     let grace_s = i64::try_from(pod.grace_ms / 1000).unwrap_or(0);
+    core::Pod {
+        metadata: ObjectMeta {
+            name: Some(pod.name.clone()),
+            generate_name: Some(
+                pod.name
+                    .get(..pod.name.len().saturating_sub(5))
+                    .unwrap_or("")
+                    .to_string(),
+            ),
+            namespace: Some(snap.namespace.clone()),
+            uid: Some(pod.uid.clone()),
+            creation_timestamp: Some(time(pod.created_ms)),
+            deletion_timestamp: pod
+                .deletion_requested_ms
+                .map(|d| time(d.saturating_add(pod.grace_ms))),
+            deletion_grace_period_seconds: pod.deletion_requested_ms.map(|_| grace_s),
+            labels: Some(labels),
+            annotations: (!annotations.is_empty()).then_some(annotations),
+            finalizers: (!pod.counted).then(|| vec![TRACKING_FINALIZER.to_string()]),
+            owner_references: Some(vec![OwnerReference {
+                api_version: "batch/v1".into(),
+                kind: "Job".into(),
+                name: snap.name.clone(),
+                uid: snap.uid.clone(),
+                controller: Some(true),
+                block_owner_deletion: Some(true),
+            }]),
+            ..Default::default()
+        },
+        status: Some(pod_status(pod, &spec)),
+        spec: Some(spec),
+        written: None,
+    }
+}
+
+/// A simulated Pod's `status` as the kubelet reports it, for the Pod spec `spec` (its first
+/// container is the one the simulation runs).
+pub(crate) fn pod_status(
+    pod: &crate::sim::model::Pod,
+    spec: &crate::api::api::core::v1::PodSpec,
+) -> crate::api::api::core::v1::PodStatus {
+    use crate::api::api::core::v1 as core;
+    use crate::sim::model::ContainerState;
     let container_name = spec
         .containers
         .first()
@@ -257,53 +315,21 @@ pub fn api_pod(snap: &Snapshot, pod: &crate::sim::model::Pod) -> crate::api::api
             ..Default::default()
         })
         .collect();
-    core::Pod {
-        metadata: ObjectMeta {
-            name: Some(pod.name.clone()),
-            generate_name: Some(
-                pod.name
-                    .get(..pod.name.len().saturating_sub(5))
-                    .unwrap_or("")
-                    .to_string(),
-            ),
-            namespace: Some(snap.namespace.clone()),
-            uid: Some(pod.uid.clone()),
-            creation_timestamp: Some(time(pod.created_ms)),
-            deletion_timestamp: pod
-                .deletion_requested_ms
-                .map(|d| time(d.saturating_add(pod.grace_ms))),
-            deletion_grace_period_seconds: pod.deletion_requested_ms.map(|_| grace_s),
-            labels: Some(labels),
-            annotations: (!annotations.is_empty()).then_some(annotations),
-            finalizers: (!pod.counted).then(|| vec![TRACKING_FINALIZER.to_string()]),
-            owner_references: Some(vec![OwnerReference {
-                api_version: "batch/v1".into(),
-                kind: "Job".into(),
-                name: snap.name.clone(),
-                uid: snap.uid.clone(),
-                controller: Some(true),
-                block_owner_deletion: Some(true),
-            }]),
+    core::PodStatus {
+        phase: Some(pod.phase.as_str().into()),
+        reason: pod.reason.clone(),
+        start_time: pod.started_ms.map(|_| time(pod.created_ms)),
+        conditions: (!conditions.is_empty()).then_some(conditions),
+        container_statuses: Some(vec![core::ContainerStatus {
+            name: container_name,
+            image,
+            image_id: String::new(),
+            ready: pod.ready,
+            restart_count: i32::try_from(pod.restart_count).unwrap_or(i32::MAX),
+            started: Some(matches!(pod.container, ContainerState::Running { .. })),
+            state: Some(state),
             ..Default::default()
-        },
-        spec: Some(spec),
-        status: Some(core::PodStatus {
-            phase: Some(pod.phase.as_str().into()),
-            reason: pod.reason.clone(),
-            start_time: pod.started_ms.map(|_| time(pod.created_ms)),
-            conditions: (!conditions.is_empty()).then_some(conditions),
-            container_statuses: Some(vec![core::ContainerStatus {
-                name: container_name,
-                image,
-                image_id: String::new(),
-                ready: pod.ready,
-                restart_count: i32::try_from(pod.restart_count).unwrap_or(i32::MAX),
-                started: Some(matches!(pod.container, ContainerState::Running { .. })),
-                state: Some(state),
-                ..Default::default()
-            }]),
-            ..Default::default()
-        }),
-        written: None,
+        }]),
+        ..Default::default()
     }
 }

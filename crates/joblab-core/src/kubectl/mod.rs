@@ -7,16 +7,22 @@
 //! are relative to the snapshot's instant ("now"); absolute times start at [`EPOCH_SECONDS`].
 
 mod api;
+mod objects;
 mod table;
+pub mod views;
 
-use crate::sim::model::{ContainerState, Event, Millis, Pod, PodPhase};
+use crate::sim::model::{ContainerState, Millis, Pod};
 use crate::sim::Snapshot;
 
 pub use api::{
     api_job, api_pod, job_json, job_value, job_yaml, rfc3339, COMPLETION_INDEX_KEY, EPOCH_SECONDS,
     INDEX_FAILURE_COUNT_KEY, INDEX_IGNORED_FAILURE_COUNT_KEY, TRACKING_FINALIZER,
 };
-use table::{tabwrite, TabStyle};
+pub use objects::{
+    api_snapshot, api_snapshot_without_pods, event_values, pod_value, pod_values, ApiSnapshot,
+};
+use table::tabwrite;
+pub use views::ViewOutput;
 
 /// `duration.HumanDuration` for a non-negative number of milliseconds.
 pub fn human_duration(ms: Millis) -> String {
@@ -70,76 +76,66 @@ pub fn human_duration(ms: Millis) -> String {
     format!("{}y", hours / 24 / 365)
 }
 
-fn since(now: Millis, t: Millis) -> String {
-    human_duration(now.saturating_sub(t))
+/// A view's text as the lab shows it: user text (labels, images, messages) escaped.
+fn shown(v: ViewOutput) -> String {
+    crate::escape::block(&v.text).into_owned()
 }
 
-fn no_resources(snap: &Snapshot) -> String {
-    format!("No resources found in {} namespace.\n", snap.namespace)
-}
-
-fn job_visible(snap: &Snapshot) -> bool {
-    snap.deleted_ms.is_none_or(|d| d > snap.time_ms)
-}
-
-/// The STATUS column of `kubectl get jobs`.
-pub fn job_status_word(snap: &Snapshot) -> &'static str {
-    let st = &snap.status;
-    if st.condition("Complete").is_some() {
-        "Complete"
-    } else if st.condition("Failed").is_some() {
-        "Failed"
-    } else if snap.deleted_ms.is_some() {
-        "Terminating"
-    } else if st.condition("Suspended").is_some() {
-        "Suspended"
-    } else if st.condition("FailureTarget").is_some() {
-        "FailureTarget"
-    } else {
-        "Running"
-    }
+/// A table's text as it is. The front ends escape what they print whole (the terminal's `run`,
+/// the CLI's text output), so a listing of a quarter million Pods is not scanned twice.
+fn unescaped(v: ViewOutput) -> String {
+    v.text
 }
 
 /// `kubectl get jobs`.
 pub fn get_jobs(snap: &Snapshot) -> String {
-    if !job_visible(snap) {
-        return no_resources(snap);
+    unescaped(views::get_jobs(&api_snapshot_without_pods(snap), false))
+}
+
+/// `kubectl get jobs -o wide`.
+pub fn get_jobs_wide(snap: &Snapshot) -> String {
+    unescaped(views::get_jobs(&api_snapshot_without_pods(snap), true))
+}
+
+/// `kubectl get pods`: every Pod of the snapshot.
+pub fn get_pods(snap: &Snapshot) -> String {
+    get_pods_as(snap, false)
+}
+
+/// `kubectl get pods -o wide`.
+pub fn get_pods_wide(snap: &Snapshot) -> String {
+    get_pods_as(snap, true)
+}
+
+fn get_pods_as(snap: &Snapshot, wide: bool) -> String {
+    let objs = api_snapshot_without_pods(snap);
+    // Without a selector the listing always renders.
+    unescaped(
+        views::get_pods_from(&objs, objects::pod_values_for_listing(snap), None, wide)
+            .unwrap_or_else(|| views::get_jobs(&objs, wide)),
+    )
+}
+
+/// `kubectl describe pod <name>`: `Err` with kubectl's message when there is no such Pod.
+pub fn describe_pod(snap: &Snapshot, name: &str) -> Result<String, String> {
+    let v = views::describe_pod(&api_snapshot(snap), name);
+    if v.stderr {
+        Err(v.text.trim_end().to_string())
+    } else {
+        Ok(shown(v))
     }
-    let spec = api_job(snap).spec.unwrap_or_default();
-    let st = &snap.status;
-    let completions = match spec.completions {
-        Some(c) => format!("{}/{c}", st.succeeded),
-        None => {
-            let p = spec.parallelism.unwrap_or(1);
-            if p > 1 {
-                format!("{}/1 of {p}", st.succeeded)
-            } else {
-                format!("{}/1", st.succeeded)
-            }
-        }
-    };
-    let duration = match (st.start_ms, st.completion_ms) {
-        (None, _) => String::new(),
-        (Some(s), None) => since(snap.time_ms, s),
-        (Some(s), Some(c)) => human_duration(c.saturating_sub(s)),
-    };
-    let rows = vec![
-        vec![
-            "NAME".into(),
-            "STATUS".into(),
-            "COMPLETIONS".into(),
-            "DURATION".into(),
-            "AGE".into(),
-        ],
-        vec![
-            snap.name.clone(),
-            job_status_word(snap).into(),
-            completions,
-            duration,
-            since(snap.time_ms, 0),
-        ],
-    ];
-    tabwrite(&rows, TabStyle::Get)
+}
+
+/// `kubectl get events`.
+pub fn get_events(snap: &Snapshot) -> String {
+    let mut objs = api_snapshot_without_pods(snap);
+    objs.events = event_values(snap);
+    shown(views::get_events(&objs))
+}
+
+/// `kubectl describe job <name>`.
+pub fn describe_job(snap: &Snapshot) -> String {
+    shown(views::describe_job(&api_snapshot(snap), &snap.name))
 }
 
 fn visible_pods(snap: &Snapshot) -> impl Iterator<Item = &Pod> {
@@ -147,360 +143,6 @@ fn visible_pods(snap: &Snapshot) -> impl Iterator<Item = &Pod> {
     snap.pods
         .iter()
         .filter(move |p| p.deleted_ms.is_none_or(|d| d > now))
-}
-
-/// The STATUS column of `kubectl get pods` (`printPod`).
-pub fn pod_status_word(p: &Pod) -> String {
-    if p.deletion_requested_ms.is_some() {
-        return "Terminating".into();
-    }
-    if let Some(r) = &p.reason {
-        return r.clone();
-    }
-    match &p.container {
-        ContainerState::Waiting { reason } => reason.clone(),
-        ContainerState::Terminated { reason, .. } => reason.clone(),
-        ContainerState::Running { .. } => p.phase.as_str().into(),
-    }
-}
-
-/// `kubectl get pods -l job-name=<job>`, sorted by name as the API lists them.
-pub fn get_pods(snap: &Snapshot) -> String {
-    let containers = snap
-        .job
-        .spec
-        .as_ref()
-        .and_then(|s| s.template.spec.as_ref())
-        .map_or(1, |s| s.containers.len().max(1));
-    let mut pods: Vec<&Pod> = visible_pods(snap).collect();
-    if pods.is_empty() {
-        return no_resources(snap);
-    }
-    pods.sort_by(|a, b| a.name.cmp(&b.name));
-    let mut rows = vec![vec![
-        "NAME".into(),
-        "READY".into(),
-        "STATUS".into(),
-        "RESTARTS".into(),
-        "AGE".into(),
-    ]];
-    for p in pods {
-        let ready = if p.ready && p.phase == PodPhase::Running {
-            containers
-        } else {
-            0
-        };
-        let restarts = match (p.restart_count, p.last_exit_ms) {
-            (0, _) | (_, None) => p.restart_count.to_string(),
-            (n, Some(t)) => format!("{n} ({} ago)", since(snap.time_ms, t)),
-        };
-        rows.push(vec![
-            p.name.clone(),
-            format!("{ready}/{containers}"),
-            pod_status_word(p),
-            restarts,
-            since(snap.time_ms, p.created_ms),
-        ]);
-    }
-    tabwrite(&rows, TabStyle::Get)
-}
-
-/// Events merged the way the event recorder aggregates repeats: same object, type, reason and
-/// message become one event with a count, first and last time.
-struct Aggregated<'a> {
-    first: &'a Event,
-    last_ms: Millis,
-    count: usize,
-}
-
-fn aggregate<'a>(events: impl Iterator<Item = &'a Event>) -> Vec<Aggregated<'a>> {
-    let mut out: Vec<Aggregated<'a>> = Vec::new();
-    for e in events {
-        if let Some(a) = out.iter_mut().find(|a| {
-            a.first.object == e.object
-                && a.first.type_ == e.type_
-                && a.first.reason == e.reason
-                && a.first.message == e.message
-        }) {
-            a.count += 1;
-            a.last_ms = e.at_ms;
-        } else {
-            out.push(Aggregated {
-                first: e,
-                last_ms: e.at_ms,
-                count: 1,
-            });
-        }
-    }
-    out
-}
-
-/// `kubectl get events`: listed in the API's order, which is by event name
-/// (`<object name>.<timestamp>`), so each object's events are grouped.
-pub fn get_events(snap: &Snapshot) -> String {
-    let now = snap.time_ms;
-    let mut agg = aggregate(snap.events.iter().filter(|e| e.at_ms <= now));
-    if agg.is_empty() {
-        return no_resources(snap);
-    }
-    let key = |a: &Aggregated<'_>| {
-        let name = a
-            .first
-            .object
-            .split_once('/')
-            .map_or(a.first.object.as_str(), |(_, n)| n);
-        (format!("{name}."), a.first.at_ms)
-    };
-    agg.sort_by_key(|a| key(a));
-    let mut rows = vec![vec![
-        "LAST SEEN".into(),
-        "TYPE".into(),
-        "REASON".into(),
-        "OBJECT".into(),
-        "MESSAGE".into(),
-    ]];
-    for a in agg {
-        rows.push(vec![
-            since(now, a.last_ms),
-            a.first.type_.as_str().into(),
-            a.first.reason.clone(),
-            a.first.object.clone(),
-            a.first.message.clone(),
-        ]);
-    }
-    tabwrite(&rows, TabStyle::Get)
-}
-
-/// `time.RFC1123Z` of a simulated instant.
-fn rfc1123z(ms: Millis) -> String {
-    crate::civil::format_rfc1123z(api::unix_seconds(ms))
-}
-
-fn labels_multiline(
-    out: &mut Vec<String>,
-    title: &str,
-    labels: &std::collections::BTreeMap<String, String>,
-) {
-    if labels.is_empty() {
-        out.push(format!("{title}:\t<none>"));
-        return;
-    }
-    for (i, (k, v)) in labels.iter().enumerate() {
-        if i == 0 {
-            out.push(format!("{title}:\t{k}={v}"));
-        } else {
-            out.push(format!("\t{k}={v}"));
-        }
-    }
-}
-
-fn cap_indexes(s: &str) -> String {
-    if s.is_empty() {
-        return "<none>".into();
-    }
-    if s.len() > 50 {
-        let mut cut: String = s.chars().take(50).collect();
-        if let Some(i) = cut.rfind(',') {
-            cut.truncate(i);
-        }
-        return format!("{cut},...");
-    }
-    s.to_string()
-}
-
-/// `kubectl describe job <name>`.
-pub fn describe_job(snap: &Snapshot) -> String {
-    if !job_visible(snap) {
-        return format!(
-            "Error from server (NotFound): jobs.batch \"{}\" not found\n",
-            snap.name
-        );
-    }
-    let job = api_job(snap);
-    let spec = job.spec.clone().unwrap_or_default();
-    let st = &snap.status;
-    let mut l: Vec<String> = Vec::new();
-    l.push(format!("Name:\t{}", snap.name));
-    l.push(format!("Namespace:\t{}", snap.namespace));
-    let selector = spec
-        .selector
-        .as_ref()
-        .and_then(|s| s.match_labels.as_ref())
-        .map(|m| {
-            m.iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join(",")
-        })
-        .unwrap_or_default();
-    l.push(format!("Selector:\t{selector}"));
-    labels_multiline(
-        &mut l,
-        "Labels",
-        &job.metadata.labels.clone().unwrap_or_default(),
-    );
-    labels_multiline(
-        &mut l,
-        "Annotations",
-        &job.metadata.annotations.clone().unwrap_or_default(),
-    );
-    if let Some(p) = spec.parallelism {
-        l.push(format!("Parallelism:\t{p}"));
-    }
-    match spec.completions {
-        Some(c) => l.push(format!("Completions:\t{c}")),
-        None => l.push("Completions:\t<unset>".into()),
-    }
-    if let Some(m) = &spec.completion_mode {
-        l.push(format!("Completion Mode:\t{m}"));
-    }
-    if let Some(s) = spec.suspend {
-        l.push(format!("Suspend:\t{s}"));
-    }
-    if let Some(b) = spec.backoff_limit {
-        l.push(format!("Backoff Limit:\t{b}"));
-    }
-    if let Some(t) = spec.ttl_seconds_after_finished {
-        l.push(format!("TTL Seconds After Finished:\t{t}"));
-    }
-    if let Some(s) = st.start_ms {
-        l.push(format!("Start Time:\t{}", rfc1123z(s)));
-    }
-    if let Some(c) = st.completion_ms {
-        l.push(format!("Completed At:\t{}", rfc1123z(c)));
-    }
-    if let (Some(s), Some(c)) = (st.start_ms, st.completion_ms) {
-        l.push(format!(
-            "Duration:\t{}",
-            human_duration(c.saturating_sub(s))
-        ));
-    }
-    if let Some(a) = spec.active_deadline_seconds {
-        l.push(format!("Active Deadline Seconds:\t{a}s"));
-    }
-    l.push(format!(
-        "Pods Statuses:\t{} Active ({} Ready) / {} Succeeded / {} Failed",
-        st.active, st.ready, st.succeeded, st.failed
-    ));
-    if spec.completion_mode.as_deref() == Some("Indexed") {
-        l.push(format!(
-            "Completed Indexes:\t{}",
-            cap_indexes(st.completed_indexes.as_deref().unwrap_or(""))
-        ));
-        if spec.backoff_limit_per_index.is_some() {
-            l.push(format!(
-                "Failed Indexes:\t{}",
-                cap_indexes(st.failed_indexes.as_deref().unwrap_or(""))
-            ));
-        }
-    }
-    l.push("Pod Template:".into());
-    let tmpl = &spec.template;
-    labels_multiline(
-        &mut l,
-        "  Labels",
-        &tmpl
-            .metadata
-            .as_ref()
-            .and_then(|m| m.labels.clone())
-            .unwrap_or_default(),
-    );
-    let pod_spec = tmpl.spec.clone().unwrap_or_default();
-    l.push("  Containers:".into());
-    for c in &pod_spec.containers {
-        l.push(format!("   {}:", c.name));
-        l.push(format!(
-            "    Image:\t{}",
-            c.image.clone().unwrap_or_default()
-        ));
-        l.push("    Port:\t<none>".into());
-        l.push("    Host Port:\t<none>".into());
-        if let Some(cmd) = &c.command {
-            l.push("    Command:".into());
-            l.extend(cmd.iter().map(|a| format!("      {a}")));
-        }
-        if let Some(args) = &c.args {
-            l.push("    Args:".into());
-            l.extend(args.iter().map(|a| format!("      {a}")));
-        }
-        match c.env.as_deref() {
-            Some(env) if !env.is_empty() => {
-                l.push("    Environment:".into());
-                for e in env {
-                    l.push(format!(
-                        "      {}:\t{}",
-                        e.name,
-                        e.value.clone().unwrap_or_default()
-                    ));
-                }
-            }
-            _ => l.push("    Environment:\t<none>".into()),
-        }
-        l.push("    Mounts:\t<none>".into());
-    }
-    l.push("  Volumes:\t<none>".into());
-    l.push("  Node-Selectors:\t<none>".into());
-    l.push("  Tolerations:\t<none>".into());
-    let now = snap.time_ms;
-    let job_obj = format!("job/{}", snap.name);
-    let mut events = aggregate(
-        snap.events
-            .iter()
-            .filter(|e| e.at_ms <= now && e.object == job_obj),
-    );
-    if events.is_empty() {
-        l.push("Events:\t<none>".into());
-        return tabwrite_lines(&l);
-    }
-    let mut out = tabwrite_lines(&l);
-    events.sort_by_key(|a| a.last_ms);
-    let mut rows = vec![
-        vec![
-            "  Type".into(),
-            "Reason".into(),
-            "Age".into(),
-            "From".into(),
-            "Message".into(),
-        ],
-        vec![
-            "  ----".into(),
-            "------".into(),
-            "----".into(),
-            "----".into(),
-            "-------".into(),
-        ],
-    ];
-    for a in events {
-        let age = if a.count > 1 {
-            format!(
-                "{} (x{} over {})",
-                since(now, a.last_ms),
-                a.count,
-                since(now, a.first.at_ms)
-            )
-        } else {
-            since(now, a.first.at_ms)
-        };
-        rows.push(vec![
-            format!("  {}", a.first.type_.as_str()),
-            a.first.reason.clone(),
-            age,
-            a.first.source.clone(),
-            a.first.message.clone(),
-        ]);
-    }
-    out.push_str("Events:\n");
-    out.push_str(&tabwrite(&rows, TabStyle::Describe));
-    // Labels, annotations, images and commands are the user's text.
-    crate::escape::block(&out).into_owned()
-}
-
-fn tabwrite_lines(lines: &[String]) -> String {
-    let rows: Vec<Vec<String>> = lines
-        .iter()
-        .map(|l| l.split('\t').map(str::to_string).collect())
-        .collect();
-    tabwrite(&rows, TabStyle::Describe)
 }
 
 /// The output a container prints: Perl's `bpi(N)` computes pi, `echo` echoes, anything else
@@ -592,7 +234,7 @@ pub fn timeline(snap: &Snapshot) -> String {
             e.message.clone(),
         ]);
     }
-    let mut out = tabwrite(&rows, TabStyle::Describe);
+    let mut out = tabwrite(&rows);
     if let Some(d) = snap.deleted_ms {
         let by = if snap.deleted_by_ttl {
             "the TTL-after-finished controller"

@@ -6,8 +6,10 @@
 //! are literal blocks (`|`, `|-`), and a string is quoted only when it would otherwise read back
 //! as something else: double quotes when the plain text would resolve to another type (`"true"`,
 //! `"8080"`, `""`), single quotes when YAML syntax forbids the plain form (`': x'`), double quotes
-//! with escapes when it holds control characters. Unlike go-yaml, long strings are not folded at
-//! 80 columns, and keys are sorted by bytes rather than go-yaml's digit-aware order.
+//! with escapes when it holds control characters. A plain string is folded as go-yaml's emitter
+//! folds it: at a single space once the line is past 80 columns, the rest continuing two columns
+//! deeper. Unlike go-yaml, quoted strings are not folded, and keys are sorted by bytes rather
+//! than go-yaml's digit-aware order.
 
 use serde_json::Value as J;
 
@@ -58,7 +60,7 @@ fn mapping(out: &mut String, map: &serde_json::Map<String, J>, indent: usize, in
             }
             Some(other) => {
                 out.push(' ');
-                out.push_str(&inline(other));
+                push_folded(out, &inline(other), indent + 2);
                 out.push('\n');
             }
             None => out.push('\n'),
@@ -80,9 +82,44 @@ fn sequence(out: &mut String, items: &[J], indent: usize, inline_first: bool) {
                 block_string(out, s, indent + 2)
             }
             other => {
-                out.push_str(&inline(other));
+                push_folded(out, &inline(other), indent + 2);
                 out.push('\n');
             }
+        }
+    }
+}
+
+/// The column past which go-yaml's emitter breaks a plain scalar (`best_width`).
+const BEST_WIDTH: usize = 80;
+
+/// Writes a scalar as `inline` made it; a plain one (not quoted) is folded as
+/// `yaml_emitter_write_plain_scalar` folds it: a single space (not next to another space) becomes
+/// a line break and `indent` spaces when the line already runs past [`BEST_WIDTH`] columns.
+fn push_folded(out: &mut String, text: &str, indent: usize) {
+    if text.starts_with('"') || text.starts_with('\'') {
+        out.push_str(text);
+        return;
+    }
+    let line_start = out.rfind('\n').map_or(0, |i| i + 1);
+    let mut column = out.get(line_start..).map_or(0, |l| l.chars().count());
+    let chars: Vec<char> = text.chars().collect();
+    let mut previous_space = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let next_space = chars.get(i + 1) == Some(&' ');
+            if !previous_space && column > BEST_WIDTH && !next_space {
+                out.push('\n');
+                pad(out, indent);
+                column = indent;
+            } else {
+                out.push(c);
+                column += 1;
+            }
+            previous_space = true;
+        } else {
+            out.push(c);
+            column += 1;
+            previous_space = false;
         }
     }
 }
@@ -139,7 +176,7 @@ fn scalar_string(s: &str) -> String {
     if s.chars().any(|c| c.is_control() || c == '\u{feff}') {
         return double_quoted(s);
     }
-    if !matches!(resolve_plain(s), Value::String(_)) || s == "<<" {
+    if !matches!(resolve_plain(s), Value::String(_)) || s == "<<" || is_timestamp(s) {
         return double_quoted(s);
     }
     if plain_allowed(s) {
@@ -147,6 +184,19 @@ fn scalar_string(s: &str) -> String {
     } else {
         format!("'{}'", s.replace('\'', "''"))
     }
+}
+
+/// Whether go-yaml v2 (sigs.k8s.io/yaml's encoder) reads `s` as a timestamp, which it then quotes
+/// to keep it a string: four digits and `-`, then a date (`2006-1-2`) or an RFC 3339 time.
+fn is_timestamp(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 || s.as_bytes().get(4) != Some(&b'-') {
+        return false;
+    }
+    let date_only = s.split('-').count() == 3
+        && s.split('-')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    date_only || crate::civil::parse_rfc3339(s).is_some()
 }
 
 /// Whether libyaml would write `s` as a plain scalar in block context.

@@ -15,6 +15,9 @@ const USAGE: &str = "usage: oracle-diff --oracle BIN [--cases N] [--seed S] [--s
        oracle-diff --vectors FILE [--show K]
        oracle-diff --simulate --oracle BIN [--cases N] [--seed S] [--show K] [--write-vectors FILE]
        oracle-diff --simulate --vectors FILE [--show K]
+       oracle-diff --kubectl --oracle BIN [--cases N] [--seed S] [--max-snapshots M] [--show K]
+                   [--write-vectors FILE]
+       oracle-diff --kubectl --vectors FILE [--show K]
 
   --cases N          generated cases (default 2000)
   --seed S           generator seed (default 1); the same seed gives the same cases
@@ -27,6 +30,10 @@ const USAGE: &str = "usage: oracle-diff --oracle BIN [--cases N] [--seed S] [--s
   --simulate         the simulation differential: Joblab's simulation against the real Job and
                      TTL-after-finished controllers (`oracle simulate`), on every guide preset at
                      its default knobs and each knob's bounds, then N generated Job x scenario cases
+  --kubectl          the views differential: kubectl's views of simulation snapshots against
+                     `oracle kubectl`; --cases is then the number of generated Job×scenario
+                     pairs (default 60) added to the tests', docs' and presets' cases, and
+                     --max-snapshots caps the snapshots of a run (default: all), taken evenly
 Exits 0 when every case agrees (or differs only as docs/fidelity.md accepts), 1 on any
 disagreement, 2 on a usage or oracle error.";
 
@@ -40,6 +47,8 @@ struct Args {
     write_vectors: Option<PathBuf>,
     vectors_min: usize,
     only: Option<String>,
+    kubectl: bool,
+    max_snapshots: Option<usize>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -53,14 +62,28 @@ fn parse_args() -> Result<Args, String> {
         write_vectors: None,
         vectors_min: 2000,
         only: None,
+        kubectl: false,
+        max_snapshots: None,
     };
+    let mut cases_given = false;
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or(format!("{flag} needs a value"));
         match flag.as_str() {
             "--oracle" => args.oracle = Some(PathBuf::from(value()?)),
             "--vectors" => args.vectors = Some(PathBuf::from(value()?)),
-            "--cases" => args.cases = value()?.parse().map_err(|e| format!("--cases: {e}"))?,
+            "--cases" => {
+                args.cases = value()?.parse().map_err(|e| format!("--cases: {e}"))?;
+                cases_given = true;
+            }
+            "--kubectl" => args.kubectl = true,
+            "--max-snapshots" => {
+                args.max_snapshots = Some(
+                    value()?
+                        .parse()
+                        .map_err(|e| format!("--max-snapshots: {e}"))?,
+                );
+            }
             "--seed" => args.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--show" => args.show = value()?.parse().map_err(|e| format!("--show: {e}"))?,
             "--repo" => args.repo = PathBuf::from(value()?),
@@ -77,6 +100,9 @@ fn parse_args() -> Result<Args, String> {
     }
     if args.oracle.is_none() == args.vectors.is_none() {
         return Err("give exactly one of --oracle and --vectors".to_owned());
+    }
+    if args.kubectl && !cases_given {
+        args.cases = 60;
     }
     Ok(args)
 }
@@ -95,6 +121,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.kubectl {
+        return kubectl_main(&args);
+    }
     let vectors: Vec<Vector> = if let Some(path) = &args.vectors {
         match read_vectors(path) {
             Ok(v) => {
@@ -389,4 +418,196 @@ mod simulate {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// The views differential (`--kubectl`).
+fn kubectl_main(args: &Args) -> ExitCode {
+    use oracle_diff::kubectl::{
+        ask_oracle as ask, cases, compare, read_view_vectors, sample_at, samples,
+        write_view_vectors, Sample, SnapshotAnswer, ViewVector,
+    };
+    let mut pairs: Vec<(oracle_diff::kubectl::ViewCase, Sample, SnapshotAnswer)> = Vec::new();
+    if let Some(path) = &args.vectors {
+        let vectors = match read_view_vectors(path) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("oracle-diff: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        println!(
+            "oracle-diff --kubectl: {} committed snapshots from {}",
+            vectors.len(),
+            path.display()
+        );
+        for v in vectors {
+            match sample_at(&v.case, v.at_ms) {
+                Some(s) => pairs.push((v.case, s, v.answer)),
+                None => {
+                    eprintln!("oracle-diff: vector {} no longer simulates", v.answer.id);
+                    return ExitCode::from(1);
+                }
+            }
+        }
+    } else {
+        let all = cases(&args.repo, args.seed, args.cases);
+        let mut list: Vec<(usize, Sample)> = Vec::new();
+        for (i, c) in all.iter().enumerate() {
+            list.extend(samples(c).into_iter().map(|s| (i, s)));
+        }
+        if let Some(max) = args.max_snapshots.filter(|&m| m > 0 && m < list.len()) {
+            let n = list.len();
+            let keep: std::collections::BTreeSet<usize> = (0..max).map(|i| i * n / max).collect();
+            list = list
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| keep.contains(i))
+                .map(|(_, s)| s)
+                .collect();
+        }
+        println!(
+            "oracle-diff --kubectl: seed {}, {} cases ({} generated), {} snapshots (replay: scripts/oracle-diff.sh --kubectl --cases {} --seed {}{})",
+            args.seed,
+            all.len(),
+            args.cases,
+            list.len(),
+            args.cases,
+            args.seed,
+            args.max_snapshots
+                .map_or(String::new(), |m| format!(" --max-snapshots {m}"))
+        );
+        let oracle = args.oracle.as_ref().expect("checked");
+        let only: Vec<Sample> = list.iter().map(|(_, s)| s.clone()).collect();
+        let answers = match ask(oracle, &only) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("oracle-diff: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        for ((i, s), a) in list.into_iter().zip(answers) {
+            pairs.push((all[i].clone(), s, a));
+        }
+    }
+    let mut per_kind: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    let mut shown = 0;
+    let mut disagreeing = 0;
+    let mut selected: Vec<ViewVector> = Vec::new();
+    for (case, sample, answer) in &pairs {
+        let diffs = compare(sample, answer);
+        let mut bad = false;
+        for d in &diffs {
+            let e = per_kind.entry(d.kind.clone()).or_default();
+            if d.diff.is_some() {
+                e.1 += 1;
+                bad = true;
+                let wanted = args
+                    .only
+                    .as_deref()
+                    .is_none_or(|o| d.command.contains(o) || d.kind.contains(o));
+                if shown < args.show && wanted {
+                    shown += 1;
+                    println!(
+                        "\n--- disagreement {shown}: {} ({}), `{}`\n{}",
+                        sample.id,
+                        case.origin,
+                        d.command,
+                        d.diff.as_deref().unwrap_or("")
+                    );
+                }
+            } else {
+                e.0 += 1;
+            }
+        }
+        if bad {
+            disagreeing += 1;
+        }
+    }
+    // Vectors: the smallest snapshots that together reach every coverage token (each case, each
+    // Job source, each preset, each Pod STATUS, Job STATUS and event reason kubectl printed, each
+    // view that went to standard error); see `coverage_tokens`.
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    let size = |i: usize| -> usize { pairs[i].2.views.iter().map(|v| v.output.len()).sum() };
+    order.sort_by_key(|&i| (size(i), i));
+    let mut covered: BTreeSet<String> = BTreeSet::new();
+    let mut chosen: Vec<usize> = Vec::new();
+    for i in order {
+        let tokens = coverage_tokens(&pairs[i].0, &pairs[i].2);
+        if tokens.iter().any(|t| !covered.contains(t)) {
+            covered.extend(tokens);
+            chosen.push(i);
+        }
+    }
+    chosen.sort_unstable();
+    for i in chosen {
+        let (case, sample, answer) = &pairs[i];
+        selected.push(ViewVector {
+            case: case.clone(),
+            at_ms: sample.at_ms,
+            answer: answer.clone(),
+        });
+    }
+    println!("\n| view | agree | disagree |\n|---|---|---|");
+    for (k, (a, d)) in &per_kind {
+        println!("| {k} | {a} | {d} |");
+    }
+    println!(
+        "\nsnapshots: {}, with any difference: {disagreeing}",
+        pairs.len()
+    );
+    if let Some(path) = &args.write_vectors {
+        if let Err(e) = write_view_vectors(path, &selected) {
+            eprintln!("oracle-diff: {e}");
+            return ExitCode::from(2);
+        }
+        println!("wrote {} snapshots to {}", selected.len(), path.display());
+    }
+    if disagreeing > 0 {
+        println!(
+            "oracle-diff --kubectl: FAILED: {disagreeing} of {} snapshots disagree",
+            pairs.len()
+        );
+        ExitCode::from(1)
+    } else {
+        println!("oracle-diff --kubectl: every view of every snapshot is byte-identical");
+        ExitCode::SUCCESS
+    }
+}
+
+/// What a snapshot shows that the committed vectors should cover: its case, where its Job comes
+/// from (the seed file or preset), and each Pod STATUS, Job STATUS and event reason kubectl printed, and
+/// each view kind that went to standard error.
+fn coverage_tokens(
+    case: &oracle_diff::kubectl::ViewCase,
+    answer: &oracle_diff::kubectl::SnapshotAnswer,
+) -> Vec<String> {
+    let source = case
+        .origin
+        .split([' ', ','])
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let mut tokens = vec![format!("source {source}"), format!("case {}", case.id)];
+    for v in &answer.views {
+        let column = match v.command.as_str() {
+            "kubectl get pods" => Some(2),
+            "kubectl get jobs" => Some(1),
+            "kubectl get events" => Some(2),
+            _ => None,
+        };
+        if let Some(c) = column {
+            for line in v.output.lines().skip(1) {
+                if let Some(word) = line.split_whitespace().nth(c) {
+                    tokens.push(format!("{} {word}", v.command));
+                }
+            }
+        }
+        if v.stderr {
+            tokens.push(format!(
+                "stderr {}",
+                oracle_diff::kubectl::view_kind(&v.command)
+            ));
+        }
+    }
+    tokens
 }
