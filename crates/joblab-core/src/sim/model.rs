@@ -197,8 +197,11 @@ impl Pod {
         // The last container exit is the container's finishedAt, or, for a Pod stopped while
         // its container waited for a restart, when its Ready condition last turned False; a Pod
         // that never ran turned not-Ready when it stopped.
-        let t = self
-            .last_exit_ms
+        // A container still running (a deleted Pod that ignores SIGTERM) has no finishedAt: the
+        // Pod turned not-Ready when its deletion was asked.
+        let running = matches!(self.container, ContainerState::Running { .. });
+        let last_exit = if running { None } else { self.last_exit_ms };
+        let t = last_exit
             .or(self.finished_ms)
             .or(self.deletion_requested_ms)
             .unwrap_or(self.created_ms);
