@@ -3,9 +3,7 @@
 //! the simulation runs it, and every distinct event time gives a snapshot whose views are
 //! compared byte for byte.
 
-use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use joblab_core::kubectl::{api_snapshot, views, ApiSnapshot, ViewOutput};
 use joblab_core::patterns::{build, Knobs, Preset};
@@ -250,47 +248,8 @@ pub fn cases(repo: &Path, seed: u64, generated: usize) -> Vec<ViewCase> {
 
 /// Runs `oracle kubectl --jsonl` over the samples and returns the answers in order.
 pub fn ask_oracle(oracle: &Path, samples: &[Sample]) -> Result<Vec<SnapshotAnswer>, String> {
-    let mut child = Command::new(oracle)
-        .args(["kubectl", "--jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .map_err(|e| format!("cannot run {}: {e}", oracle.display()))?;
-    let mut stdin = child.stdin.take().ok_or("no stdin")?;
-    let stdout = child.stdout.take().ok_or("no stdout")?;
     let lines: Vec<String> = samples.iter().map(|s| request(s).to_string()).collect();
-    // Written from a thread so that a full pipe never blocks both sides.
-    let writer = std::thread::spawn(move || -> std::io::Result<()> {
-        for line in lines {
-            stdin.write_all(line.as_bytes())?;
-            stdin.write_all(b"\n")?;
-        }
-        Ok(())
-    });
-    let mut answers = Vec::with_capacity(samples.len());
-    for line in BufReader::new(stdout).lines() {
-        let line = line.map_err(|e| format!("reading the oracle: {e}"))?;
-        let answer: SnapshotAnswer = serde_json::from_str(&line)
-            .map_err(|e| format!("the oracle's answer is not JSON: {e}: {line}"))?;
-        answers.push(answer);
-    }
-    writer
-        .join()
-        .map_err(|_| "the writer thread panicked".to_owned())?
-        .map_err(|e| format!("writing to the oracle: {e}"))?;
-    let status = child.wait().map_err(|e| e.to_string())?;
-    if !status.success() {
-        return Err(format!("the oracle exited with {status}"));
-    }
-    if answers.len() != samples.len() {
-        return Err(format!(
-            "{} snapshots sent, {} answers",
-            samples.len(),
-            answers.len()
-        ));
-    }
-    Ok(answers)
+    crate::vectors::ask_jsonl(oracle, &["kubectl", "--jsonl"], lines)
 }
 
 /// How one view compared.

@@ -55,10 +55,16 @@ pub fn write_vectors(path: &Path, vectors: &[Vector]) -> Result<(), String> {
     std::fs::write(path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// Runs `oracle check --jsonl` once over every case and returns the answers in case order.
-pub fn ask_oracle(oracle: &Path, cases: &[Case]) -> Result<Vec<CaseAnswer>, String> {
+/// Runs `oracle ARGS` once (a JSON-lines mode), writes `requests` to its standard input and parses
+/// one answer per request from its standard output, in order. Process start runs every k/k `init`,
+/// so each differential starts the oracle once for all its cases.
+pub fn ask_jsonl<A: serde::de::DeserializeOwned>(
+    oracle: &Path,
+    args: &[&str],
+    requests: Vec<String>,
+) -> Result<Vec<A>, String> {
     let mut child = Command::new(oracle)
-        .args(["check", "--jsonl"])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -66,22 +72,19 @@ pub fn ask_oracle(oracle: &Path, cases: &[Case]) -> Result<Vec<CaseAnswer>, Stri
         .map_err(|e| format!("cannot run {}: {e}", oracle.display()))?;
     let mut stdin = child.stdin.take().ok_or("no stdin")?;
     let stdout = child.stdout.take().ok_or("no stdout")?;
-    let lines: Vec<String> = cases
-        .iter()
-        .map(|c| serde_json::json!({"id": c.id, "yaml": c.yaml}).to_string())
-        .collect();
+    let sent = requests.len();
     // Written from a thread so that a full pipe never blocks both sides.
     let writer = std::thread::spawn(move || -> std::io::Result<()> {
-        for line in lines {
+        for line in requests {
             stdin.write_all(line.as_bytes())?;
             stdin.write_all(b"\n")?;
         }
         Ok(())
     });
-    let mut answers = Vec::with_capacity(cases.len());
+    let mut answers = Vec::with_capacity(sent);
     for line in BufReader::new(stdout).lines() {
         let line = line.map_err(|e| format!("reading the oracle: {e}"))?;
-        let answer: CaseAnswer = serde_json::from_str(&line)
+        let answer: A = serde_json::from_str(&line)
             .map_err(|e| format!("the oracle's answer is not JSON: {e}: {line}"))?;
         answers.push(answer);
     }
@@ -93,13 +96,19 @@ pub fn ask_oracle(oracle: &Path, cases: &[Case]) -> Result<Vec<CaseAnswer>, Stri
     if !status.success() {
         return Err(format!("the oracle exited with {status}"));
     }
-    if answers.len() != cases.len() {
-        return Err(format!(
-            "{} cases sent, {} answers",
-            cases.len(),
-            answers.len()
-        ));
+    if answers.len() != sent {
+        return Err(format!("{sent} requests sent, {} answers", answers.len()));
     }
+    Ok(answers)
+}
+
+/// Runs `oracle check --jsonl` once over every case and returns the answers in case order.
+pub fn ask_oracle(oracle: &Path, cases: &[Case]) -> Result<Vec<CaseAnswer>, String> {
+    let lines: Vec<String> = cases
+        .iter()
+        .map(|c| serde_json::json!({"id": c.id, "yaml": c.yaml}).to_string())
+        .collect();
+    let answers: Vec<CaseAnswer> = ask_jsonl(oracle, &["check", "--jsonl"], lines)?;
     for (c, a) in cases.iter().zip(&answers) {
         if c.id != a.id {
             return Err(format!("answer {} for case {}", a.id, c.id));

@@ -11,9 +11,7 @@ pub mod compare;
 pub mod generate;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use joblab_core::check::check_bytes;
 use joblab_core::patterns::{build, Knob, Knobs, Preset};
@@ -25,6 +23,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value as J;
 
 pub use compare::{compare_sim, SimDifference, CATEGORIES};
+
+use crate::vectors::ask_jsonl;
 pub use generate::{generate_sim, SimCase};
 
 /// Simulated seconds a case runs at most, as `joblab simulate` runs by default.
@@ -109,49 +109,11 @@ pub struct SimAnswer {
 
 /// Runs `oracle simulate --jsonl` once over every case; the answers come back in case order.
 pub fn ask_oracle_sim(oracle: &Path, cases: &[SimCase]) -> Result<Vec<SimAnswer>, String> {
-    let mut child = Command::new(oracle)
-        .args(["simulate", "--jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .map_err(|e| format!("cannot run {}: {e}", oracle.display()))?;
-    let mut stdin = child.stdin.take().ok_or("no stdin")?;
-    let stdout = child.stdout.take().ok_or("no stdout")?;
     let lines: Vec<String> = cases
         .iter()
         .map(|c| serde_json::json!({"id": c.id, "job": c.job, "scenario": c.scenario}).to_string())
         .collect();
-    // Written from a thread so that a full pipe never blocks both sides.
-    let writer = std::thread::spawn(move || -> std::io::Result<()> {
-        for line in lines {
-            stdin.write_all(line.as_bytes())?;
-            stdin.write_all(b"\n")?;
-        }
-        Ok(())
-    });
-    let mut answers = Vec::with_capacity(cases.len());
-    for line in BufReader::new(stdout).lines() {
-        let line = line.map_err(|e| format!("reading the oracle: {e}"))?;
-        let answer: SimAnswer = serde_json::from_str(&line)
-            .map_err(|e| format!("the oracle's answer is not JSON: {e}: {line}"))?;
-        answers.push(answer);
-    }
-    writer
-        .join()
-        .map_err(|_| "the writer thread panicked".to_owned())?
-        .map_err(|e| format!("writing to the oracle: {e}"))?;
-    let status = child.wait().map_err(|e| e.to_string())?;
-    if !status.success() {
-        return Err(format!("the oracle exited with {status}"));
-    }
-    if answers.len() != cases.len() {
-        return Err(format!(
-            "{} cases sent, {} answers",
-            cases.len(),
-            answers.len()
-        ));
-    }
+    let answers: Vec<SimAnswer> = ask_jsonl(oracle, &["simulate", "--jsonl"], lines)?;
     for (c, a) in cases.iter().zip(&answers) {
         if c.id != a.id {
             return Err(format!("answer {} for case {}", a.id, c.id));
