@@ -100,8 +100,11 @@ test('terminal commands against the simulated cluster', async ({ page }) => {
   await page.locator('#diagram-time').fill('5');
   out = await command(page, `delete pod ${pod}`);
   expect(out).toContain(`pod "${pod}" deleted`);
+  // The container honours SIGTERM and exits 143 at once; the Pod stays (its tracking finalizer)
+  // with a deletionTimestamp, and kubectl's printer shows a stopped Pod's container reason, not
+  // Terminating (pkg/printers/internalversion printPod; the views differential checks it).
   out = await command(page, 'get pods');
-  expect(out).toMatch(new RegExp(`${pod}\\s+\\S+\\s+Terminating`));
+  expect(out).toMatch(new RegExp(`${pod}\\s+0/1\\s+Error\\s`));
   await expect(page.getByRole('textbox', { name: 'Scenario YAML' })).toHaveValue(/deletePod/);
   out = await command(page, `patch job pi -p '{"spec":{"suspend":true}}'`);
   expect(out).toContain('job.batch/pi patched');
