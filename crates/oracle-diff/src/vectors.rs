@@ -28,8 +28,8 @@ pub struct Vector {
     pub answer: CaseAnswer,
 }
 
-/// Reads a vectors file.
-pub fn read_vectors(path: &Path) -> Result<Vec<Vector>, String> {
+/// Reads a JSON-lines file: one value per non-empty line, errors named by file and line.
+pub fn read_jsonl<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     text.lines()
@@ -41,18 +41,30 @@ pub fn read_vectors(path: &Path) -> Result<Vec<Vector>, String> {
         .collect()
 }
 
-/// Writes a vectors file, without the request bodies (the comparison does not read them).
-pub fn write_vectors(path: &Path, vectors: &[Vector]) -> Result<(), String> {
+/// Writes a JSON-lines file: one value per line.
+pub fn write_jsonl<T: Serialize>(path: &Path, values: &[T]) -> Result<(), String> {
     let mut out = String::new();
-    for v in vectors {
-        let mut v = v.clone();
-        for d in &mut v.answer.documents {
-            d.body = None;
-        }
-        out.push_str(&serde_json::to_string(&v).map_err(|e| e.to_string())?);
+    for v in values {
+        out.push_str(&serde_json::to_string(v).map_err(|e| e.to_string())?);
         out.push('\n');
     }
     std::fs::write(path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Reads a vectors file.
+pub fn read_vectors(path: &Path) -> Result<Vec<Vector>, String> {
+    read_jsonl(path)
+}
+
+/// Writes a vectors file, without the request bodies (the comparison does not read them).
+pub fn write_vectors(path: &Path, vectors: &[Vector]) -> Result<(), String> {
+    let mut vectors = vectors.to_vec();
+    for v in &mut vectors {
+        for d in &mut v.answer.documents {
+            d.body = None;
+        }
+    }
+    write_jsonl(path, &vectors)
 }
 
 /// Runs `oracle ARGS` once (a JSON-lines mode), writes `requests` to its standard input and parses

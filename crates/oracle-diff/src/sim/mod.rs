@@ -153,25 +153,12 @@ pub fn reduce(result: &J) -> J {
 
 /// Reads a simulation vectors file.
 pub fn read_sim_vectors(path: &Path) -> Result<Vec<SimVector>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| {
-            serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))
-        })
-        .collect()
+    crate::vectors::read_jsonl(path)
 }
 
 /// Writes a simulation vectors file.
 pub fn write_sim_vectors(path: &Path, vectors: &[SimVector]) -> Result<(), String> {
-    let mut out = String::new();
-    for v in vectors {
-        out.push_str(&serde_json::to_string(v).map_err(|e| e.to_string())?);
-        out.push('\n');
-    }
-    std::fs::write(path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    crate::vectors::write_jsonl(path, vectors)
 }
 
 /// The outcome of one case.
