@@ -1,9 +1,11 @@
 //! One scenario per behaviour: a Job and a scenario in, the expected conditions, counts, Pod
-//! creation times and events out.
+//! creation times and events out. The table is data, `tests/scenarios/*.yaml`, so that the
+//! simulation differential runs the same cases against the real Job controller.
 
 use joblab_core::api::api::batch::v1::Job;
 use joblab_core::scenario::Scenario;
 use joblab_core::sim::{PodPhase, Simulation};
+use serde::Deserialize;
 use serde_json::{json, Value};
 
 fn job(spec: Value) -> Job {
@@ -17,201 +19,103 @@ fn job(spec: Value) -> Job {
     .unwrap_or_else(|e| panic!("bad test job: {e}"))
 }
 
-fn on_failure(mut spec: Value) -> Value {
-    spec["template"] = json!({"spec": {"restartPolicy": "OnFailure", "containers": [{"name": "main", "image": "busybox"}]}});
-    spec
-}
-
-fn scenario(v: Value) -> Scenario {
-    serde_json::from_value(v).unwrap_or_else(|e| panic!("bad test scenario: {e}"))
-}
-
+/// One behaviour: a file of `tests/scenarios/`. The same files are fixed cases of the simulation
+/// differential (crates/oracle-diff), so every behaviour asserted here is also judged by the real
+/// Job controller.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Case {
-    name: &'static str,
-    spec: Value,
+    name: String,
+    /// Why the expected numbers are what they are, where it is not obvious.
+    #[serde(default)]
+    #[allow(dead_code)]
+    why: Option<String>,
+    job: Value,
+    #[serde(default)]
     scenario: Value,
-    /// Conditions in order as `Type/Reason@seconds`.
-    conditions: &'static [&'static str],
-    /// (succeeded, failed, active, terminating) at the end.
-    counts: (u32, u32, u32, u32),
-    /// Pod creation times in seconds, in creation order.
-    created: &'static [u64],
-    /// `Reason@seconds` that must be in the event log.
-    events: &'static [&'static str],
-    completed_indexes: Option<&'static str>,
-    failed_indexes: Option<&'static str>,
+    expect: Expect,
 }
 
-fn cases() -> Vec<Case> {
-    vec![
-        Case {
-            name: "simple pi-like Job completes",
-            spec: json!({"backoffLimit": 4}),
-            scenario: json!({}),
-            conditions: &["SuccessCriteriaMet/CompletionsReached@12", "Complete/CompletionsReached@12"],
-            counts: (1, 0, 0, 0),
-            created: &[0],
-            events: &["SuccessfulCreate@0", "Completed@12"],
-            completed_indexes: None,
-            failed_indexes: None,
-        },
-        Case {
-            name: "backoffLimit 2 under Never: three failed Pods, 10 s then 20 s apart from each failure",
-            spec: json!({"backoffLimit": 2}),
-            scenario: json!({"exitCode": 1}),
-            conditions: &["FailureTarget/BackoffLimitExceeded@64", "Failed/BackoffLimitExceeded@64"],
-            counts: (0, 3, 0, 0),
-            created: &[0, 21, 52],
-            events: &["SuccessfulCreate@0", "SuccessfulCreate@21", "SuccessfulCreate@52", "BackoffLimitExceeded@64"],
-            completed_indexes: None,
-            failed_indexes: None,
-        },
-        Case {
-            name: "parallel: completions 6, parallelism 3",
-            spec: json!({"completions": 6, "parallelism": 3}),
-            scenario: json!({}),
-            conditions: &["SuccessCriteriaMet/CompletionsReached@24", "Complete/CompletionsReached@24"],
-            counts: (6, 0, 0, 0),
-            created: &[0, 0, 0, 12, 12, 12],
-            events: &["Completed@24"],
-            completed_indexes: None,
-            failed_indexes: None,
-        },
-        Case {
-            name: "OnFailure: restarts in place (0, 10, 20 s back-off), Job fails when restarts reach backoffLimit",
-            spec: on_failure(json!({"backoffLimit": 3})),
-            scenario: json!({"exitCode": 1}),
-            // Runs end at 11, 21, 41 (+10 s back-off), 71 (+20 s): restarts 1 at 11, 2 at 31, 3 at 61.
-            // The Pod is deleted at 62 and terminates; Failed waits for the next sync.
-            conditions: &["FailureTarget/BackoffLimitExceeded@62", "Failed/BackoffLimitExceeded@63"],
-            counts: (0, 1, 0, 0),
-            created: &[0],
-            events: &["BackOff@21", "Killing@62", "BackoffLimitExceeded@63"],
-            completed_indexes: None,
-            failed_indexes: None,
-        },
-        Case {
-            name: "Indexed: completedIndexes string and per-index Pod names",
-            spec: json!({"completions": 5, "parallelism": 5, "completionMode": "Indexed"}),
-            scenario: json!({"runs": [{"match": {"index": 3, "attempt": 1}, "exitCode": 1}]}),
-            // The failure finished at the same time as four successes, so it does not count as a
-            // failure after the last success: no backoff (k/k backoff_utils.go).
-            conditions: &["SuccessCriteriaMet/CompletionsReached@24", "Complete/CompletionsReached@24"],
-            counts: (5, 1, 0, 0),
-            created: &[0, 0, 0, 0, 0, 12],
-            events: &["Completed@24"],
-            completed_indexes: Some("0-4"),
-            failed_indexes: None,
-        },
-        Case {
-            name: "podFailurePolicy FailJob on exit code 42",
-            spec: json!({"completions": 2, "parallelism": 2, "podFailurePolicy": {"rules": [
-                {"action": "FailJob", "onExitCodes": {"containerName": "main", "operator": "In", "values": [42]}}]}}),
-            scenario: json!({"runs": [{"match": {"run": 1}, "exitCode": 42, "runSeconds": 5}]}),
-            conditions: &["FailureTarget/PodFailurePolicy@7", "Failed/PodFailurePolicy@8"],
-            counts: (0, 2, 0, 0),
-            created: &[0, 0],
-            events: &["SuccessfulDelete@7", "PodFailurePolicy@8"],
-            completed_indexes: None,
-            failed_indexes: None,
-        },
-        Case {
-            name: "podFailurePolicy Ignore for evictions (DisruptionTarget): not counted, replaced",
-            spec: json!({"backoffLimit": 0, "podFailurePolicy": {"rules": [
-                {"action": "Ignore", "onPodConditions": [{"type": "DisruptionTarget"}]}]}}),
-            scenario: json!({"runs": [{"match": {"run": 1}, "evicted": true}]}),
-            // Evicted at 11, seen at 12, backoff 10 s from 11: replacement at 21, done at 33.
-            conditions: &["SuccessCriteriaMet/CompletionsReached@33", "Complete/CompletionsReached@33"],
-            counts: (1, 0, 0, 0),
-            created: &[0, 21],
-            events: &["Completed@33"],
-            completed_indexes: None,
-            failed_indexes: None,
-        },
-        Case {
-            name: "backoffLimitPerIndex 1: index 1 fails twice and is marked failed, others complete",
-            spec: json!({"completions": 3, "parallelism": 3, "completionMode": "Indexed", "backoffLimitPerIndex": 1}),
-            scenario: json!({"runs": [{"match": {"index": 1}, "exitCode": 1}]}),
-            conditions: &["FailureTarget/FailedIndexes@33", "Failed/FailedIndexes@33"],
-            counts: (2, 2, 0, 0),
-            created: &[0, 0, 0, 21],
-            events: &["FailedIndexes@33"],
-            completed_indexes: Some("0,2"),
-            failed_indexes: Some("1"),
-        },
-        Case {
-            name: "successPolicy: index 0 suffices; lingering Pods deleted, uncounted, Complete after they terminate",
-            spec: json!({"completions": 3, "parallelism": 3, "completionMode": "Indexed",
-                "successPolicy": {"rules": [{"succeededIndexes": "0"}]}}),
-            scenario: json!({"runs": [{"match": {"index": 0}, "runSeconds": 2}]}),
-            conditions: &["SuccessCriteriaMet/SuccessPolicy@4", "Complete/SuccessPolicy@5"],
-            counts: (1, 0, 0, 0),
-            created: &[0, 0, 0],
-            events: &["SuccessfulDelete@4", "Completed@5"],
-            completed_indexes: Some("0"),
-            failed_indexes: None,
-        },
-        Case {
-            name: "activeDeadlineSeconds 5: DeadlineExceeded, running Pod deleted and counted failed",
-            spec: json!({"activeDeadlineSeconds": 5}),
-            scenario: json!({}),
-            conditions: &["FailureTarget/DeadlineExceeded@5", "Failed/DeadlineExceeded@6"],
-            counts: (0, 1, 0, 0),
-            created: &[0],
-            events: &["SuccessfulDelete@5", "DeadlineExceeded@6"],
-            completed_indexes: None,
-            failed_indexes: None,
-        },
-        Case {
-            name: "suspend and resume: Pods deleted uncounted, startTime reset, new Pod on resume",
-            spec: json!({}),
-            scenario: json!({"actions": [{"at": 5, "patch": {"spec": {"suspend": true}}}, {"at": 20, "patch": {"spec": {"suspend": false}}}]}),
-            conditions: &["Suspended/JobResumed@20", "SuccessCriteriaMet/CompletionsReached@32", "Complete/CompletionsReached@32"],
-            counts: (1, 0, 0, 0),
-            created: &[0, 20],
-            events: &["Suspended@5", "SuccessfulDelete@5", "Resumed@20", "Completed@32"],
-            completed_indexes: None,
-            failed_indexes: None,
-        },
-        Case {
-            name: "work queue (completions unset): no new Pods after the first success",
-            spec: json!({"parallelism": 3}),
-            scenario: json!({"runs": [{"match": {"run": 1}, "runSeconds": 4}, {"match": {"run": 2}, "runSeconds": 8}]}),
-            // At 11, not 12: the status write of the sync at 10 asks for a sync at 11, which sees
-            // the last Pod that finished at that instant (the real controller, `oracle simulate`).
-            conditions: &["SuccessCriteriaMet/CompletionsReached@11", "Complete/CompletionsReached@11"],
-            counts: (3, 0, 0, 0),
-            created: &[0, 0, 0],
-            events: &["Completed@11"],
-            completed_indexes: None,
-            failed_indexes: None,
-        },
-        Case {
-            name: "podReplacementPolicy Failed: a Pod ignoring SIGTERM is replaced only after its grace period",
-            spec: json!({"podReplacementPolicy": "Failed"}),
-            scenario: json!({"runs": [{"match": {"run": 1}, "ignoresSigterm": true, "runSeconds": 60}], "actions": [{"at": 5, "deletePod": {"run": 1}}]}),
-            // Deleted at 5, killed at 35 (grace 30 s), seen at 36; backoff 10 s from the container's
-            // finish time (35).
-            conditions: &["SuccessCriteriaMet/CompletionsReached@57", "Complete/CompletionsReached@57"],
-            counts: (1, 1, 0, 0),
-            created: &[0, 45],
-            events: &["Killing@5", "SuccessfulCreate@45"],
-            completed_indexes: None,
-            failed_indexes: None,
-        },
-        Case {
-            name: "podReplacementPolicy TerminatingOrFailed: the replacement starts while the old Pod terminates",
-            spec: json!({}),
-            scenario: json!({"runs": [{"match": {"run": 1}, "ignoresSigterm": true, "runSeconds": 60}], "actions": [{"at": 5, "deletePod": {"run": 1}}]}),
-            // Counted failed at 6 (failure time 5), backoff until 15.
-            conditions: &["SuccessCriteriaMet/CompletionsReached@27", "Complete/CompletionsReached@36"],
-            counts: (1, 1, 0, 0),
-            created: &[0, 15],
-            events: &["SuccessfulCreate@15", "Completed@36"],
-            completed_indexes: None,
-            failed_indexes: None,
-        },
-    ]
+/// What the run must show at the end.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct Expect {
+    /// Conditions in order as `Type/Reason@seconds`.
+    conditions: Vec<String>,
+    counts: Counts,
+    /// Pod creation times in seconds, in creation order.
+    created: Vec<u64>,
+    /// `Reason@seconds` that must be in the event log.
+    #[serde(default)]
+    events: Vec<String>,
+    completed_indexes: Option<String>,
+    failed_indexes: Option<String>,
+    /// Whether the run ends with no Pod left (a Job that stays suspended never does).
+    #[serde(default = "yes")]
+    settles: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct Counts {
+    succeeded: u32,
+    failed: u32,
+    active: u32,
+    terminating: u32,
+}
+
+/// Every case file, in file-name order.
+fn cases() -> Vec<(String, Case)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= 23,
+        "the scenario folder lost files: {files:?}"
+    );
+    files
+        .into_iter()
+        .map(|p| {
+            let text =
+                std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let stream = joblab_core::yaml::parse_stream(&text);
+            if let Some(e) = stream.documents.iter().find_map(|d| d.error.as_ref()) {
+                panic!("{}: {e:?}", p.display());
+            }
+            let root = stream
+                .documents
+                .first()
+                .and_then(|d| d.root.as_ref())
+                .map(|r| r.to_json());
+            let case: Case = serde_json::from_value(root.unwrap_or_default())
+                .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let file = p
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (file, case)
+        })
+        .collect()
+}
+
+/// The Job as `joblab simulate` runs it: checked and defaulted like user input.
+fn effective(file: &str, manifest: &Value) -> Job {
+    let yaml = joblab_core::yaml::emit::to_yaml(manifest);
+    let report = joblab_core::check::check_bytes(yaml.as_bytes());
+    assert!(!report.has_errors(), "{file}: the Job is invalid");
+    report
+        .documents
+        .iter()
+        .find_map(|d| d.effective.clone())
+        .unwrap_or_else(|| panic!("{file}: no Job"))
 }
 
 fn secs(ms: u64) -> u64 {
@@ -221,8 +125,14 @@ fn secs(ms: u64) -> u64 {
 #[test]
 fn every_behaviour_matches_the_controller() {
     let mut failures = Vec::new();
-    for case in cases() {
-        let mut sim = Simulation::new(job(case.spec.clone()), scenario(case.scenario.clone()));
+    for (file, case) in cases() {
+        let scenario: Scenario = if case.scenario.is_null() {
+            Scenario::default()
+        } else {
+            serde_json::from_value(case.scenario.clone())
+                .unwrap_or_else(|e| panic!("{file}: bad scenario: {e}"))
+        };
+        let mut sim = Simulation::new(effective(&file, &case.job), scenario);
         sim.run_until_settled(86_400_000);
         let snap = sim.snapshot();
         let conds: Vec<String> = snap
@@ -232,39 +142,49 @@ fn every_behaviour_matches_the_controller() {
             .map(|c| format!("{}/{}@{}", c.type_, c.reason, secs(c.last_transition_ms)))
             .collect();
         let st = &snap.status;
-        let counts = (st.succeeded, st.failed, st.active, st.terminating);
+        let counts = Counts {
+            succeeded: st.succeeded,
+            failed: st.failed,
+            active: st.active,
+            terminating: st.terminating,
+        };
         let created: Vec<u64> = snap.pods.iter().map(|p| secs(p.created_ms)).collect();
         let events: Vec<String> = snap
             .events
             .iter()
             .map(|e| format!("{}@{}", e.reason, secs(e.at_ms)))
             .collect();
+        let want = &case.expect;
         let mut problems = Vec::new();
-        if conds != case.conditions {
+        if conds != want.conditions {
             problems.push(format!("conditions {conds:?}"));
         }
-        if counts != case.counts {
+        if counts != want.counts {
             problems.push(format!("counts {counts:?}"));
         }
-        if created != case.created {
+        if created != want.created {
             problems.push(format!("created {created:?}"));
         }
-        for want in case.events {
-            if !events.iter().any(|e| e == want) {
-                problems.push(format!("missing event {want} in {events:?}"));
+        for w in &want.events {
+            if !events.iter().any(|e| e == w) {
+                problems.push(format!("missing event {w} in {events:?}"));
             }
         }
-        if st.completed_indexes.as_deref() != case.completed_indexes {
+        if st.completed_indexes != want.completed_indexes {
             problems.push(format!("completedIndexes {:?}", st.completed_indexes));
         }
-        if st.failed_indexes.as_deref() != case.failed_indexes {
+        if st.failed_indexes != want.failed_indexes {
             problems.push(format!("failedIndexes {:?}", st.failed_indexes));
         }
-        if !sim.is_settled() {
-            problems.push("did not settle".into());
+        if sim.is_settled() != want.settles {
+            problems.push(format!("settled: {}", sim.is_settled()));
         }
         if !problems.is_empty() {
-            failures.push(format!("{}:\n  {}", case.name, problems.join("\n  ")));
+            failures.push(format!(
+                "{file} ({}):\n  {}",
+                case.name,
+                problems.join("\n  ")
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));

@@ -277,7 +277,7 @@ mod simulate {
 
     use oracle_diff::generate::Seeds;
     use oracle_diff::sim::{
-        ask_oracle_sim, check_vector, generate_sim, preset_cases, read_sim_vectors, reduce,
+        ask_oracle_sim, check_vector, fixed_cases, generate_sim, read_sim_vectors, reduce,
         write_sim_vectors, SimAnswer, SimTally, SimVector,
     };
 
@@ -329,7 +329,13 @@ mod simulate {
             },
             (Some(bin), None) => {
                 let seeds = Seeds::load(&repo);
-                let mut all = preset_cases();
+                let mut all = match fixed_cases(&repo) {
+                    Ok(f) => f,
+                    Err(e) => {
+                        eprintln!("oracle-diff: {e}");
+                        return ExitCode::from(2);
+                    }
+                };
                 let fixed = all.len();
                 all.extend(generate_sim(&seeds, seed, cases));
                 if let Some(only) = &only {
@@ -345,7 +351,7 @@ mod simulate {
                     }
                 }
                 println!(
-                    "oracle-diff --simulate: {fixed} preset cases and {cases} generated (seed {seed}; replay: scripts/oracle-diff.sh --simulate --cases {cases} --seed {seed})"
+                    "oracle-diff --simulate: {fixed} fixed cases (presets, test scenarios, README) and {cases} generated (seed {seed}; replay: scripts/oracle-diff.sh --simulate --cases {cases} --seed {seed})"
                 );
                 let answers = match ask_oracle_sim(bin, &all) {
                     Ok(a) => a,

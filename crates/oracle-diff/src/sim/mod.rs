@@ -94,6 +94,68 @@ pub fn preset_cases() -> Vec<SimCase> {
     out
 }
 
+/// Every fixed case: the guide's presets ([`preset_cases`]), each behaviour of the core's
+/// scenario table (`crates/joblab-core/tests/scenarios/*.yaml`, the cases its tests assert), and
+/// the README's scenario example run on the test data's Jobs. `repo` is the checkout's root.
+pub fn fixed_cases(repo: &Path) -> Result<Vec<SimCase>, String> {
+    let mut out = preset_cases();
+    let dir = repo.join("crates/joblab-core/tests/scenarios");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    for path in files {
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let stream = joblab_core::yaml::parse_stream(&text);
+        let root = stream
+            .documents
+            .first()
+            .and_then(|d| d.root.as_ref())
+            .map(|r| r.to_json())
+            .unwrap_or_default();
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let scenario = match &root["scenario"] {
+            J::Null => String::new(),
+            s => to_yaml(s),
+        };
+        out.push(SimCase {
+            id: format!("test-{stem}"),
+            job: to_yaml(&root["job"]),
+            scenario,
+            origin: format!("crates/joblab-core/tests/scenarios/{stem}.yaml"),
+        });
+    }
+    let readme =
+        std::fs::read_to_string(repo.join("README.md")).map_err(|e| format!("README.md: {e}"))?;
+    let example = readme_scenario(&readme).ok_or("README.md: the scenario example is missing")?;
+    for job in ["pi.yaml", "indexed-job.yaml"] {
+        let path = repo.join("crates/joblab-core/tests/data").join(job);
+        out.push(SimCase {
+            id: format!("readme-scenario-{}", job.trim_end_matches(".yaml")),
+            job: std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+            scenario: example.clone(),
+            origin: format!("README.md's scenario example on crates/joblab-core/tests/data/{job}"),
+        });
+    }
+    Ok(out)
+}
+
+/// The README's scenario example: the first YAML block after "A scenario says what the simulated
+/// containers do".
+fn readme_scenario(readme: &str) -> Option<String> {
+    let at = readme.find("says what the simulated containers do")?;
+    let rest = &readme[at..];
+    let start = rest.find("```yaml\n")? + "```yaml\n".len();
+    let len = rest[start..].find("```")?;
+    Some(rest[start..start + len].to_owned())
+}
+
 /// One answer of `oracle simulate --jsonl`.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct SimAnswer {
