@@ -127,11 +127,7 @@ impl Simulation {
             return false;
         }
         let (fc, ic) = match (index, self.cfg.per_index_limit) {
-            (Some(i), Some(_)) => match self
-                .index_last_failed
-                .get(&i)
-                .and_then(|&id| self.pods.get(id))
-            {
+            (Some(i), Some(_)) => match self.pod_being_replaced(i) {
                 Some(last) => {
                     let f =
                         last.index_failure_count.unwrap_or(0) + u32::from(!last.failure_ignored);
@@ -147,13 +143,22 @@ impl Simulation {
         true
     }
 
-    /// Per-index backoff (k/k `getRemainingTimePerIndex`).
-    pub(super) fn index_remaining_ms(&self, index: u32) -> Millis {
-        let Some(last) = self
-            .index_last_failed
+    /// The failed Pod of `index` that a new Pod of the index replaces: the newest one that still
+    /// holds its tracking finalizer. The real controller looks only at Pods with the finalizer
+    /// (indexed_job_utils.go `getPodsWithDelayedDeletionPerIndex` through job_controller.go
+    /// `getValidPodsWithFilter`), so once that Pod has been let go, or when the index's last Pod
+    /// lost its finalizer before it failed (deleted by a scale-down), a new Pod starts again from
+    /// a failure count of 0 and without backoff.
+    fn pod_being_replaced(&self, index: u32) -> Option<&Pod> {
+        self.index_last_failed
             .get(&index)
             .and_then(|&id| self.pods.get(id))
-        else {
+            .filter(|p| !p.counted)
+    }
+
+    /// Per-index backoff (k/k `getRemainingTimePerIndex`).
+    pub(super) fn index_remaining_ms(&self, index: u32) -> Millis {
+        let Some(last) = self.pod_being_replaced(index) else {
             return 0;
         };
         let n = last.index_failure_count.unwrap_or(0)

@@ -452,7 +452,9 @@ impl Simulation {
         for &id in new_failed {
             let Some(p) = self.pods.get(id) else { continue };
             let Some(ix) = p.index else { continue };
-            if p.phase != PodPhase::Failed
+            // k/k `isPodFailed`: a Pod being deleted counts as failed unless podReplacementPolicy
+            // is Failed, so it can be held back too.
+            if !self.counts_as_failed(p)
                 || ix >= completions
                 || self.succeeded_indexes.contains(ix)
                 || self.failed_indexes.contains(ix)
