@@ -149,6 +149,7 @@ type harness struct {
 	scenario    *Scenario
 	onFailure   bool
 	containers  []string
+	image       string // the first container's image, named in the kubelet's Pulled event
 	graceful    time.Duration
 	managedElse bool
 
@@ -428,7 +429,7 @@ func (h *harness) createPod(pod *v1.Pod) *v1.Pod {
 	pod.UID = types.UID(fmt.Sprintf("pod-%06d", h.uidCount))
 	pod.ResourceVersion = h.nextRV()
 	pod.CreationTimestamp = metav1.NewTime(h.nowTime())
-	pod.Spec.NodeName = "node-1"
+	pod.Spec.NodeName = nodeName
 	pod.Status = v1.PodStatus{
 		Phase: v1.PodPending,
 		Conditions: []v1.PodCondition{

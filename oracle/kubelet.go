@@ -4,7 +4,9 @@ package main
 // says (README.md; crates/joblab-core/src/sim/kubelet.rs is the other side of this model, and
 // oracle/README.md, "The kubelet and scheduler model", states it once for both):
 //
-//   - A Pod is bound at once. Its containers start startupSeconds after it was created and run
+//   - A Pod is bound at once to the one node, node-1 (event Scheduled). The node holds every
+//     image, whatever the pull policy, so each container start records Pulled ("already
+//     present"), Created and Started. Its containers start startupSeconds after it was created and run
 //     for runSeconds, then exit with the run's exit code. Every container of the Pod behaves as
 //     the first one.
 //   - A run is decided when it starts: the first `runs` rule whose match fits (by the Job-wide
@@ -25,6 +27,9 @@ import (
 	v1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
+
+// nodeName is the model's one node: the scheduler binds every Pod to it at once.
+const nodeName = "node-1"
 
 const (
 	containerBackOff    = 10 * time.Second
@@ -177,7 +182,13 @@ func (h *harness) startRun(st *podState) {
 		st.started = &now
 	}
 	st.runs = append(st.runs, plan.run)
-	h.recordEvent("pod/"+st.name, v1.EventTypeNormal, "Started", "Started container "+h.mainContainer())
+	// Every container start: the image check, then create and start, with the v1.37 kubelet's
+	// messages (pkg/kubelet/images/image_manager.go with KubeletEnsureSecretPulledImages on by
+	// default; kuberuntime/kuberuntime_container.go). The model's node holds every image.
+	h.recordEvent("pod/"+st.name, v1.EventTypeNormal, "Pulled",
+		fmt.Sprintf("Container image %q already present on machine and can be accessed by the pod", h.image))
+	h.recordEvent("pod/"+st.name, v1.EventTypeNormal, "Created", "Container created")
+	h.recordEvent("pod/"+st.name, v1.EventTypeNormal, "Started", "Container started")
 	h.schedule(now+plan.runFor, &wake{kind: wakeContainerExit, pod: st, epoch: st.epoch})
 	h.updatePod(st, func(p *v1.Pod) {
 		p.Status.Phase = v1.PodRunning

@@ -238,6 +238,9 @@ func newHarness(jobObj *batchv1.Job, sc *Scenario) (*harness, error) {
 	for _, c := range spec.Containers {
 		h.containers = append(h.containers, c.Name)
 	}
+	if len(spec.Containers) > 0 {
+		h.image = spec.Containers[0].Image
+	}
 	h.managedElse = jobObj.Spec.ManagedBy != nil && *jobObj.Spec.ManagedBy != batchv1.JobControllerName
 	h.job, h.lastJob = jobObj, jobObj
 	_ = h.jobStore.Add(jobObj)
@@ -422,6 +425,10 @@ func (h *harness) settleCreated(syncStart int) {
 		h.byName[name] = st
 		h.states = append(h.states, st)
 		h.schedule(h.now+time.Duration(h.scenario.startupMs())*time.Millisecond, &wake{kind: wakeContainerStart, pod: st, epoch: 0})
+		// The scheduler binds the Pod at once to the model's one node (k/k
+		// pkg/scheduler/schedule_one.go).
+		h.recordEvent("pod/"+name, v1.EventTypeNormal, "Scheduled",
+			fmt.Sprintf("Successfully assigned %v/%v to %v", h.namespace, name, nodeName))
 	}
 	h.evMu.Lock()
 	defer h.evMu.Unlock()

@@ -221,6 +221,8 @@ pub(crate) fn api_pod_of(
     if let Some(n) = pod.index_ignored_failure_count.filter(|&n| n > 0) {
         annotations.insert(INDEX_IGNORED_FAILURE_COUNT_KEY.into(), n.to_string());
     }
+    // The scheduler binds every Pod at once to the model's one node.
+    spec.node_name = Some(crate::sim::NODE_NAME.to_owned());
     let grace_s = i64::try_from(pod.grace_ms / 1000).unwrap_or(0);
     core::Pod {
         metadata: ObjectMeta {
@@ -303,7 +305,7 @@ pub(crate) fn pod_status(
             ..Default::default()
         },
     };
-    let conditions: Vec<core::PodCondition> = pod
+    let mut conditions: Vec<core::PodCondition> = pod
         .conditions
         .iter()
         .map(|c| core::PodCondition {
@@ -315,6 +317,7 @@ pub(crate) fn pod_status(
             ..Default::default()
         })
         .collect();
+    conditions.extend(kubelet_conditions(pod, spec));
     core::PodStatus {
         phase: Some(pod.phase.as_str().into()),
         reason: pod.reason.clone(),
@@ -332,4 +335,105 @@ pub(crate) fn pod_status(
         }]),
         ..Default::default()
     }
+}
+
+/// The conditions the kubelet and the scheduler write on a Pod of the model, in the order the
+/// API returns them: the kubelet's four (k/k pkg/kubelet/status/generate.go), then PodScheduled.
+/// The model binds a Pod at creation and has its sandbox ready at once; init containers run
+/// within the startup time, so Initialized turns True when the main container first starts.
+fn kubelet_conditions(
+    pod: &crate::sim::model::Pod,
+    spec: &crate::api::api::core::v1::PodSpec,
+) -> Vec<crate::api::api::core::v1::PodCondition> {
+    use crate::api::api::core::v1::PodCondition;
+    use crate::sim::model::PodPhase;
+    let cond = |type_: &str, status: bool, reason: Option<&str>, message: Option<String>, at| {
+        PodCondition {
+            type_: type_.to_owned(),
+            status: if status { "True" } else { "False" }.to_owned(),
+            reason: reason.map(str::to_owned),
+            message,
+            last_transition_time: Some(time(at)),
+            ..Default::default()
+        }
+    };
+    // Go's %s of a []string: "[a b]".
+    let names = |v: Vec<&str>| format!("[{}]", v.join(" "));
+    let terminal = pod.phase.is_terminal();
+    let end_ms = pod.finished_ms.unwrap_or(pod.created_ms);
+    let sandbox = if terminal {
+        cond(
+            "PodReadyToStartContainers",
+            false,
+            Some("PodSandboxNotReady"),
+            Some("pod sandbox is not ready".to_owned()),
+            end_ms,
+        )
+    } else {
+        cond(
+            "PodReadyToStartContainers",
+            true,
+            None,
+            None,
+            pod.created_ms,
+        )
+    };
+    let init: Vec<&str> = spec
+        .init_containers
+        .iter()
+        .flatten()
+        .map(|c| c.name.as_str())
+        .collect();
+    let initialized = match pod.started_ms {
+        _ if pod.phase == PodPhase::Succeeded => {
+            let at = if init.is_empty() {
+                pod.created_ms
+            } else {
+                pod.started_ms.unwrap_or(end_ms)
+            };
+            cond("Initialized", true, Some("PodCompleted"), None, at)
+        }
+        _ if init.is_empty() => cond("Initialized", true, None, None, pod.created_ms),
+        Some(started) => cond("Initialized", true, None, None, started),
+        None => cond(
+            "Initialized",
+            false,
+            Some("ContainersNotInitialized"),
+            Some(format!(
+                "containers with incomplete status: {}",
+                names(init)
+            )),
+            pod.created_ms,
+        ),
+    };
+    let (ready, reason, message, at) = match pod.phase {
+        PodPhase::Succeeded => (false, Some("PodCompleted"), None, end_ms),
+        PodPhase::Failed => (false, Some("PodFailed"), None, end_ms),
+        _ if pod.ready => (
+            true,
+            None,
+            None,
+            pod.segments
+                .iter()
+                .rev()
+                .find(|s| s.kind == crate::sim::model::SegmentKind::Running)
+                .map_or(pod.created_ms, |s| s.start_ms),
+        ),
+        _ => (
+            false,
+            Some("ContainersNotReady"),
+            Some(format!(
+                "containers with unready status: {}",
+                names(spec.containers.iter().map(|c| c.name.as_str()).collect())
+            )),
+            pod.last_exit_ms.unwrap_or(pod.created_ms),
+        ),
+    };
+    vec![
+        sandbox,
+        initialized,
+        cond("Ready", ready, reason, message.clone(), at),
+        cond("ContainersReady", ready, reason, message, at),
+        cond("PodScheduled", true, None, None, pod.created_ms),
+    ]
 }

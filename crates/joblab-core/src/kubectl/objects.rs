@@ -116,7 +116,8 @@ pub fn pod_values_for_listing(snap: &Snapshot) -> impl Iterator<Item = Value> + 
         let slim = crate::api::api::core::v1::PodSpec {
             containers: light(&spec.containers),
             init_containers: spec.init_containers.as_deref().map(light),
-            node_name: spec.node_name.clone(),
+            // Every Pod of the model is bound to its one node at creation (as in `api_pod`).
+            node_name: Some(crate::sim::NODE_NAME.to_owned()),
             ..Default::default()
         };
         *spec = slim;

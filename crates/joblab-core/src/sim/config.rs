@@ -62,6 +62,8 @@ pub(crate) struct JobConfig {
     pub template_finalizers: bool,
     pub grace_ms: u64,
     pub containers: Vec<String>,
+    /// The first container's image, named in the kubelet's Pulled event.
+    pub image: String,
 }
 
 fn secs_ms(s: i64) -> u64 {
@@ -174,6 +176,11 @@ impl JobConfig {
                 .is_some_and(|m| m != JOB_CONTROLLER_NAME),
             grace_ms: secs_ms(pod_spec.termination_grace_period_seconds.unwrap_or(30)),
             containers: pod_spec.containers.iter().map(|c| c.name.clone()).collect(),
+            image: pod_spec
+                .containers
+                .first()
+                .and_then(|c| c.image.clone())
+                .unwrap_or_default(),
         }
     }
 

@@ -2,7 +2,7 @@
 //! (OnFailure), eviction, and graceful deletion.
 
 use super::model::*;
-use super::{Simulation, Wake, CONTAINER_BACKOFF_MS, MAX_CONTAINER_BACKOFF_MS};
+use super::{Simulation, Wake, CONTAINER_BACKOFF_MS, MAX_CONTAINER_BACKOFF_MS, NODE_NAME};
 use crate::scenario::seconds_to_ms;
 
 /// The alphabet of generated name suffixes (k8s.io/apimachinery `util/rand`: no vowels, no
@@ -108,6 +108,18 @@ impl Simulation {
             "SuccessfulCreate",
             &format!("Created pod: {name}"),
         );
+        // The scheduler binds the Pod at once (the model's one node, NODE_NAME) and says so
+        // (k/k pkg/scheduler/schedule_one.go, "Successfully assigned %v/%v to %v").
+        self.record_event(
+            EventType::Normal,
+            "Scheduled",
+            format!("pod/{name}"),
+            format!(
+                "Successfully assigned {}/{name} to {NODE_NAME}",
+                self.cfg.namespace
+            ),
+            "default-scheduler",
+        );
         self.pod_changed();
         id
     }
@@ -205,14 +217,30 @@ impl Simulation {
         let epoch = p.epoch;
         let pod_obj = format!("pod/{}", p.name);
         self.open_segment(id, SegmentKind::Running, Some(plan.run), None);
-        let c = self.cfg.main_container().to_string();
-        self.record_event(
-            EventType::Normal,
-            "Started",
-            pod_obj,
-            format!("Started container {c}"),
-            "kubelet",
-        );
+        // Every container start: the image check, then create and start, with the messages of
+        // the v1.37 kubelet (k/k pkg/kubelet/images/image_manager.go, with
+        // KubeletEnsureSecretPulledImages on by default; kuberuntime/kuberuntime_container.go).
+        // The model's node holds every image, whatever the pull policy (oracle/README.md).
+        let image = self.cfg.image.clone();
+        for (reason, message) in [
+            (
+                "Pulled",
+                format!(
+                    "Container image {} already present on machine and can be accessed by the pod",
+                    crate::validate::quote::go_quote(&image)
+                ),
+            ),
+            ("Created", "Container created".to_owned()),
+            ("Started", "Container started".to_owned()),
+        ] {
+            self.record_event(
+                EventType::Normal,
+                reason,
+                pod_obj.clone(),
+                message,
+                "kubelet",
+            );
+        }
         self.schedule(now + plan.run_ms, Wake::ContainerExit { pod: id, epoch });
         self.pod_changed();
     }

@@ -57,6 +57,8 @@ pub const MAX_EVENTS: u64 = crate::limits::MAX_SIM_EVENTS;
 pub const MAX_PODS: usize = crate::limits::MAX_SIM_PODS;
 /// Delay of a Pod-triggered sync (`syncJobBatchPeriod` in the controller).
 pub const SYNC_BATCH_MS: Millis = 1_000;
+/// The one node of the model's cluster: the scheduler binds every Pod to it at once.
+pub const NODE_NAME: &str = "node-1";
 /// First delay before replacement Pods (`DefaultJobPodFailureBackOff`).
 pub const POD_FAILURE_BACKOFF_MS: Millis = 10_000;
 /// Cap of that delay (`MaxJobPodFailureBackOff`, 10 minutes).
