@@ -84,6 +84,7 @@ type JobPatch struct {
 	Spec struct {
 		Suspend               *bool  `json:"suspend"`
 		Parallelism           *int32 `json:"parallelism"`
+		Completions           *int32 `json:"completions"`
 		ActiveDeadlineSeconds *int64 `json:"activeDeadlineSeconds"`
 	} `json:"spec"`
 }

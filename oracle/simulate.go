@@ -479,13 +479,21 @@ func (h *harness) userAction(i int) {
 		if s.Parallelism != nil {
 			next.Spec.Parallelism = s.Parallelism
 		}
+		if s.Completions != nil {
+			next.Spec.Completions = s.Completions
+		}
 		if s.ActiveDeadlineSeconds != nil {
 			next.Spec.ActiveDeadlineSeconds = s.ActiveDeadlineSeconds
 		}
 		// pkg/registry/batch/job/strategy.go PrepareForUpdate: a spec change is a new
 		// generation. A patch that changes nothing is no update at all: no new
-		// resourceVersion and no watch event.
-		if !jsonEqual(next.Spec, h.job.Spec) {
+		// resourceVersion and no watch event. A patch the API server refuses (say, completions
+		// on a NonIndexed Job, or not in tandem with parallelism) changes nothing either.
+		refusal := updateRefusal(h.job, next)
+		if debugHarness && refusal != "" {
+			fmt.Fprintf(os.Stderr, "oracle harness: t=%v patch refused: %s\n", h.now, refusal)
+		}
+		if refusal == "" && !jsonEqual(next.Spec, h.job.Spec) {
 			next.Generation = h.job.Generation + 1
 			h.writeJob(next)
 		}

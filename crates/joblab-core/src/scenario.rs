@@ -139,6 +139,10 @@ pub struct JobSpecPatch {
     /// `spec.parallelism`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parallelism: Option<i32>,
+    /// `spec.completions`: an Indexed Job's, in tandem with parallelism (an elastic Indexed Job);
+    /// the API server refuses any other change of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completions: Option<i32>,
     /// `spec.activeDeadlineSeconds`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_deadline_seconds: Option<i64>,
@@ -328,6 +332,14 @@ impl Scenario {
                 if p.spec.parallelism.is_some_and(|v| v < 0) {
                     out.push(Diagnostic::error(
                         format!("actions[{i}].patch.spec.parallelism"),
+                        ErrorType::Invalid,
+                        "must be greater than or equal to 0",
+                        Span::default(),
+                    ));
+                }
+                if p.spec.completions.is_some_and(|v| v < 0) {
+                    out.push(Diagnostic::error(
+                        format!("actions[{i}].patch.spec.completions"),
                         ErrorType::Invalid,
                         "must be greater than or equal to 0",
                         Span::default(),

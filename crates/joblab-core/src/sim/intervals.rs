@@ -77,6 +77,25 @@ impl IndexSet {
         true
     }
 
+    /// Drops every index at or above `n` (an elastic Indexed Job scaled down).
+    pub fn retain_below(&mut self, n: u32) {
+        let cut: Vec<(u32, u32)> = self
+            .runs
+            .range(..)
+            .filter(|(_, &e)| e >= n)
+            .map(|(&s, &e)| (s, e))
+            .collect();
+        for (start, end) in cut {
+            self.runs.remove(&start);
+            if start < n {
+                self.runs.insert(start, n - 1);
+                self.len -= u64::from(end - n + 1);
+            } else {
+                self.len -= u64::from(end - start + 1);
+            }
+        }
+    }
+
     /// The indexes in ascending order.
     pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
         self.runs.iter().flat_map(|(&s, &e)| s..=e)

@@ -359,6 +359,53 @@ impl Simulation {
         self.request_sync(self.now);
     }
 
+    /// Whether the API server refuses the patch, as `kubectl patch` would be refused: the patched
+    /// Job must pass validation again, and `spec.completions` changes only on an Indexed Job, in
+    /// tandem with parallelism (k/k pkg/apis/batch/validation/validation.go, ValidateJobUpdate
+    /// and validateCompletions). A refused patch changes nothing.
+    fn update_refused(&self, patch: &crate::scenario::JobSpecPatch) -> bool {
+        let Some(old) = self.job.spec.as_ref() else {
+            return true;
+        };
+        let mut next = self.job.clone();
+        let Some(spec) = next.spec.as_mut() else {
+            return true;
+        };
+        if let Some(v) = patch.suspend {
+            spec.suspend = Some(v);
+        }
+        if let Some(v) = patch.parallelism {
+            spec.parallelism = Some(v);
+        }
+        if let Some(v) = patch.active_deadline_seconds {
+            spec.active_deadline_seconds = Some(v);
+        }
+        if let Some(v) = patch.completions {
+            spec.completions = Some(v);
+        }
+        if spec.completions != old.completions {
+            let indexed = spec.completion_mode.as_deref() == Some("Indexed");
+            if !indexed || spec.completions != spec.parallelism {
+                return true;
+            }
+        }
+        !crate::validate::validate_job(&next).is_empty()
+    }
+
+    /// Patches an Indexed Job's `spec.completions` at the current time (its parallelism changes in
+    /// the same patch): indexes at or above the new count no longer exist, so their Pods are
+    /// removed and their successes and failures forgotten at the next sync.
+    pub fn handle_patch_completions(&mut self, completions: i32) {
+        if self.job_deleted_ms.is_some() || self.cfg.completions == Some(completions.max(0)) {
+            return;
+        }
+        self.cfg.completions = Some(completions.max(0));
+        if let Some(spec) = self.job.spec.as_mut() {
+            spec.completions = self.cfg.completions;
+        }
+        self.request_sync(self.now);
+    }
+
     /// Patches `spec.activeDeadlineSeconds` at the current time.
     pub fn handle_patch_active_deadline_seconds(&mut self, seconds: i64) {
         let deadline_ms = Some(u64::try_from(seconds).unwrap_or(0).saturating_mul(1000));
@@ -467,6 +514,12 @@ impl Simulation {
             return;
         };
         if let Some(patch) = action.patch {
+            if self.update_refused(&patch.spec) {
+                return;
+            }
+            if let Some(c) = patch.spec.completions {
+                self.handle_patch_completions(c);
+            }
             if let Some(s) = patch.spec.suspend {
                 self.handle_patch_suspend(s);
             }

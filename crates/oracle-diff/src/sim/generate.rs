@@ -6,7 +6,8 @@
 //! limits, podFailurePolicy, successPolicy, activeDeadlineSeconds, suspend,
 //! ttlSecondsAfterFinished, podReplacementPolicy, restartPolicy and the grace period. The
 //! scenario draws failure rates, exit codes that the policy's rules match or miss, evictions,
-//! SIGTERM-ignoring runs, suspend and resume patches, parallelism and deadline patches, and
+//! SIGTERM-ignoring runs, suspend and resume patches, parallelism, completions (elastic Indexed
+//! Jobs) and deadline patches, and
 //! deletions of Pods and of the Job. Case `i` of seed `s` depends only on `s`, `i` and the seed
 //! files, so any case is replayed from its id.
 
@@ -331,7 +332,7 @@ fn scenario(g: &mut G, shape: &Shape) -> String {
     }
     for _ in 0..g.below(4) {
         let at = seconds(g, 1, 90);
-        let a = match g.below(12) {
+        let a = match g.below(13) {
             0 | 1 => json!({"at": at, "patch": {"spec": {"suspend": true}}}),
             2 => json!({"at": at, "patch": {"spec": {"suspend": false}}}),
             3 | 4 => json!({"at": at, "patch": {"spec": {"parallelism": g.below(6)}}}),
@@ -341,6 +342,17 @@ fn scenario(g: &mut G, shape: &Shape) -> String {
                 json!({"at": at, "deletePod": {"index": g.below(shape.completions as u64)}})
             }
             9 | 10 => json!({"at": at, "deletePod": {"run": 1 + g.below(3)}}),
+            // An elastic Indexed Job: completions with parallelism in one patch; one in four
+            // changes completions alone, and a NonIndexed Job's completions are immutable, so the
+            // API server refuses those.
+            11 => {
+                let n = g.below(shape.completions.max(0) as u64 + 4);
+                if shape.indexed && g.chance(75) {
+                    json!({"at": at, "patch": {"spec": {"completions": n, "parallelism": n}}})
+                } else {
+                    json!({"at": at, "patch": {"spec": {"completions": n}}})
+                }
+            }
             _ => json!({"at": at, "deleteJob": {}}),
         };
         actions.push(a);

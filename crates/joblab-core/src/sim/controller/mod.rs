@@ -124,6 +124,15 @@ impl Simulation {
                 .is_some_and(|p| !(p.counted && p.phase.is_terminal()))
         });
 
+        // The indexes the status lists are parsed against the current completions, so after an
+        // elastic Indexed Job shrank, those at or above it are gone (indexed_job_utils.go
+        // calculateSucceededIndexes, calculateFailedIndexes, parseIndexesFromString).
+        if self.cfg.indexed {
+            let completions = u32::try_from(self.cfg.completions.unwrap_or(0)).unwrap_or(0);
+            self.succeeded_indexes.retain_below(completions);
+            self.failed_indexes.retain_below(completions);
+            self.status.succeeded = u32::try_from(self.succeeded_indexes.len()).unwrap_or(u32::MAX);
+        }
         // Newly finished Pods, ordered by finish time (the backoff record needs that order).
         let mut new_succeeded: Vec<usize> = Vec::new();
         let mut new_failed: Vec<usize> = Vec::new();
@@ -149,10 +158,13 @@ impl Simulation {
                 continue;
             };
             p.counted = true;
+            let completions = u32::try_from(self.cfg.completions.unwrap_or(0)).unwrap_or(0);
             match p.index {
-                Some(i) => {
+                // A success at an index the Job no longer has counts for nothing.
+                Some(i) if i < completions => {
                     self.succeeded_indexes.insert(i);
                 }
+                Some(_) => {}
                 None => succeeded_now += 1,
             }
         }
@@ -192,12 +204,15 @@ impl Simulation {
                 p.counted = true;
                 p.failure_ignored = !counts;
             }
-            if counts {
+            // A failure at an index an elastic Indexed Job no longer has is not counted
+            // (job_controller.go trackJobStatusAndRemoveFinalizers).
+            if counts && in_range(&self.cfg, index) {
                 self.status.failed = self.status.failed.saturating_add(1);
             }
             if let Some(i) = index {
                 self.index_last_failed.insert(i, id);
                 if index_failed
+                    && in_range(&self.cfg, Some(i))
                     && self.cfg.per_index_limit.is_some()
                     && !self.succeeded_indexes.contains(i)
                 {
@@ -367,7 +382,9 @@ impl Simulation {
                 } else {
                     !f.success
                 };
-                if counts {
+                // Not at an index an elastic Indexed Job no longer has
+                // (trackJobStatusAndRemoveFinalizers).
+                if counts && in_range(&self.cfg, p.index) {
                     self.status.failed = self.status.failed.saturating_add(1);
                 }
             }
@@ -641,6 +658,14 @@ fn failure(reason: &str, message: &str) -> Finish {
         reason: reason.into(),
         message: message.into(),
     }
+}
+
+/// Whether a Pod of `index` still counts for the Job: always for a NonIndexed Job; for an Indexed
+/// one, only below its current completions, which an elastic Indexed Job can lower
+/// (job_controller.go trackJobStatusAndRemoveFinalizers, indexed_job_utils.go
+/// calculateFailedIndexes).
+fn in_range(cfg: &super::config::JobConfig, index: Option<u32>) -> bool {
+    !cfg.indexed || index.is_some_and(|i| i64::from(i) < i64::from(cfg.completions.unwrap_or(0)))
 }
 
 #[cfg(test)]
