@@ -264,3 +264,79 @@ test.describe('at 400 % zoom (1280 px at 4x: 320 CSS px)', () => {
     }
   });
 });
+
+test.describe('the lab is built around its simulation', () => {
+  const editorBox = (page) => page.locator('.lab-edit');
+  const runBox = (page) => page.locator('.lab-run');
+
+  async function openLab(page, width) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('./#/lab');
+    await expect(lanes(page).first()).toBeVisible();
+  }
+
+  test('from 1280 px the editor and the simulation sit side by side; below that they stack', async ({ page }) => {
+    await openLab(page, 1280);
+    let [ed, run] = [await editorBox(page).boundingBox(), await runBox(page).boundingBox()];
+    expect(run.x).toBeGreaterThanOrEqual(ed.x + ed.width);
+    expect(Math.abs(run.y - ed.y)).toBeLessThan(2);
+    // The simulation gets the wider column, and the diagram its whole width: the controller panel
+    // and the terminal sit below it.
+    expect(run.width).toBeGreaterThan(ed.width);
+    const diagram = await page.locator('.lab-diagram .diagram-scroll').boundingBox();
+    expect(diagram.width).toBeGreaterThan(run.width - 4);
+    const panel = await page.locator('.lab-diagram .controller').boundingBox();
+    const terminal = await page.getByRole('log', { name: 'Terminal output' }).boundingBox();
+    expect(panel.y).toBeGreaterThanOrEqual(diagram.y + diagram.height);
+    expect(terminal.y).toBeGreaterThanOrEqual(diagram.y + diagram.height);
+    // The one-sentence explanation of the Job sits above the diagram.
+    const sentence = await page.locator('.lab-run .job-sentence').boundingBox();
+    expect(sentence.y + sentence.height).toBeLessThanOrEqual(diagram.y);
+
+    await openLab(page, 1024);
+    [ed, run] = [await editorBox(page).boundingBox(), await runBox(page).boundingBox()];
+    expect(run.y).toBeGreaterThanOrEqual(ed.y + ed.height);
+    expect(Math.abs(run.width - ed.width)).toBeLessThan(2);
+  });
+
+  test('every lab control is reached with Tab and shows visible focus', async ({ page }) => {
+    test.setTimeout(60_000);
+    await openLab(page, 1280);
+    await page.getByRole('heading', { name: 'The YAML lab' }).focus();
+    const seen = [];
+    const invisible = [];
+    for (let i = 0; i < 120; i += 1) {
+      const before = await page.evaluate(() => document.activeElement);
+      await page.keyboard.press('Tab');
+      let info = await page.evaluate(() => {
+        const el = document.activeElement;
+        const outlined = (e) => {
+          const s = getComputedStyle(e);
+          return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+        };
+        let visible = outlined(el);
+        // A box that outlines itself while a part of it has focus (the editor, the file button).
+        for (let a = el.parentElement; a && !visible; a = a.parentElement) visible = a.matches(':focus-within') && outlined(a);
+        // Diagram items draw their focus as a thick stroke.
+        const shape = el.closest('svg') && el.querySelector('rect, circle, polygon, line');
+        if (shape) visible ||= parseFloat(getComputedStyle(shape).strokeWidth) >= 3;
+        const name = el.getAttribute('aria-label') || el.textContent.trim().slice(0, 30) || el.tagName;
+        return { inLab: !!el.closest('.lab'), visible, name, tag: el.tagName, editor: el.matches('textarea') };
+      });
+      if (info.editor && (await page.evaluate((b) => b === document.activeElement, before))) break;
+      if (!info.inLab) {
+        if (seen.length > 0) break;
+        continue;
+      }
+      seen.push(info.name);
+      if (!info.visible) invisible.push(`${info.tag} ${info.name}`);
+      // Escape, then Tab, leaves the editor (Tab alone indents).
+      if (info.editor) await page.keyboard.press('Escape');
+    }
+    expect(invisible).toEqual([]);
+    // The walk went through the editor, the player, the diagram and the terminal.
+    for (const want of ['Job YAML', 'Play', 'Pod ', 'Command']) {
+      expect(seen.some((n) => n.startsWith(want)), `${want} in ${seen.join(' | ')}`).toBe(true);
+    }
+  });
+});

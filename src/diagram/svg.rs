@@ -91,7 +91,8 @@ pub fn pattern_fill(ids: &str, class: SegClass) -> String {
     format!("url(#{ids}-{})", pattern_name(class))
 }
 
-/// The `<defs>` with the segment patterns, their ids prefixed by `ids` (unique on the page).
+/// The `<defs>` with the segment patterns, their ids prefixed by `ids` (unique on the page). The
+/// tiles are set as inner HTML because they are this module's constants, never user text.
 pub fn defs(ids: &'static str) -> impl IntoView {
     let patterns = PATTERNS
         .iter()
