@@ -22,7 +22,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::diagram::{knobs, LiveDiagram};
+use crate::diagram::{knobs, LiveDiagram, ResizeObserver};
 use crate::route::{Embed, EmbedTarget, Pattern, Route};
 use crate::theme::{self, Theme};
 use crate::views;
@@ -111,15 +111,6 @@ window.addEventListener("message", function (e) {{
 // Cargo.toml change is needed (and the other branches' feature lists are not touched).
 #[wasm_bindgen]
 extern "C" {
-    /// The DOM ResizeObserver.
-    type ResizeObserver;
-    #[wasm_bindgen(constructor)]
-    fn new(callback: &Closure<dyn FnMut()>) -> ResizeObserver;
-    #[wasm_bindgen(method)]
-    fn observe(this: &ResizeObserver, target: &web_sys::Element);
-    #[wasm_bindgen(method)]
-    fn disconnect(this: &ResizeObserver);
-
     #[wasm_bindgen(js_namespace = JSON, catch)]
     fn parse(text: &str) -> Result<JsValue, JsValue>;
 
@@ -221,6 +212,12 @@ pub fn EmbedApp(embed: Embed) -> impl IntoView {
     view! {
         <div class="embed-root" node_ref=root>
             <main id="main" class="embed-main" tabindex="-1">
+                // The page's own level-one heading, which the site's header gives every other page;
+                // visually hidden because the course page around the frame already titles it.
+                <h1 class="visually-hidden">{move || current.with(|e| match e.target {
+                    EmbedTarget::Pattern(p) => format!("Joblab: {} diagram", p.label()),
+                    EmbedTarget::Lab => "Joblab: the YAML lab".to_string(),
+                })}</h1>
                 {move || {
                     let e = current.get();
                     match e.target {
@@ -231,12 +228,14 @@ pub fn EmbedApp(embed: Embed) -> impl IntoView {
                         EmbedTarget::Lab => views::render(Route::Lab),
                     }
                 }}
+                // Inside the main landmark, so no content of the page lies outside a landmark; not
+                // a footer, because an embed has none of the site's chrome.
+                <p class="embed-credit">
+                    <a href=move || format!("./{}", open_full()) target="_blank" rel="noopener">
+                        "Open in Joblab, the interactive guide to Kubernetes Jobs"
+                    </a>
+                </p>
             </main>
-            <p class="embed-credit">
-                <a href=move || format!("./{}", open_full()) target="_blank" rel="noopener">
-                    "Open in Joblab, the interactive guide to Kubernetes Jobs"
-                </a>
-            </p>
         </div>
     }
 }

@@ -6,11 +6,13 @@
 use std::sync::Arc;
 
 use joblab_core::api::api::batch::v1::Job;
-use joblab_core::draw::{self, Drawing, JobShape};
+use joblab_core::draw::{self, Drawing, JobShape, Layout, SegClass};
 use joblab_core::patterns::{self, Knobs, Preset};
 use joblab_core::scenario::Scenario;
 use joblab_core::sim::{Millis, Replay, Simulation};
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub mod knobs;
 pub mod player;
@@ -60,11 +62,56 @@ impl Run {
         }
     }
 
-    /// The drawing at `t` (clamped to the end).
-    pub fn drawing(&self, t: Millis) -> Drawing {
+    /// The drawing at `t` (clamped to the end) in `layout`.
+    pub fn drawing(&self, t: Millis, layout: Layout) -> Drawing {
         let t = t.min(self.end_ms);
-        draw::drawing(&self.replay.snapshot_at(t), self.end_ms, &self.shape)
+        draw::drawing_in(
+            &self.replay.snapshot_at(t),
+            self.end_ms,
+            &self.shape,
+            layout,
+        )
     }
+}
+
+// The DOM ResizeObserver, which the web-sys features this crate enables do not cover.
+#[wasm_bindgen]
+extern "C" {
+    /// The DOM ResizeObserver.
+    pub(crate) type ResizeObserver;
+    #[wasm_bindgen(constructor)]
+    pub(crate) fn new(callback: &Closure<dyn FnMut()>) -> ResizeObserver;
+    #[wasm_bindgen(method)]
+    pub(crate) fn observe(this: &ResizeObserver, target: &web_sys::Element);
+    #[wasm_bindgen(method)]
+    pub(crate) fn disconnect(this: &ResizeObserver);
+}
+
+/// The inner width of `el` in CSS pixels, now and after every change: the diagram is drawn as
+/// wide as its box (at one viewBox unit per CSS pixel) rather than scaled to fit it. NaN until
+/// the element is mounted, which draws the default layout.
+fn box_width(el: NodeRef<leptos::html::Div>) -> ReadSignal<f64> {
+    let (width, set_width) = signal(f64::NAN);
+    Effect::new(move |_| {
+        let Some(el) = el.get() else { return };
+        let el: web_sys::Element = el.unchecked_into();
+        let measure = {
+            let el = el.clone();
+            move || {
+                let w = f64::from(el.client_width());
+                if w > 0.0 && width.get_untracked() != w {
+                    set_width.set(w);
+                }
+            }
+        };
+        measure();
+        let callback = Closure::<dyn FnMut()>::new(measure);
+        let observer = ResizeObserver::new(&callback);
+        observer.observe(&el);
+        let kept = send_wrapper::SendWrapper::new((observer, callback));
+        on_cleanup(move || kept.0.disconnect());
+    });
+    width
 }
 
 /// Whether the user asked for reduced motion.
@@ -120,16 +167,29 @@ pub fn RunDiagram(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let drawing = Memo::new(move |_| run.with(|r| r.drawing(time.get())));
+    let scroll = NodeRef::<leptos::html::Div>::new();
+    let width = box_width(scroll);
+    let layout = Memo::new(move |_| Layout::for_width(width.get()));
+    let drawing = Memo::new(move |_| run.with(|r| r.drawing(time.get(), layout.get())));
     let tip = RwSignal::new(None::<svg::Tip>);
     let reduced = prefers_reduced_motion();
     let height = move || drawing.with(|d| d.height);
+    let view_w = move || layout.with(|l| l.width);
+    // The patterns' ids: the controller heading's id is unique on the page, so these are too.
+    let ids = controller_title_id;
+    let swatch = move |class: SegClass| {
+        view! {
+            <svg class="key-svg" width="16" height="11" aria-hidden="true">
+                <g class=class.class()>
+                    <rect x="0.5" y="0.5" width="15" height="10" rx="2" fill=svg::pattern_fill(ids, class)></rect>
+                </g>
+            </svg>
+        }
+    };
 
     let on_tip = move |ev: web_sys::Event| {
-        tip.set(svg::tip_for(
-            ev.target(),
-            drawing.with_untracked(|d| d.height),
-        ))
+        let (w, h) = drawing.with_untracked(|d| (d.layout.width, d.height));
+        tip.set(svg::tip_for(ev.target(), w, h))
     };
     let off_tip = move |_| tip.set(None);
 
@@ -168,6 +228,7 @@ pub fn RunDiagram(
                     <p class="diagram-status" role="status">{move || drawing.with(|d| d.status.clone())}</p>
                     <div
                         class="diagram-scroll"
+                        node_ref=scroll
                         on:keydown=move |ev| player::diagram_key(ev, run, time, playing, reduced)
                     >
                         <div class="diagram-canvas"
@@ -178,11 +239,14 @@ pub fn RunDiagram(
                         >
                             <svg
                                 class="diagram-svg"
-                                viewBox=move || format!("0 0 {} {}", draw::VIEW_W, height())
+                                width=view_w
+                                height=height
+                                viewBox=move || format!("0 0 {} {}", view_w(), height())
                                 role="group"
                                 aria-label="Pods on a time axis"
                             >
-                                {move || drawing.with(svg::body)}
+                                {svg::defs(ids)}
+                                {move || drawing.with(|d| svg::body(d, ids))}
                             </svg>
                             {move || tip.get().map(|t| view! {
                                 <div class="diagram-tip" role="tooltip" style:left=format!("{:.2}%", t.left) style:top=format!("{:.2}%", t.top)>
@@ -191,13 +255,15 @@ pub fn RunDiagram(
                             })}
                         </div>
                     </div>
+                    // The keys' swatches are drawn like the segments, so under forced colours they
+                    // show the same patterns.
                     <p class="legend" aria-hidden="true">
-                        <span class="key key-pending">"Pending"</span>
-                        <span class="key key-running">"Running"</span>
-                        <span class="key key-succeeded">"Succeeded"</span>
-                        <span class="key key-failed">"Failed"</span>
-                        <span class="key key-crashloop">"Restart back-off"</span>
-                        <span class="key key-terminating">"Terminating"</span>
+                        <span class="key">{swatch(SegClass::Pending)}"Pending"</span>
+                        <span class="key">{swatch(SegClass::Running)}"Running"</span>
+                        <span class="key">{swatch(SegClass::Succeeded)}"Succeeded"</span>
+                        <span class="key">{swatch(SegClass::Failed)}"Failed"</span>
+                        <span class="key">{swatch(SegClass::CrashLoop)}"Restart back-off"</span>
+                        <span class="key">{swatch(SegClass::Terminating)}"Terminating"</span>
                     </p>
                 </div>
             </div>

@@ -1,8 +1,13 @@
 //! The SVG of one drawing: Pod lanes with segments and markers, backoff gaps, the time axis and
 //! the "now" line. Every lane, segment, marker and gap is focusable and shows its tooltip on
 //! hover and on keyboard focus (an SVG `<title>` alone never shows on focus).
+//!
+//! The SVG is drawn at one viewBox unit per CSS pixel, at the width of its box (the drawing
+//! model's [`joblab_core::draw::Layout`]), so its text is never drawn smaller than the stylesheet
+//! says. Colour is never the only difference: under `forced-colors: active` every segment kind
+//! fills with its own pattern ([`PATTERNS`]) and every marker kind has its own shape or text.
 
-use joblab_core::draw::{Drawing, MarkerKind, AXIS_H, LANE_H, PLOT_X0, PLOT_X1, VIEW_W};
+use joblab_core::draw::{Drawing, MarkerKind, SegClass, AXIS_H, LANE_H};
 use leptos::prelude::*;
 
 /// The tooltip to show: its text and where, as percentages of the drawing's box.
@@ -19,7 +24,7 @@ pub struct Tip {
 /// The tooltip for the focusable element at or around `target`: its `aria-label`, placed at its
 /// `data-tx`/`data-ty` anchor (viewBox units). One delegated handler serves every element, so a
 /// drawing of hundreds of Pods adds no closures per element.
-pub fn tip_for(target: Option<web_sys::EventTarget>, height: f64) -> Option<Tip> {
+pub fn tip_for(target: Option<web_sys::EventTarget>, width: f64, height: f64) -> Option<Tip> {
     use wasm_bindgen::JsCast;
     let el: web_sys::Element = target?.dyn_into().ok()?;
     let el = el.closest("[data-tx]").ok()??;
@@ -31,14 +36,80 @@ pub fn tip_for(target: Option<web_sys::EventTarget>, height: f64) -> Option<Tip>
     };
     Some(Tip {
         text,
-        left: (num("data-tx") / VIEW_W * 100.0).clamp(0.0, 100.0),
+        left: (num("data-tx") / width.max(1.0) * 100.0).clamp(0.0, 100.0),
         top: (num("data-ty") / height.max(1.0) * 100.0).clamp(0.0, 100.0),
     })
 }
 
-/// The SVG content of `d`.
-pub fn body(d: &Drawing) -> impl IntoView {
+/// The fill patterns of the segment kinds, by the kind's pattern name: what each tile draws in the
+/// current text colour. Used only under forced colours, where the stylesheet's colour fills are
+/// off (style/diagram.css) and each segment's `fill` attribute names its pattern.
+pub const PATTERNS: [(&str, &str); 6] = [
+    // Pending: sparse diagonal hatching.
+    (
+        "pending",
+        r#"<path d="M-1 9 L9 -1" stroke="currentColor" stroke-width="1.2"/>"#,
+    ),
+    // Running: solid.
+    (
+        "running",
+        r#"<rect width="8" height="8" fill="currentColor"/>"#,
+    ),
+    // Waiting for the restart back-off: dots.
+    (
+        "crashloop",
+        r#"<circle cx="4" cy="4" r="1.4" fill="currentColor"/>"#,
+    ),
+    // Terminating: horizontal stripes.
+    (
+        "terminating",
+        r#"<path d="M0 2 H8 M0 6 H8" stroke="currentColor" stroke-width="1.2"/>"#,
+    ),
+    // Succeeded: hollow (the outline only).
+    ("succeeded", ""),
+    // Failed: cross-hatching.
+    (
+        "failed",
+        r#"<path d="M0 0 L8 8 M8 0 L0 8" stroke="currentColor" stroke-width="1.2"/>"#,
+    ),
+];
+
+/// The pattern name of a segment kind (a key of [`PATTERNS`]).
+pub const fn pattern_name(class: SegClass) -> &'static str {
+    match class {
+        SegClass::Pending => "pending",
+        SegClass::Running => "running",
+        SegClass::CrashLoop => "crashloop",
+        SegClass::Terminating => "terminating",
+        SegClass::Succeeded => "succeeded",
+        SegClass::Failed => "failed",
+    }
+}
+
+/// The `fill` attribute of a segment of kind `class` in the diagram whose ids start with `ids`.
+pub fn pattern_fill(ids: &str, class: SegClass) -> String {
+    format!("url(#{ids}-{})", pattern_name(class))
+}
+
+/// The `<defs>` with the segment patterns, their ids prefixed by `ids` (unique on the page). The
+/// tiles are set as inner HTML because they are this module's constants, never user text.
+pub fn defs(ids: &'static str) -> impl IntoView {
+    let patterns = PATTERNS
+        .iter()
+        .map(|(name, tile)| {
+            view! {
+                <pattern id=format!("{ids}-{name}") class="seg-pattern" data-pattern=*name
+                    width="8" height="8" patternUnits="userSpaceOnUse" inner_html=*tile></pattern>
+            }
+        })
+        .collect_view();
+    view! { <defs>{patterns}</defs> }
+}
+
+/// The SVG content of `d`; `ids` prefixes the ids of its patterns (see [`defs`]).
+pub fn body(d: &Drawing, ids: &'static str) -> impl IntoView {
     let h = d.height;
+    let width = d.layout.width;
     let axis_y = h - AXIS_H;
     let lanes = d
         .lanes
@@ -57,7 +128,7 @@ pub fn body(d: &Drawing) -> impl IntoView {
                     });
                     view! {
                         <g class=s.class.class() tabindex="0" role="img" aria-label=label data-tx=s.x data-ty=y>
-                            <rect x=s.x y=y + 7.0 width=s.w height=LANE_H - 14.0 rx="3"></rect>
+                            <rect x=s.x y=y + 7.0 width=s.w height=LANE_H - 14.0 rx="3" fill=pattern_fill(ids, s.class)></rect>
                             {text}
                         </g>
                     }
@@ -68,23 +139,46 @@ pub fn body(d: &Drawing) -> impl IntoView {
                 .iter()
                 .map(|m| {
                     let label = m.label.clone();
-                    let class = match m.kind {
-                        MarkerKind::Exit { code: 0 } => "marker marker-exit marker-ok",
-                        MarkerKind::Exit { .. } => "marker marker-exit marker-fail",
-                        MarkerKind::Restart => "marker marker-restart",
-                        MarkerKind::Evicted => "marker marker-evicted",
+                    let (x, cy) = (m.x, y + 7.0);
+                    // Each kind has its own shape, so no two kinds differ by colour alone: a
+                    // circle for a clean exit and for a restart (told apart by their text), a
+                    // square for a failed exit, a diamond for an eviction.
+                    let (class, shape) = match m.kind {
+                        MarkerKind::Exit { code: 0 } => (
+                            "marker marker-exit marker-ok",
+                            view! { <circle cx=x cy=cy r="8"></circle> }.into_any(),
+                        ),
+                        MarkerKind::Exit { .. } => (
+                            "marker marker-exit marker-fail",
+                            view! { <rect x=x - 7.5 y=cy - 7.5 width="15" height="15" rx="1.5"></rect> }.into_any(),
+                        ),
+                        MarkerKind::Restart => (
+                            "marker marker-restart",
+                            view! { <circle cx=x cy=cy r="8"></circle> }.into_any(),
+                        ),
+                        MarkerKind::Evicted => (
+                            "marker marker-evicted",
+                            view! {
+                                <polygon points=format!("{x},{} {},{cy} {x},{} {},{cy}", cy - 9.0, x + 9.0, cy + 9.0, x - 9.0)></polygon>
+                            }
+                            .into_any(),
+                        ),
                     };
+                    // The eviction's diamond says it all; its word would not fit the shape.
+                    let text = (m.kind != MarkerKind::Evicted).then(|| view! {
+                        <text x=x y=cy + 4.0 text-anchor="middle" aria-hidden="true">{m.text.clone()}</text>
+                    });
                     view! {
                         <g class=class tabindex="0" role="img" aria-label=label data-tx=m.x data-ty=y>
-                            <circle cx=m.x cy=y + 7.0 r="7"></circle>
-                            <text x=m.x y=y + 10.5 text-anchor="middle" aria-hidden="true">{m.text.clone()}</text>
+                            {shape}
+                            {text}
                         </g>
                     }
                 })
                 .collect_view();
             view! {
                 <g class="lane" data-phase=lane.phase.as_str() tabindex="0" role="group" aria-label=label data-tx=4.0 data-ty=y>
-                    <rect class="lane-bg" x="0" y=y width=VIEW_W height=LANE_H></rect>
+                    <rect class="lane-bg" x="0" y=y width=width height=LANE_H></rect>
                     <text class="lane-text" x="6" y=mid + 4.0 aria-hidden="true">{lane.text.clone()}</text>
                 </g>
                 <g class="lane-items">{segs}{marks}</g>
@@ -118,7 +212,7 @@ pub fn body(d: &Drawing) -> impl IntoView {
     view! {
         <g class="axis" aria-hidden="true">
             {ticks}
-            <line class="axis-line" x1=PLOT_X0 x2=PLOT_X1 y1=axis_y y2=axis_y></line>
+            <line class="axis-line" x1=d.layout.plot_x0 x2=d.layout.plot_x1 y1=axis_y y2=axis_y></line>
         </g>
         {lanes}
         {gaps}

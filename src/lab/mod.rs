@@ -558,13 +558,6 @@ pub fn Lab() -> impl IntoView {
                     })}
                     <editor::Editor text=job_text reset=job_reset items=job_items ta=ta on_edit=on_edit/>
                     <p class="diag-count" aria-live="polite">{counts}</p>
-                    // What the Job will do in one sentence (joblab_core::explain), as plain text
-                    // for screen readers; not a live region, so typing does not make it chatty.
-                    <p class="job-sentence">
-                        <strong>"What it will do: "</strong>
-                        {move || analysis.with(|a| a.job.as_ref().map(joblab_core::explain::sentence))
-                            .unwrap_or_else(|| "once the Job is valid, one sentence here says what it will do.".to_owned())}
-                    </p>
                     <DiagList label="Diagnostics" items=job_items ta=ta/>
                     <details class="effective" aria-label="Effective spec">
                         <summary>"Effective spec"</summary>
@@ -574,6 +567,14 @@ pub fn Lab() -> impl IntoView {
                 </section>
                 <section class="lab-run" aria-labelledby="lab-run-title">
                     <h3 id="lab-run-title">"Simulation"</h3>
+                    // What the Job will do in one sentence (joblab_core::explain), above the diagram
+                    // that shows it happen; plain text for screen readers, not a live region, so
+                    // typing does not make it chatty.
+                    <p class="job-sentence">
+                        <strong>"What it will do: "</strong>
+                        {move || analysis.with(|a| a.job.as_ref().map(joblab_core::explain::sentence))
+                            .unwrap_or_else(|| "once the Job is valid, one sentence here says what it will do.".to_owned())}
+                    </p>
                     {move || stale().then(|| view! {
                         <p class="stale-note">"The YAML has errors: the diagram shows the last valid version."</p>
                     })}

@@ -84,9 +84,11 @@ pub fn Compare() -> impl IntoView {
         <section class="view" aria-labelledby="compare-title">
             <p class="eyebrow">"Decision guide"</p>
             <h2 id="compare-title" tabindex="-1">"Job, Deployment or CronJob?"</h2>
-            <div class="table-wrap">
+            // The table scrolls sideways inside its box on narrow screens, so the box is a named
+            // region in the tab order: a keyboard user can focus it and scroll with the arrow keys.
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-caption">
                 <table class="compare">
-                    <caption>"How the three workload controllers differ"</caption>
+                    <caption id="compare-caption">"How the three workload controllers differ"</caption>
                     <thead><tr><th scope="col">"Feature"</th><th scope="col">"Job"</th><th scope="col">"Deployment"</th><th scope="col">"CronJob"</th></tr></thead>
                     <tbody>
                         {rows.into_iter().map(|(f, j, d, c)| view! {

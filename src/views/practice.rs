@@ -181,7 +181,11 @@ fn QuestionCard(number: usize, question: Question) -> impl IntoView {
         <article class="card question-card">
             <h3>{format!("Question {number}")}</h3>
             <p>{prompt}</p>
-            <details class="job-source"><summary>"The Job"</summary><pre><code>{job_yaml}</code></pre></details>
+            // The YAML keeps its lines and scrolls sideways in its box on narrow screens (and at
+            // 400 % zoom), so the box is a named region in the tab order for the arrow keys.
+            <details class="job-source"><summary>"The Job"</summary>
+                <pre tabindex="0" role="region" aria-label=format!("Question {number}: the Job's YAML")><code>{job_yaml}</code></pre>
+            </details>
             <p><a href=lab_link(job_yaml, scenario_yaml)>"Open this Job in the lab"</a>" (after you check, to experiment)"</p>
             <fieldset class="question">
                 <legend>"Your prediction"</legend>
@@ -226,7 +230,9 @@ pub fn PracticeBody() -> impl IntoView {
                     <article class="card">
                         <h3>{title}</h3>
                         <p>{body}</p>
-                        <details class="job-source"><summary>"A Job for it"</summary><pre><code>{yaml}</code></pre></details>
+                        <details class="job-source"><summary>"A Job for it"</summary>
+                            <pre tabindex="0" role="region" aria-label=format!("{title}: a Job for it")><code>{yaml}</code></pre>
+                        </details>
                         <p class="card-link"><a href=lab_link(yaml, "")>{format!("Open the {} Job in the lab →", title.to_lowercase())}</a></p>
                     </article>
                 }).collect_view()}

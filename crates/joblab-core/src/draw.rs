@@ -1,8 +1,10 @@
 //! The drawing model of a Job diagram: what the browser's SVG shows for one simulation snapshot.
 //!
-//! Everything here is plain data in viewBox units (a fixed width of [`VIEW_W`]), so the layout,
-//! the accessible names and the status sentence are tested natively, and the browser only turns
-//! the model into elements. Times are shown as `m:ss` from the Job's creation.
+//! Everything here is plain data in viewBox units, so the layout, the accessible names and the
+//! status sentence are tested natively, and the browser only turns the model into elements. The
+//! browser draws one viewBox unit per CSS pixel and asks for a [`Layout`] as wide as its box, so
+//! the diagram reflows (fewer ticks, shorter lane labels, a time axis that scrolls in its box)
+//! instead of scaling its text down. Times are shown as `m:ss` from the Job's creation.
 
 use std::collections::HashSet;
 
@@ -12,12 +14,73 @@ use crate::sim::{
     POD_FAILURE_BACKOFF_MS,
 };
 
-/// Width of the drawing in viewBox units.
+/// Width of the drawing in viewBox units in the default [`Layout`].
 pub const VIEW_W: f64 = 800.0;
-/// Where the time axis starts (the lane labels sit left of it).
+/// Where the time axis starts (the lane labels sit left of it) in the default [`Layout`].
 pub const PLOT_X0: f64 = 180.0;
-/// Where the time axis ends.
+/// Where the time axis ends in the default [`Layout`].
 pub const PLOT_X1: f64 = 780.0;
+/// The narrowest drawing: below it the time axis would be too short to read, so a narrower box
+/// scrolls the drawing sideways instead of squeezing it.
+pub const MIN_VIEW_W: f64 = 420.0;
+/// Below this width the lane labels get a narrower column ([`NARROW_LABEL_CHARS`]).
+pub const NARROW_BELOW: f64 = 640.0;
+/// Space right of the time axis, for the last tick's text.
+const PLOT_RIGHT: f64 = 20.0;
+/// The least room one tick's `m:ss` text needs, so neighbouring ticks never touch.
+const TICK_SPACE: f64 = 64.0;
+
+/// How wide the drawing is and how its width is shared between the lane labels and the time axis.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Layout {
+    /// Width of the whole drawing.
+    pub width: f64,
+    /// Where the time axis starts.
+    pub plot_x0: f64,
+    /// Where the time axis ends.
+    pub plot_x1: f64,
+    /// Characters of a lane label shown left of the axis.
+    pub label_chars: usize,
+}
+
+impl Default for Layout {
+    fn default() -> Layout {
+        Layout {
+            width: VIEW_W,
+            plot_x0: PLOT_X0,
+            plot_x1: PLOT_X1,
+            label_chars: LABEL_CHARS,
+        }
+    }
+}
+
+impl Layout {
+    /// The layout for a box `available` units (CSS pixels) wide: as wide as the box, but never
+    /// narrower than [`MIN_VIEW_W`]; a narrow box gets the short lane labels.
+    pub fn for_width(available: f64) -> Layout {
+        let width = if available.is_finite() {
+            available.floor().max(MIN_VIEW_W)
+        } else {
+            VIEW_W
+        };
+        let (label_w, label_chars) = if width < NARROW_BELOW {
+            (NARROW_LABEL_W, NARROW_LABEL_CHARS)
+        } else {
+            (PLOT_X0, LABEL_CHARS)
+        };
+        Layout {
+            width,
+            plot_x0: label_w,
+            plot_x1: width - PLOT_RIGHT,
+            label_chars,
+        }
+    }
+
+    /// At most how many ticks fit on the axis with room for their text.
+    fn max_ticks(self) -> u64 {
+        (((self.plot_x1 - self.plot_x0) / TICK_SPACE).floor() as u64).max(2)
+    }
+}
 /// Height of one Pod lane.
 pub const LANE_H: f64 = 34.0;
 /// Space above the first lane.
@@ -275,6 +338,8 @@ pub struct Drawing {
     pub gaps: Vec<Gap>,
     /// Axis ticks.
     pub ticks: Vec<Tick>,
+    /// The layout it was drawn in.
+    pub layout: Layout,
     /// The status sentence for the live region.
     pub status: String,
 }
@@ -283,22 +348,24 @@ pub struct Drawing {
 #[derive(Clone, Copy, Debug)]
 struct Axis {
     end_ms: Millis,
+    x0: f64,
+    x1: f64,
 }
 
 impl Axis {
     fn x(self, t: Millis) -> f64 {
         let t = t.min(self.end_ms) as f64;
-        PLOT_X0 + t / self.end_ms as f64 * (PLOT_X1 - PLOT_X0)
+        self.x0 + t / self.end_ms as f64 * (self.x1 - self.x0)
     }
 }
 
-/// Tick spacing: the smallest "nice" step that gives at most eight ticks.
-fn tick_step(end_ms: Millis) -> Millis {
+/// Tick spacing: the smallest "nice" step that gives at most `max` intervals.
+fn tick_step(end_ms: Millis, max: u64) -> Millis {
     const NICE: [Millis; 12] = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600];
     NICE.iter()
         .map(|s| s * 1000)
-        .find(|step| end_ms / step <= 8)
-        .unwrap_or_else(|| (end_ms / 8).max(1000))
+        .find(|step| end_ms.div_ceil(*step) <= max)
+        .unwrap_or_else(|| (end_ms / max).max(1000).div_ceil(60_000) * 60_000)
 }
 
 /// The status sentence for the live region, e.g.
@@ -403,21 +470,25 @@ fn lane_label(p: &Pod, t: Millis) -> String {
 /// Characters of a lane's visible label that fit left of the axis; the full name is in the
 /// accessible name and tooltip.
 const LABEL_CHARS: usize = 22;
+/// The same in a narrow drawing, in a column [`NARROW_LABEL_W`] wide.
+pub const NARROW_LABEL_CHARS: usize = 12;
+/// Where the time axis starts in a narrow drawing.
+const NARROW_LABEL_W: f64 = 112.0;
 
-fn short_label(p: &Pod) -> String {
+fn short_label(p: &Pod, chars: usize) -> String {
     let full = match p.index {
         Some(i) => format!("#{i} {}", p.name),
         None => p.name.clone(),
     };
-    if full.chars().count() <= LABEL_CHARS {
+    if full.chars().count() <= chars {
         return full;
     }
-    let mut out: String = full.chars().take(LABEL_CHARS - 1).collect();
+    let mut out: String = full.chars().take(chars - 1).collect();
     out.push('…');
     out
 }
 
-fn lane(p: &Pod, y: f64, axis: Axis, t: Millis) -> Lane {
+fn lane(p: &Pod, y: f64, axis: Axis, t: Millis, label_chars: usize) -> Lane {
     let mut segments = Vec::with_capacity(p.segments.len());
     let mut markers = Vec::new();
     let mut runs_seen = 0u32;
@@ -503,7 +574,7 @@ fn lane(p: &Pod, y: f64, axis: Axis, t: Millis) -> Lane {
     }
     Lane {
         name: p.name.clone(),
-        text: short_label(p),
+        text: short_label(p, label_chars),
         y,
         phase: p.phase,
         label: lane_label(p, t),
@@ -655,19 +726,27 @@ fn panel(s: &Snapshot, shape: &JobShape) -> Vec<PanelRow> {
     rows
 }
 
-/// Builds the drawing of `s` on an axis from 0 to `end_ms` (the run's end; at least one second).
+/// Builds the drawing of `s` on an axis from 0 to `end_ms` (the run's end; at least one second)
+/// in the default [`Layout`].
 pub fn drawing(s: &Snapshot, end_ms: Millis, shape: &JobShape) -> Drawing {
+    drawing_in(s, end_ms, shape, Layout::default())
+}
+
+/// Builds the drawing of `s` on an axis from 0 to `end_ms` in `layout`.
+pub fn drawing_in(s: &Snapshot, end_ms: Millis, shape: &JobShape, layout: Layout) -> Drawing {
     let axis = Axis {
         end_ms: end_ms.max(1000),
+        x0: layout.plot_x0,
+        x1: layout.plot_x1,
     };
     let t = s.time_ms;
     let lanes: Vec<Lane> = s
         .pods
         .iter()
         .enumerate()
-        .map(|(i, p)| lane(p, TOP + i as f64 * LANE_H, axis, t))
+        .map(|(i, p)| lane(p, TOP + i as f64 * LANE_H, axis, t, layout.label_chars))
         .collect();
-    let step = tick_step(axis.end_ms);
+    let step = tick_step(axis.end_ms, layout.max_ticks());
     let ticks = (0..=axis.end_ms / step)
         .map(|k| Tick {
             x: axis.x(k * step),
@@ -695,6 +774,7 @@ pub fn drawing(s: &Snapshot, end_ms: Millis, shape: &JobShape) -> Drawing {
         gaps: gaps(s, shape, axis),
         lanes,
         ticks,
+        layout,
         status: status_sentence(s),
     }
 }
@@ -877,6 +957,42 @@ mod tests {
             .iter()
             .find(|m| m.kind == MarkerKind::Evicted);
         assert!(ev.is_some_and(|m| m.label.starts_with("Evicted at ")));
+    }
+
+    #[test]
+    fn narrow_layouts_reflow_instead_of_shrinking() {
+        let (r, shape) = run(Preset::PodFailurePolicy);
+        let end = r.end().now();
+        let s = r.snapshot_at(end);
+        for avail in [100.0, 288.0, 420.0, 639.0, 640.0, 800.0, 1200.0, 1900.0] {
+            let layout = Layout::for_width(avail);
+            assert_eq!(layout.width, f64::max(avail, MIN_VIEW_W), "{avail}");
+            let d = drawing_in(&s, end, &shape, layout);
+            // Ticks keep room for their text, however narrow the drawing.
+            assert!(d.ticks.len() >= 2, "{avail}");
+            assert!(
+                d.ticks
+                    .windows(2)
+                    .all(|w| w[1].x - w[0].x >= TICK_SPACE - 1e-9),
+                "{avail}: {:?}",
+                d.ticks
+            );
+            assert!(d.ticks.iter().all(|t| t.x <= layout.plot_x1 + 1e-9));
+            // Lane labels shorten, and the full name stays in the accessible name.
+            for lane in &d.lanes {
+                assert!(
+                    lane.text.chars().count() <= layout.label_chars,
+                    "{}",
+                    lane.text
+                );
+                assert!(lane.label.starts_with(&format!("Pod {}: ", lane.name)));
+            }
+            assert!(d.now_x <= layout.plot_x1 + 1e-9 && d.now_x >= layout.plot_x0);
+        }
+        let narrow = Layout::for_width(360.0);
+        assert_eq!(narrow.label_chars, NARROW_LABEL_CHARS);
+        assert_eq!(Layout::for_width(f64::NAN), Layout::for_width(VIEW_W));
+        assert_eq!(Layout::for_width(VIEW_W), Layout::default());
     }
 
     #[test]

@@ -1,0 +1,77 @@
+// axe-core with the WCAG 2.2 A/AA and best-practice rules reports no violation on any page Joblab
+// has: every view, every pattern's diagram, the lab with diagnostics showing, the not-found view
+// and every embed, in both themes, at a phone's 360 px and a desktop's 1280 px.
+import { test, expect } from './fixtures.mjs';
+import { axeViolations } from './axe.mjs';
+
+const VIEWS = ['concept', 'flow', 'examples', 'compare', 'practice'];
+const PATTERNS = [
+  'simple', 'parallel', 'failure', 'indexed', 'pod-failure-policy', 'backoff-per-index',
+  'success-policy', 'deadline', 'suspend-resume', 'work-queue', 'on-failure',
+];
+const THEMES = ['light', 'dark'];
+const WIDTHS = [360, 1280];
+
+const heading = (page) => page.getByRole('heading', { level: 2 }).first();
+const lanes = (page) => page.locator('svg.diagram-svg [aria-label^="Pod "]');
+
+/** Loads `hash` and waits for what it draws: the view's heading, and the Pods of a diagram. */
+async function visit(page, hash, { diagram = false } = {}) {
+  await page.goto(`./${hash}`);
+  await expect(heading(page)).toBeVisible();
+  if (diagram) await expect(lanes(page).first()).toBeVisible();
+}
+
+/** Every violation found on each of `pages` (hash and whether it draws a diagram), by page. */
+async function sweep(page, pages) {
+  const found = {};
+  for (const [hash, diagram] of pages) {
+    await visit(page, hash, { diagram });
+    const v = await axeViolations(page);
+    if (v.length > 0) found[hash] = v;
+  }
+  return found;
+}
+
+for (const theme of THEMES) {
+  for (const width of WIDTHS) {
+    test.describe(`${theme} theme at ${width} px`, () => {
+      test.beforeEach(async ({ page }) => {
+        test.setTimeout(120_000);
+        // The guide follows the system's scheme in its default (automatic) theme; embeds take
+        // the theme from their URL below.
+        await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+        await page.setViewportSize({ width, height: 900 });
+      });
+
+      test('every view and the not-found view', async ({ page }) => {
+        const pages = [...VIEWS.map((v) => [`#/${v}`, false]), ['#/no/such/view', false]];
+        expect(await sweep(page, pages)).toEqual({});
+      });
+
+      test('every pattern', async ({ page }) => {
+        expect(await sweep(page, PATTERNS.map((p) => [`#/diagrams/${p}`, true]))).toEqual({});
+      });
+
+      test('the lab with diagnostics showing', async ({ page }) => {
+        await visit(page, '#/lab', { diagram: true });
+        const editor = page.getByRole('textbox', { name: 'Job YAML' });
+        await expect(editor).toHaveValue(/name: pi/);
+        const text = await editor.inputValue();
+        await editor.fill(text.replace('backoffLimit: 4', 'completions: -1').replace('command:', 'comand:'));
+        const diagnostics = page.getByRole('list', { name: 'Diagnostics', exact: true });
+        await expect(diagnostics.getByRole('button', { name: /spec\.completions: Invalid value/ })).toBeVisible();
+        await expect(diagnostics.getByRole('button', { name: /comand: Unknown field/ })).toBeVisible();
+        expect(await axeViolations(page)).toEqual([]);
+      });
+
+      test('every embed', async ({ page }) => {
+        const pages = [
+          ...PATTERNS.map((p) => [`#/embed/${p}?theme=${theme}`, true]),
+          [`#/embed/lab?theme=${theme}`, true],
+        ];
+        expect(await sweep(page, pages)).toEqual({});
+      });
+    });
+  }
+}
