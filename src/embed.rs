@@ -122,19 +122,47 @@ extern "C" {
     fn then(this: &Thenable, ok: &JsValue, err: &JsValue) -> Thenable;
 }
 
-/// Posts `height` to the parent window, if this page is in a frame.
+/// The messages that tell a parent window this page's size, one per resize protocol a course
+/// host speaks (docs/embed.md, "Resizing"): ours; Canvas's and Sakai's `lti.frameResize`; the IMS
+/// spelling Brightspace listens for; open-iframe-resizer's `iframe-resized` (its
+/// packages/core/src/child.ts); and WordPress's embed message when the frame's URL carries
+/// WordPress's `#?secret=` (wp-includes/js/wp-embed.js). Each is JSON text, parsed into a plain
+/// object before posting.
+pub fn size_messages(height: i32, width: i32, secret: Option<&str>) -> Vec<String> {
+    let mut out = vec![
+        format!(r#"{{"type":"{HEIGHT_MESSAGE}","height":{height}}}"#),
+        format!(r#"{{"subject":"lti.frameResize","height":{height}}}"#),
+        format!(r#"{{"subject":"org.imsglobal.lti.frameResize","height":{height}}}"#),
+        format!(r#"{{"type":"iframe-resized","width":{width},"height":{height}}}"#),
+    ];
+    // `wordpress_secret` admits letters and digits only, so the secret needs no JSON escaping.
+    if let Some(secret) = secret {
+        out.push(format!(
+            r#"{{"secret":"{secret}","message":"height","value":{height}}}"#
+        ));
+    }
+    out
+}
+
+/// Posts this page's size to the parent window in every form [`size_messages`] lists, if this
+/// page is in a frame.
 fn post_height(height: i32) {
     let Some(w) = web_sys::window() else { return };
     let Ok(Some(parent)) = w.parent() else { return };
     if parent == w {
         return;
     }
-    // The message is built as JSON so no js-sys dependency is needed; it is a plain object.
-    if let Ok(msg) = parse(&format!(
-        r#"{{"type":"{HEIGHT_MESSAGE}","height":{height}}}"#
-    )) {
-        // "*": see the module docs; the message carries only a number.
-        let _ = parent.post_message(&msg, "*");
+    let width = w
+        .document()
+        .and_then(|d| d.document_element())
+        .map_or(0, |e| e.scroll_width());
+    let fragment = crate::current_fragment();
+    for text in size_messages(height, width, crate::route::wordpress_secret(&fragment)) {
+        // Built as JSON so no js-sys dependency is needed; each is a plain object.
+        if let Ok(msg) = parse(&text) {
+            // "*": see the module docs; the messages carry only sizes (and the host's own secret).
+            let _ = parent.post_message(&msg, "*");
+        }
     }
 }
 
@@ -361,6 +389,32 @@ pub fn EmbedButton(pattern: Pattern) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each resize protocol gets its own message, in the shape its host reads, and WordPress's
+    /// only with a secret.
+    #[test]
+    fn every_resize_protocol_gets_its_message() {
+        let parse = |t: &String| serde_json::from_str::<serde_json::Value>(t).expect("JSON");
+        let plain: Vec<_> = size_messages(480, 640, None).iter().map(parse).collect();
+        assert_eq!(
+            plain,
+            vec![
+                serde_json::json!({"type": "joblab:height", "height": 480}),
+                serde_json::json!({"subject": "lti.frameResize", "height": 480}),
+                serde_json::json!({"subject": "org.imsglobal.lti.frameResize", "height": 480}),
+                serde_json::json!({"type": "iframe-resized", "width": 640, "height": 480}),
+            ]
+        );
+        let wp: Vec<_> = size_messages(480, 640, Some("Ab12"))
+            .iter()
+            .map(parse)
+            .collect();
+        assert_eq!(wp.len(), 5);
+        assert_eq!(
+            wp.last(),
+            Some(&serde_json::json!({"secret": "Ab12", "message": "height", "value": 480}))
+        );
+    }
 
     #[test]
     fn query_sets_only_the_patterns_knobs_clamped() {

@@ -42,11 +42,32 @@ pub const NAV: [(&str, &str); 7] = [
     ("Lab", "#/lab"),
 ];
 
+/// The part of a location fragment that is ours: without the leading `#`, and without anything a
+/// host appended after a second `#`. WordPress appends `#?secret=<random>` to an embed's `src`
+/// (wp-includes/js/wp-embed.js), which leaves `#/embed/failure?backoffLimit=2#?secret=abc`; the
+/// host's part must never change a route, a share link or a knob.
+pub fn own_part(fragment: &str) -> &str {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.split('#').next().unwrap_or("")
+}
+
+/// The WordPress embed secret in a location fragment (`secret=` in the host's `#?secret=…`, or in
+/// our own query), if it is one WordPress accepts: letters and digits only (wp-embed.js drops a
+/// message whose secret has anything else).
+pub fn wordpress_secret(fragment: &str) -> Option<&str> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment
+        .split(['#', '?', '&'])
+        .filter_map(|pair| pair.strip_prefix("secret="))
+        .find(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 impl Route {
     /// Parses a location fragment, with or without the leading `#`. A query after `?` is ignored
-    /// here (views that take parameters read it themselves).
+    /// here (views that take parameters read it themselves), and so is what a host appended after
+    /// a second `#` ([`own_part`]).
     pub fn parse(fragment: &str) -> Route {
-        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        let fragment = own_part(fragment);
         let path = fragment.split('?').next().unwrap_or("");
         let path = path.strip_prefix('/').unwrap_or(path).trim_end_matches('/');
         let mut parts = path.split('/');
@@ -135,7 +156,7 @@ impl Embed {
     /// Parses a location fragment; `None` when it is not an embed route (then [`Route::parse`]
     /// applies) or names no known target.
     pub fn parse(fragment: &str) -> Option<Embed> {
-        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        let fragment = own_part(fragment);
         let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
         let path = path.strip_prefix('/').unwrap_or(path).trim_end_matches('/');
         let slug = path.strip_prefix("embed/")?;
@@ -224,6 +245,50 @@ fn percent_encode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a host appends to the fragment (WordPress's `#?secret=`, or any other extra after a
+    /// second `#`) changes no route, embed knob or share code.
+    #[test]
+    fn host_extras_in_the_fragment_change_nothing() {
+        let cases = [
+            ("#/diagrams/failure#?secret=Ab12", "#/diagrams/failure"),
+            ("#/lab#?secret=Ab12", "#/lab"),
+            ("#/flow#anything?at=all", "#/flow"),
+            ("#?secret=Ab12", "#/concept"),
+        ];
+        for (fragment, want) in cases {
+            assert_eq!(Route::parse(fragment).to_string(), want, "{fragment}");
+        }
+        let e = Embed::parse("#/embed/failure?backoffLimit=2&theme=dark#?secret=Ab12");
+        assert_eq!(e.as_ref().and_then(|e| e.get("backoffLimit")), Some("2"));
+        assert_eq!(e.as_ref().and_then(|e| e.get("theme")), Some("dark"));
+        assert_eq!(
+            e.map(|e| e.to_string()).as_deref(),
+            Some("#/embed/failure?backoffLimit=2&theme=dark")
+        );
+        assert_eq!(
+            crate::lab::storage::code_of_fragment("#/lab?s=abc#?secret=Ab12").as_deref(),
+            Some("abc")
+        );
+    }
+
+    #[test]
+    fn the_wordpress_secret_is_read_only_when_wordpress_would_accept_it() {
+        let cases = [
+            ("#/embed/failure#?secret=Ab12", Some("Ab12")),
+            ("#/embed/failure?secret=Xy9", Some("Xy9")),
+            (
+                "#/embed/failure?backoffLimit=2#?secret=Ab12&other=1",
+                Some("Ab12"),
+            ),
+            ("#/embed/failure#?secret=a%22b", None),
+            ("#/embed/failure#?secret=", None),
+            ("#/embed/failure", None),
+        ];
+        for (fragment, want) in cases {
+            assert_eq!(wordpress_secret(fragment), want, "{fragment}");
+        }
+    }
 
     #[test]
     fn parses_every_route_and_round_trips() {

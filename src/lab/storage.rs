@@ -65,7 +65,8 @@ pub fn share_code_in_location() -> Option<String> {
 
 /// The `s` parameter of a fragment like `#/lab?s=abc&x=1`.
 pub fn code_of_fragment(fragment: &str) -> Option<String> {
-    let (_, query) = fragment.split_once('?')?;
+    // Not what a host appended after a second `#` (WordPress's `#?secret=`).
+    let (_, query) = crate::route::own_part(fragment).split_once('?')?;
     query
         .split('&')
         .find_map(|p| p.strip_prefix("s="))
