@@ -70,6 +70,14 @@ pub struct Description {
     pub zone: Zone,
 }
 
+impl Description {
+    /// The next `count` run times after `from_unix_seconds`, as the controller computes them for
+    /// this schedule in [`Description::zone`].
+    pub fn next_runs(&self, from_unix_seconds: i64, count: usize) -> Vec<i64> {
+        self.schedule.next_n(from_unix_seconds, &self.zone, count)
+    }
+}
+
 /// Explains a CronJob's `schedule` and `timeZone`. `from_unix_seconds` is the instant the
 /// daylight-saving warnings look ahead from (a year of the zone's clock changes); the core reads
 /// no clock, so the caller says what "now" is. An unparseable schedule is robfig's error; an
