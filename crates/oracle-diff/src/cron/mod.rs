@@ -120,33 +120,20 @@ pub fn joblab_answer(case: &CronCase) -> CronAnswer {
 
 /// The fields of an answer that differ from Joblab's, each as `name: oracle | joblab`.
 pub fn differences(oracle: &CronAnswer, joblab: &CronAnswer) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut field = |name: &str, a: String, b: String| {
-        if a != b {
-            out.push(format!("{name}: oracle {a} | joblab {b}"));
-        }
+    let fields = |a: &CronAnswer| {
+        [
+            ("error", format!("{:?}", a.error)),
+            ("zoneError", format!("{:?}", a.zone_error)),
+            ("controllerError", format!("{:?}", a.controller_error)),
+            ("next", format!("{:?}", a.next)),
+        ]
     };
-    field(
-        "error",
-        format!("{:?}", oracle.error),
-        format!("{:?}", joblab.error),
-    );
-    field(
-        "zoneError",
-        format!("{:?}", oracle.zone_error),
-        format!("{:?}", joblab.zone_error),
-    );
-    field(
-        "controllerError",
-        format!("{:?}", oracle.controller_error),
-        format!("{:?}", joblab.controller_error),
-    );
-    field(
-        "next",
-        format!("{:?}", oracle.next),
-        format!("{:?}", joblab.next),
-    );
-    out
+    fields(oracle)
+        .into_iter()
+        .zip(fields(joblab))
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|((name, a), (_, b))| format!("{name}: oracle {a} | joblab {b}"))
+        .collect()
 }
 
 /// Zones whose offsets differ between the two time zone databases: Go 1.26.8's (tzdata 2025c,
