@@ -76,6 +76,7 @@ type wake struct {
 type timeline []*wake
 
 func (t timeline) Len() int { return len(t) }
+
 // Less orders by time, then by who acts (the kubelet and the user before the controllers'
 // queues: Joblab's tie-break, see oracle/README.md), then by the order of scheduling.
 func (t timeline) Less(i, j int) bool {
@@ -119,8 +120,8 @@ type harness struct {
 	// deferring holds queue wakes back during a step (flushDeferred).
 	deferring bool
 	deferred  []deferredWake
-	rv       int64
-	uidCount int
+	rv        int64
+	uidCount  int
 
 	client    *fake.Clientset
 	podStore  cache.Indexer
