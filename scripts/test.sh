@@ -38,6 +38,9 @@ step "live differential against the Kubernetes oracle (Go, k8s.io/kubernetes v1.
 # vectors (oracle/vectors/, in `cargo test` above) hold without Go.
 export PATH="$HOME/.local/go/bin:$PATH"
 if command -v go >/dev/null 2>&1; then
+  # The oracle's Go is formatted as gofmt writes it.
+  unformatted=$(gofmt -l oracle)
+  [ -z "$unformatted" ] || { echo "gofmt: run 'gofmt -w' on: $unformatted" >&2; exit 1; }
   seed=$(date -u +%Y%m%d)
   echo "seed $seed; replay: bash scripts/oracle-diff.sh --cases 2000 --seed $seed"
   bash scripts/oracle-diff.sh --cases 2000 --seed "$seed" --show 5
