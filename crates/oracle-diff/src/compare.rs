@@ -707,7 +707,10 @@ fn compare_document(
             .as_ref()
             .map(joblab_core::stored::stored_cronjob)
     } else {
-        joblab.effective.as_ref().map(joblab_core::stored::stored_job)
+        joblab
+            .effective
+            .as_ref()
+            .map(joblab_core::stored::stored_job)
     };
     let defaults = match (stored_mine, &oracle.stored) {
         (Some(mut mine), Some(stored)) if oracle.strict_errors.is_empty() => {

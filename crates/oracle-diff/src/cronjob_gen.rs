@@ -142,9 +142,8 @@ const NAMES: &[&str] = &[
 
 /// CronJob case `index` of `seed`.
 pub fn generate_cronjob_one(seeds: &Seeds, seed: u64, index: usize) -> Case {
-    let mut rng = SplitMix64::new(
-        seed ^ CRONJOB_STREAM ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
-    );
+    let mut rng =
+        SplitMix64::new(seed ^ CRONJOB_STREAM ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
     let mut g = Gen { rng: &mut rng };
     let id = format!("cronjob-{seed}-{index}");
     if seeds.jobs.is_empty() {

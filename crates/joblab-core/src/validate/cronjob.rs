@@ -80,9 +80,14 @@ fn validate_cronjob_spec(cronjob: &CronJob, spec: &CronJobSpec, path: &Path, err
 }
 
 /// `validateScheduleFormat` on create: the schedule must parse with the CronJob controller's
-/// cron parser, and may not name a zone (`TZ=` or `CRON_TZ=`; the server looks for `TZ`
-/// anywhere in the text) now that `timeZone` exists.
+/// cron parser (robfig/cron v3 `ParseStandard`, through `ParseCronScheduleWithPanicRecovery`,
+/// whose error text the server quotes), and may not name a zone (`TZ=` or `CRON_TZ=`; the server
+/// looks for `TZ` anywhere in the text) now that `timeZone` exists. Both errors can come
+/// together (`TZ=Mars/X 0 0 * * *`).
 fn validate_schedule_format(schedule: &str, path: &Path, errs: &mut Errs) {
+    if let Err(error) = crate::cron::parse_standard(schedule) {
+        errs.invalid(path, Val::Str(schedule), &error.message);
+    }
     if schedule.contains("TZ") {
         errs.invalid(
             path,
@@ -92,13 +97,11 @@ fn validate_schedule_format(schedule: &str, path: &Path, errs: &mut Errs) {
     }
 }
 
-/// `validateTimeZone`: a `*string`, so its bad value prints as JSON.
+/// `validateTimeZone`: empty, malformed, `Local` and names `time.LoadLocation` does not know,
+/// each with the server's detail ([`crate::cron::time_zone_errors`]). A `*string`, so its bad
+/// value prints as JSON.
 fn validate_time_zone(zone: &str, path: &Path, errs: &mut Errs) {
-    if zone.is_empty() {
-        errs.invalid(
-            path,
-            Val::Typed(zone),
-            "timeZone must be nil or non-empty string",
-        );
+    for detail in crate::cron::time_zone_errors(zone) {
+        errs.invalid(path, Val::Typed(zone), &detail);
     }
 }

@@ -33,7 +33,7 @@ pub fn job_warnings(job: &Job) -> Vec<FieldError> {
 /// exactly these.
 pub fn server_warnings(job: &Job) -> Vec<FieldError> {
     let mut out = Vec::new();
-    name_warning(job.metadata.name.as_deref().unwrap_or(""), &mut out);
+    name_warning(&created_name(&job.metadata), &mut out);
     job_spec_warnings(job, "spec", &mut out);
     out
 }
@@ -44,7 +44,7 @@ pub fn server_warnings(job: &Job) -> Vec<FieldError> {
 /// schedule is an error on create, and so not among them.
 pub fn cronjob_server_warnings(cronjob: &CronJob) -> Vec<FieldError> {
     let mut out = Vec::new();
-    name_warning(cronjob.metadata.name.as_deref().unwrap_or(""), &mut out);
+    name_warning(&created_name(&cronjob.metadata), &mut out);
     let template = crate::defaults::template_job(cronjob);
     job_spec_warnings(&template, "spec.jobTemplate.spec", &mut out);
     out
@@ -66,6 +66,15 @@ pub fn cronjob_warnings(cronjob: &CronJob) -> Vec<FieldError> {
             }),
     );
     out
+}
+
+/// The name an object is created with: its own, or for a `generateName` object the name the
+/// store generates, which the strategies' warnings read. The generated suffix is five lowercase
+/// letters and digits whatever the UID, so the DNS-label messages do not depend on it.
+fn created_name(meta: &crate::api::apimachinery::pkg::apis::meta::v1::ObjectMeta) -> String {
+    let mut meta = meta.clone();
+    crate::defaults::create_metadata(&mut meta, "");
+    meta.name.unwrap_or_default()
 }
 
 /// The strategies' warning that a name is not a DNS label (it becomes part of Pod names and
