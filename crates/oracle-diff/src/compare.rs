@@ -472,7 +472,7 @@ fn compare_document(
                 )
             } else {
                 let d = Outcome::Disagree(format!(
-                    "kubectl reads a document that is not a batch/v1 Job ({}/{}), Joblab does not skip it",
+                    "kubectl reads a document that is not a batch/v1 Job or CronJob ({}/{}), Joblab does not skip it",
                     oracle.api_version, oracle.kind
                 ));
                 (d.clone(), d)
