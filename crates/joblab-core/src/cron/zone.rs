@@ -76,6 +76,23 @@ impl Zone {
         })
     }
 
+    /// The instant as Go's `t.In(zone).Format(time.RFC3339)` writes it: the wall clock and the
+    /// offset (`2025-10-26T02:30:00+02:00`), `Z` where the offset is zero.
+    pub fn format_rfc3339(&self, unix_seconds: i64) -> Option<String> {
+        let w = self.wall_clock(unix_seconds)?;
+        let offset = if w.offset_seconds == 0 {
+            "Z".to_string()
+        } else {
+            let sign = if w.offset_seconds < 0 { '-' } else { '+' };
+            let minutes = w.offset_seconds.unsigned_abs() / 60;
+            format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+        };
+        Some(format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{offset}",
+            w.year, w.month, w.day, w.hour, w.minute, w.second
+        ))
+    }
+
     /// Go's `time.Date(year, month, day, hour, minute, second, 0, loc)`: fields out of their
     /// ranges carry over (month 13 is January of the next year), and a wall time the zone skips or
     /// repeats resolves exactly as Go resolves it (go/src/time/time.go `Date`): look up the offset
@@ -143,8 +160,10 @@ pub fn load_location(name: &str) -> Result<Option<Zone>, String> {
         return Err("time: invalid location name".to_string());
     }
     let unknown = || format!("unknown time zone {name}");
-    let db = jiff::tz::TimeZoneDatabase::bundled();
-    let tz = db.get(name).map_err(|_| unknown())?;
+    // jiff keeps each zone it has parsed (its `std` cache), so a second lookup is cheap.
+    let tz = jiff::tz::TimeZoneDatabase::bundled()
+        .get(name)
+        .map_err(|_| unknown())?;
     // jiff matches names without regard to case; Go's zip and directory lookups do not.
     if tz.iana_name() != Some(name) {
         return Err(unknown());
