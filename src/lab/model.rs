@@ -434,6 +434,25 @@ mod tests {
         assert!(!a.valid && !a.items.is_empty());
     }
 
+    /// A pasted CronJob gets its own fields' diagnostics, at their line:col, and its template's.
+    #[test]
+    fn a_pasted_cronjob_shows_its_diagnostics() {
+        let text = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: nightly}\nspec:\n  schedule: \"0 24 * * *\"\n  timeZone: Mars/Olympus\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers: [{name: c, image: \"busybox:1.36\"}]\n";
+        let a = analyse_job(text);
+        assert!(!a.valid);
+        let labels: Vec<&str> = a.items.iter().map(|i| i.label.as_str()).collect();
+        for want in [
+            "5:16 spec.schedule: Invalid value: \"0 24 * * *\": end of range (24) above maximum (23): 24",
+            "6:13 spec.timeZone: Invalid value: \"Mars/Olympus\": unknown time zone Mars/Olympus",
+            "10:9 spec.jobTemplate.spec.template.spec.restartPolicy: Required value",
+        ] {
+            assert!(
+                labels.iter().any(|l| l.starts_with(want)),
+                "{want} not in {labels:?}"
+            );
+        }
+    }
+
     #[test]
     fn scenario_form_round_trip() {
         let s = Scenario {
