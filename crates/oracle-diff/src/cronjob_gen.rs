@@ -10,11 +10,10 @@
 //! `i` of seed `s` depends on nothing but `s`, `i` and the seed files.
 
 use joblab_core::api::schema::CRONJOB;
-use joblab_core::sim::rng::SplitMix64;
 use joblab_core::yaml::emit::to_yaml;
 use serde_json::{json, Map, Value as J};
 
-use crate::generate::{set_at, show, Case, Gen, Seeds, Step};
+use crate::generate::{case_rng, no_seeds, set_at, show, Case, Gen, Seeds, Step};
 
 /// Keeps CronJob case `i` of seed `s` apart from Job case `i` of seed `s`.
 const CRONJOB_STREAM: u64 = 0xC809_0B5E_ED00_0001;
@@ -142,17 +141,11 @@ const NAMES: &[&str] = &[
 
 /// CronJob case `index` of `seed`.
 pub fn generate_cronjob_one(seeds: &Seeds, seed: u64, index: usize) -> Case {
-    let mut rng =
-        SplitMix64::new(seed ^ CRONJOB_STREAM ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let mut rng = case_rng(seed, CRONJOB_STREAM, index);
     let mut g = Gen { rng: &mut rng };
     let id = format!("cronjob-{seed}-{index}");
     if seeds.jobs.is_empty() {
-        return Case {
-            id,
-            yaml: String::new(),
-            origin: "no seeds".to_owned(),
-            mutations: Vec::new(),
-        };
+        return no_seeds(id);
     }
     let (origin, job) = &seeds.jobs[g.below(seeds.jobs.len())];
     let mut job = job.clone();

@@ -159,18 +159,29 @@ pub fn generate(seeds: &Seeds, seed: u64, count: usize) -> Vec<Case> {
     (0..count).map(|i| generate_one(seeds, seed, i)).collect()
 }
 
+/// The random stream of case `index` of `seed` in a generator's `stream` (0 for Jobs), so that
+/// every case is replayed from its id alone.
+pub(crate) fn case_rng(seed: u64, stream: u64, index: usize) -> SplitMix64 {
+    SplitMix64::new(seed ^ stream ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
+/// The case a generator makes when there is no seed Job to start from: empty, and saying so.
+pub(crate) fn no_seeds(id: String) -> Case {
+    Case {
+        id,
+        yaml: String::new(),
+        origin: "no seeds".to_owned(),
+        mutations: Vec::new(),
+    }
+}
+
 /// Case `index` of `seed`.
 pub fn generate_one(seeds: &Seeds, seed: u64, index: usize) -> Case {
-    let mut rng = SplitMix64::new(seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let mut rng = case_rng(seed, 0, index);
     let mut g = Gen { rng: &mut rng };
     let id = format!("{seed}-{index}");
     if seeds.jobs.is_empty() {
-        return Case {
-            id,
-            yaml: String::new(),
-            origin: "no seeds".to_owned(),
-            mutations: Vec::new(),
-        };
+        return no_seeds(id);
     }
     let (origin, job) = &seeds.jobs[g.below(seeds.jobs.len())];
     let mut job = job.clone();

@@ -12,7 +12,8 @@ use std::sync::Arc;
 use serde_json::Value as J;
 
 use super::{
-    create_metadata, set_pod_failure_policy_defaults, set_pod_spec_defaults, settle_pod_template,
+    create_metadata, forget_system_fields, set_pod_failure_policy_defaults, set_pod_spec_defaults,
+    settle_pod_template,
 };
 use crate::api::api::batch::v1::{CronJob, CronJobSpec, Job, JobSpec};
 use crate::api::api::core::v1::PodSpec;
@@ -40,14 +41,7 @@ pub fn apply_cronjob_defaults(cronjob: &mut CronJob, uid: &str) {
             // `PrepareForCreate` clears the status; the store wipes the system fields.
             obj.remove("status");
             if let Some(meta) = obj.get_mut("metadata").and_then(J::as_object_mut) {
-                for key in [
-                    "creationTimestamp",
-                    "deletionTimestamp",
-                    "deletionGracePeriodSeconds",
-                    "selfLink",
-                ] {
-                    meta.remove(key);
-                }
+                forget_system_fields(meta);
             }
         }
         let template_spec = template

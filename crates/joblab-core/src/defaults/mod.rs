@@ -128,14 +128,7 @@ fn forget_written(job: &mut Job) {
     };
     let written = std::sync::Arc::make_mut(written);
     if let Some(meta) = written.get_mut("metadata").and_then(|m| m.as_object_mut()) {
-        for key in [
-            "creationTimestamp",
-            "deletionTimestamp",
-            "deletionGracePeriodSeconds",
-            "selfLink",
-        ] {
-            meta.remove(key);
-        }
+        forget_system_fields(meta);
         remove_empty(meta);
     }
     if let Some(spec) = written.get_mut("spec").and_then(|s| s.as_object_mut()) {
@@ -156,6 +149,19 @@ fn forget_written(job: &mut Job) {
                 meta.insert("labels".to_owned(), labels);
             }
         }
+    }
+}
+
+/// Drops from written metadata the system fields `rest.WipeObjectMetaSystemFields` wipes on
+/// create (what [`create_metadata`] clears in the typed metadata).
+fn forget_system_fields(meta: &mut serde_json::Map<String, serde_json::Value>) {
+    for key in [
+        "creationTimestamp",
+        "deletionTimestamp",
+        "deletionGracePeriodSeconds",
+        "selfLink",
+    ] {
+        meta.remove(key);
     }
 }
 
