@@ -17,11 +17,13 @@
 //! <schedule>` before parsing it ([`controller_schedule`]); without one, the schedule runs in the
 //! controller's own zone, the zone passed to [`Schedule::next`].
 
+mod describe;
 mod goparse;
 mod next;
 mod parse;
 mod zone;
 
+pub use describe::{describe, CronWarning, CronWarningKind, Description};
 pub use zone::{
     is_known_zone, load_location, time_zone_errors, tzdb_version, zone, WallClock, Zone,
 };

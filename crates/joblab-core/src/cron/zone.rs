@@ -55,6 +55,32 @@ impl Zone {
         Some(self.tz.to_offset(at).seconds())
     }
 
+    /// The instants in `[from, to)` (Unix seconds) at which the zone's offset changes, each with
+    /// the offsets before and after (seconds east of UTC). Found hour by hour and narrowed to the
+    /// second, so two changes within one hour would be missed; no zone has had such.
+    pub fn offset_changes(&self, from: i64, to: i64) -> Vec<(i64, i32, i32)> {
+        let offset = |t: i64| self.offset_seconds_at(t).unwrap_or(0);
+        let mut out = Vec::new();
+        let mut prev = from;
+        while prev < to {
+            let t = prev + 3600;
+            if offset(t) != offset(prev) {
+                let (mut lo, mut hi) = (prev, t);
+                while hi - lo > 1 {
+                    let mid = lo + (hi - lo) / 2;
+                    if offset(mid) == offset(lo) {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                out.push((hi, offset(lo), offset(hi)));
+            }
+            prev = t;
+        }
+        out
+    }
+
     /// The calendar fields of an instant in this zone; `None` outside the years -9999 to 9999.
     pub fn wall_clock(&self, unix_seconds: i64) -> Option<WallClock> {
         let offset_seconds = self.offset_seconds_at(unix_seconds)?;
