@@ -1,6 +1,6 @@
 package main
 
-// The API server's create path for a batch/v1 Job, in process and offline: what `kubectl create -f`
+// The API server's create path for a batch/v1 Job or CronJob, in process and offline: what `kubectl create -f`
 // does to a YAML document on the client side, then what the server does with the JSON body it
 // receives. oracle/README.md maps each step to the upstream code it calls.
 
@@ -63,8 +63,8 @@ type DocumentAnswer struct {
 	Name       string `json:"name,omitempty"`
 	// Skipped is set for a document kubectl never sends: empty, or `null`.
 	Skipped bool `json:"skipped,omitempty"`
-	// OtherKind is set for a document of another kind than batch/v1 Job, which this oracle does
-	// not answer.
+	// OtherKind is set for a document of another kind than batch/v1 Job or CronJob, which this
+	// oracle does not answer.
 	OtherKind bool `json:"otherKind,omitempty"`
 	// ClientError is kubectl's own error when it cannot turn the document into a request.
 	ClientError string `json:"clientError,omitempty"`
@@ -89,7 +89,7 @@ type DocumentAnswer struct {
 	Panic string `json:"panic,omitempty"`
 	// Warnings are the server's warnings (Warn-mode strict errors are not among them).
 	Warnings []string `json:"warnings,omitempty"`
-	// Stored is the Job as the create response returns it: stored, then read back.
+	// Stored is the object as the create response returns it: stored, then read back.
 	Stored json.RawMessage `json:"stored,omitempty"`
 }
 
@@ -166,9 +166,10 @@ func checkDocument(index int, chunk []byte) DocumentAnswer {
 		answer.ClientError = fmt.Sprintf("no matches for kind %q in version %q", gvk.Kind, gvk.GroupVersion().String())
 		return answer
 	}
-	if gvk != (schema.GroupVersionKind{Group: "batch", Version: "v1", Kind: "Job"}) {
-		// Another kind is another oracle case; this one answers batch/v1 Jobs. kubectl would
-		// send it and go on with the next document.
+	kind, checked := checkedKinds[gvk]
+	if !checked {
+		// Another kind is another oracle case; this one answers batch/v1 Jobs and CronJobs.
+		// kubectl would send it and go on with the next document.
 		answer.OtherKind = true
 		return answer
 	}
@@ -192,13 +193,22 @@ func checkDocument(index int, chunk []byte) DocumentAnswer {
 		}
 	}
 
-	serverCreate(&answer, body, namespace)
+	serverCreate(&answer, body, namespace, gvk, kind)
 	return answer
 }
 
-// decodeJob decodes a body into the internal Job through the server's codec: strict (or not)
-// decoding, defaulting of the external type, and conversion to the internal hub version.
-func decodeJob(body []byte, mediaType string, strict bool) (runtime.Object, error) {
+// checkedKind is what the create path needs to know of one kind.
+type checkedKind struct {
+	resource    string
+	strategy    rest.RESTCreateStrategy
+	newInternal func() runtime.Object
+}
+
+// decodeCreateBody decodes a body into the internal type of gvk through the server's codec: strict
+// (or not) decoding, defaulting of the external type (SetObjectDefaults_Job or
+// SetObjectDefaults_CronJob, with the Pod template's defaulters), and conversion to the internal
+// hub version.
+func decodeCreateBody(body []byte, mediaType string, strict bool, gvk schema.GroupVersionKind, kind checkedKind) (runtime.Object, error) {
 	info, ok := runtime.SerializerInfoForMediaType(legacyscheme.Codecs.SupportedMediaTypes(), mediaType)
 	if !ok {
 		return nil, fmt.Errorf("no serializer for %s", mediaType)
@@ -209,26 +219,27 @@ func decodeJob(body []byte, mediaType string, strict bool) (runtime.Object, erro
 	}
 	hub := schema.GroupVersion{Group: "batch", Version: runtime.APIVersionInternal}
 	decoder := legacyscheme.Codecs.DecoderToVersion(serializer, hub)
-	defaultGVK := jobGVK
-	obj, _, err := decoder.Decode(body, &defaultGVK, newInternalJob())
+	defaultGVK := gvk
+	obj, _, err := decoder.Decode(body, &defaultGVK, kind.newInternal())
 	return obj, err
 }
 
-// serverCreate is createHandler, Store.create and rest.BeforeCreate for a JSON body.
-func serverCreate(answer *DocumentAnswer, body []byte, namespace string) {
+// serverCreate is createHandler, Store.create and rest.BeforeCreate for a JSON body of the kind
+// gvk.
+func serverCreate(answer *DocumentAnswer, body []byte, namespace string, gvk schema.GroupVersionKind, kind checkedKind) {
 	// createHandler: kubectl sends fieldValidation=Strict, so the strict serializer decodes.
-	obj, err := decodeJob(body, runtime.ContentTypeJSON, true)
+	obj, err := decodeCreateBody(body, runtime.ContentTypeJSON, true, gvk, kind)
 	if err != nil {
 		strict, isStrict := runtime.AsStrictDecodingError(err)
 		if !isStrict || obj == nil {
 			answer.DecodeError = err.Error()
-			answer.Status = badRequest(err, body)
+			answer.Status = badRequest(err, gvk)
 			return
 		}
 		for _, e := range strict.Errors() {
 			answer.StrictErrors = append(answer.StrictErrors, StrictError{Message: e.Error()})
 		}
-		answer.Status = badRequest(err, body)
+		answer.Status = badRequest(err, gvk)
 		// The rest is what fieldValidation=Warn would give: the request goes on.
 	}
 	accessor, err := meta.Accessor(obj)
@@ -259,7 +270,7 @@ func serverCreate(answer *DocumentAnswer, body []byte, namespace string) {
 	// Declarative validation needs the request info (rest.ValidateDeclaratively).
 	ctx = genericapirequest.WithRequestInfo(ctx, &genericapirequest.RequestInfo{
 		IsResourceRequest: true, Verb: "create", APIPrefix: "apis", APIGroup: "batch", APIVersion: "v1",
-		Resource: "jobs", Namespace: namespace, Name: accessor.GetName(),
+		Resource: kind.resource, Namespace: namespace, Name: accessor.GetName(),
 	})
 	ctx = warning.WithWarningRecorder(ctx, recorder)
 
@@ -270,11 +281,11 @@ func serverCreate(answer *DocumentAnswer, body []byte, namespace string) {
 	// lose that. PrepareForCreate is idempotent, so BeforeCreate preparing again changes nothing.
 	var createErr error
 	if panicked := recovered(func() {
-		jobStrategy.PrepareForCreate(ctx, obj)
-		for _, e := range rest.ValidateCreate(ctx, obj, jobStrategy) {
+		kind.strategy.PrepareForCreate(ctx, obj)
+		for _, e := range rest.ValidateCreate(ctx, obj, kind.strategy) {
 			answer.Errors = append(answer.Errors, fieldError(e))
 		}
-		createErr = rest.BeforeCreate(jobStrategy, ctx, obj)
+		createErr = rest.BeforeCreate(kind.strategy, ctx, obj)
 	}); panicked != "" {
 		// The API server's panic filter (WithPanicRecovery) answers such a request with a 500.
 		answer.Errors = nil
@@ -305,7 +316,7 @@ func serverCreate(answer *DocumentAnswer, body []byte, namespace string) {
 		answer.Errors = append(answer.Errors, FieldError{Type: "InternalError", Message: "ValidateCreate found errors that BeforeCreate did not"})
 		return
 	}
-	stored, err := storeAndReadBack(obj)
+	stored, err := storeAndReadBack(obj, gvk)
 	if err != nil {
 		answer.DecodeError = "storing: " + err.Error()
 		return
@@ -317,10 +328,10 @@ func serverCreate(answer *DocumentAnswer, body []byte, namespace string) {
 	}
 }
 
-// badRequest is transformDecodeError's 400 for a Job in batch/v1.
-func badRequest(err error, _ []byte) *Status {
+// badRequest is transformDecodeError's 400 for an object of the kind gvk.
+func badRequest(err error, gvk schema.GroupVersionKind) *Status {
 	return &Status{Code: 400, Reason: string(metav1.StatusReasonBadRequest),
-		Message: fmt.Sprintf("%s in version %q cannot be handled as a %s: %v", "Job", "v1", "Job", err)}
+		Message: fmt.Sprintf("%s in version %q cannot be handled as a %s: %v", gvk.Kind, gvk.Version, gvk.Kind, err)}
 }
 
 // fieldError keeps every part of a field.Error.
@@ -337,17 +348,17 @@ func fieldError(e *field.Error) FieldError {
 	return out
 }
 
-// storeAndReadBack encodes the internal Job as the storage version (batch/v1) and decodes it
+// storeAndReadBack encodes the internal object as the storage version (batch/v1) and decodes it
 // again, as the etcd3 store does before it answers the create: decoding defaults once more, which
-// is how the template's generated labels become the Job's own when it had none.
-func storeAndReadBack(obj runtime.Object) (json.RawMessage, error) {
+// is how the template's generated labels become a Job's own when it had none.
+func storeAndReadBack(obj runtime.Object, gvk schema.GroupVersionKind) (json.RawMessage, error) {
 	info, _ := runtime.SerializerInfoForMediaType(legacyscheme.Codecs.SupportedMediaTypes(), runtime.ContentTypeJSON)
-	encoder := legacyscheme.Codecs.EncoderForVersion(info.Serializer, jobGVK.GroupVersion())
+	encoder := legacyscheme.Codecs.EncoderForVersion(info.Serializer, gvk.GroupVersion())
 	var buf bytes.Buffer
 	if err := encoder.Encode(obj, &buf); err != nil {
 		return nil, err
 	}
-	decoder := legacyscheme.Codecs.UniversalDecoder(jobGVK.GroupVersion())
+	decoder := legacyscheme.Codecs.UniversalDecoder(gvk.GroupVersion())
 	external, _, err := decoder.Decode(buf.Bytes(), nil, nil)
 	if err != nil {
 		return nil, err
@@ -361,7 +372,7 @@ func storeAndReadBack(obj runtime.Object) (json.RawMessage, error) {
 	if err := json.Unmarshal(out, &m); err != nil {
 		return nil, err
 	}
-	m["apiVersion"], m["kind"] = "batch/v1", "Job"
+	m["apiVersion"], m["kind"] = gvk.GroupVersion().String(), gvk.Kind
 	return json.Marshal(m)
 }
 

@@ -1,8 +1,8 @@
 package main
 
 // `oracle fields` describes, from the Go types themselves, how encoding/json writes every field of
-// a batch/v1 Job: which fields are pointers, which are left out when empty (`omitempty`), and which
-// are always written. The OpenAPI schema Joblab's strict decoder uses cannot say this, and it is
+// a batch/v1 Job and CronJob: which fields are pointers, which are left out when empty
+// (`omitempty`), and which are always written. The OpenAPI schema Joblab's strict decoder uses cannot say this, and it is
 // what decides the stored Job's exact JSON (`hostPID: false` disappears, `backoffLimit: 0` stays,
 // `rules: null` appears). Joblab commits the output (crates/joblab-core/src/api/go_fields.json)
 // and scripts/test.sh checks that it is still what the Go types say.
@@ -116,13 +116,15 @@ func structFields(t reflect.Type, seen map[reflect.Type]bool, queue *[]reflect.T
 	return out
 }
 
-// goFields describes batch/v1 Job and every struct type reachable from it, the Job first and the
-// rest sorted by name.
+// goFields describes batch/v1 Job and CronJob and every struct type reachable from them, the Job
+// first and the rest sorted by name.
 func goFields() []GoType {
 	seen := map[reflect.Type]bool{}
-	root := reflect.TypeOf(batchv1.Job{})
-	seen[root] = true
-	queue := []reflect.Type{root}
+	queue := []reflect.Type{}
+	for _, root := range []reflect.Type{reflect.TypeOf(batchv1.Job{}), reflect.TypeOf(batchv1.CronJob{})} {
+		seen[root] = true
+		queue = append(queue, root)
+	}
 	var types []GoType
 	for len(queue) > 0 {
 		t := queue[0]

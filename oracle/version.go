@@ -11,6 +11,7 @@ import (
 	"k8s.io/kubernetes/pkg/apis/batch"
 	_ "k8s.io/kubernetes/pkg/apis/batch/install" // batch internal, v1 and v1beta1 into legacyscheme
 	_ "k8s.io/kubernetes/pkg/apis/core/install"  // core, for the Pod template's conversions
+	cronjobregistry "k8s.io/kubernetes/pkg/registry/batch/cronjob"
 	jobregistry "k8s.io/kubernetes/pkg/registry/batch/job"
 )
 
@@ -23,6 +24,18 @@ var jobGVK = schema.GroupVersionKind{Group: "batch", Version: "v1", Kind: "Job"}
 var jobStrategy = jobregistry.Strategy
 
 func newInternalJob() runtime.Object { return &batch.Job{} }
+
+var cronJobGVK = schema.GroupVersionKind{Group: "batch", Version: "v1", Kind: "CronJob"}
+
+// checkedKinds are the kinds `oracle check` takes through the create path: each with the
+// registry's create strategy (pkg/registry/batch/job/strategy.go,
+// pkg/registry/batch/cronjob/strategy.go), its resource for the request info, and its internal
+// type.
+var checkedKinds = map[schema.GroupVersionKind]checkedKind{
+	jobGVK: {resource: "jobs", strategy: jobStrategy, newInternal: newInternalJob},
+	cronJobGVK: {resource: "cronjobs", strategy: cronjobregistry.Strategy,
+		newInternal: func() runtime.Object { return &batch.CronJob{} }},
+}
 
 // newInternalJobList is the internal list type the server's Job table printer takes.
 func newInternalJobList() runtime.Object { return &batch.JobList{} }

@@ -22,7 +22,7 @@ trap 'rm -rf "$work"' EXIT
 data=crates/joblab-cli/tests/data
 
 # Every input of the CLI tests, in one run per input, each format written to its own file.
-inputs=("$data/helm-template.yaml" "$data/kustomize-build.yaml" "$data/list-and-kinds.yaml" "$data/syntax-error.yaml" "$data/tree" crates/joblab-core/tests/hostile/xss.yaml)
+inputs=("$data/helm-template.yaml" "$data/cronjob-invalid.yaml" "$data/kustomize-build.yaml" "$data/list-and-kinds.yaml" "$data/syntax-error.yaml" "$data/tree" crates/joblab-core/tests/hostile/xss.yaml)
 n=0
 for input in "${inputs[@]}"; do
   n=$((n + 1))

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the committed oracle vectors (oracle/vectors/check.jsonl; with --simulate,
-# oracle/vectors/simulate.jsonl; with --cron, oracle/vectors/cron.jsonl): runs the differential on
+# oracle/vectors/simulate.jsonl; with --cron, oracle/vectors/cron.jsonl; with --cronjobs,
+# oracle/vectors/cronjob.jsonl, from CASES generated CronJobs, default 12000, keeping 1000): runs
+# the differential on
 # CASES generated Jobs (default 20000) of seed SEED (default 1) and keeps every case that reaches
 # an (error path, error type) pair or an accepted difference not yet covered, then others up to
 # 2000. Refuses to write vectors while any case disagrees: a vector is an answer Joblab matches.
@@ -14,6 +16,12 @@ if [ "${1:-}" = --simulate ]; then
   bash scripts/oracle-diff.sh --simulate --cases "${CASES:-2000}" --seed "$seed" --show 3 --write-vectors "$tmp"
   mv "$tmp" oracle/vectors/simulate.jsonl
   echo "oracle-vectors: oracle/vectors/simulate.jsonl ($(wc -l < oracle/vectors/simulate.jsonl) vectors, $(du -h oracle/vectors/simulate.jsonl | cut -f1))"
+  exit 0
+fi
+if [ "${1:-}" = --cronjobs ]; then
+  bash scripts/oracle-diff.sh --cronjobs --cases "${CASES:-12000}" --seed "$seed" --show 3 --write-vectors "$tmp" --vectors-min 1000
+  mv "$tmp" oracle/vectors/cronjob.jsonl
+  echo "oracle-vectors: oracle/vectors/cronjob.jsonl ($(wc -l < oracle/vectors/cronjob.jsonl) vectors, $(du -h oracle/vectors/cronjob.jsonl | cut -f1))"
   exit 0
 fi
 if [ "${1:-}" = --cron ]; then

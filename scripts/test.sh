@@ -44,6 +44,10 @@ if command -v go >/dev/null 2>&1; then
   seed=$(date -u +%Y%m%d)
   echo "seed $seed; replay: bash scripts/oracle-diff.sh --cases 2000 --seed $seed"
   bash scripts/oracle-diff.sh --cases 2000 --seed "$seed" --show 5
+  # CronJobs through the CronJob strategy: 2000 generated around the same seed's Jobs
+  # (oracle/vectors/cronjob.jsonl holds a committed run of 12 000, in cargo test).
+  echo "seed $seed; replay: bash scripts/oracle-diff.sh --cronjobs --cases 2000 --seed $seed"
+  bash scripts/oracle-diff.sh --cronjobs --cases 2000 --seed "$seed" --show 5
   # The real Job and TTL-after-finished controllers (oracle simulate) against Joblab's
   # simulation: every guide preset at default knobs and bounds, and 2000 generated Job x scenario
   # cases of the same seed (oracle/vectors/simulate.jsonl holds a committed run, in cargo test).

@@ -572,7 +572,7 @@ pub fn Lab() -> impl IntoView {
                     // typing does not make it chatty.
                     <p class="job-sentence">
                         <strong>"What it will do: "</strong>
-                        {move || analysis.with(|a| a.job.as_ref().map(joblab_core::explain::sentence))
+                        {move || analysis.with(|a| a.sentence.clone())
                             .unwrap_or_else(|| "once the Job is valid, one sentence here says what it will do.".to_owned())}
                     </p>
                     {move || stale().then(|| view! {

@@ -163,6 +163,8 @@ pub struct JobAnalysis {
     pub effective_yaml: Option<String>,
     /// Whether there is no error at all.
     pub valid: bool,
+    /// What the first valid Job (or CronJob) will do, in one sentence (`joblab explain`'s).
+    pub sentence: Option<String>,
 }
 
 /// A [`JobAnalysis`] as the analysis worker sends it (src/lab/analyser.rs). The Job travels as its
@@ -178,6 +180,7 @@ struct Wire {
     written: Option<serde_json::Value>,
     effective_yaml: Option<String>,
     valid: bool,
+    sentence: Option<String>,
 }
 
 /// A [`JobAnalysis`] as JSON, for the trip from the analysis worker to the page.
@@ -192,6 +195,7 @@ pub fn encode_analysis(a: &JobAnalysis) -> String {
         written: a.job.as_ref().and_then(|j| j.written.as_deref().cloned()),
         effective_yaml: a.effective_yaml.clone(),
         valid: a.valid,
+        sentence: a.sentence.clone(),
     };
     serde_json::to_string(&wire).unwrap_or_default()
 }
@@ -212,6 +216,7 @@ pub fn decode_analysis(json: &str) -> Result<JobAnalysis, String> {
         job,
         effective_yaml: wire.effective_yaml,
         valid: wire.valid,
+        sentence: wire.sentence,
     })
 }
 
@@ -231,16 +236,26 @@ pub fn analyse_job(text: &str) -> JobAnalysis {
         .iter()
         .find_map(|d| d.effective.as_ref())
         .map(job_yaml);
-    let job = report
+    let first_valid = report
         .documents
         .iter()
         .filter(|d| d.valid)
-        .find_map(|d| d.effective.clone());
+        .find(|d| d.effective.is_some());
+    let job = first_valid.and_then(|d| d.effective.clone());
+    // A CronJob's sentence says when it runs before what each of its Jobs does.
+    let sentence = first_valid.and_then(|d| {
+        let job = d.effective.as_ref()?;
+        Some(match &d.cronjob {
+            Some(cronjob) => joblab_core::explain::cronjob_sentence(cronjob, job),
+            None => joblab_core::explain::sentence(job),
+        })
+    });
     JobAnalysis {
         items,
         job: job.filter(|_| valid),
         effective_yaml,
         valid,
+        sentence: sentence.filter(|_| valid),
     }
 }
 
@@ -432,6 +447,46 @@ mod tests {
         );
         let a = analyse_job("a: [");
         assert!(!a.valid && !a.items.is_empty());
+    }
+
+    /// A valid CronJob's sentence says when it runs, then what each Job does; a Job's is its own.
+    #[test]
+    fn a_cronjob_sentence_starts_with_its_schedule() {
+        let text = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: nightly}\nspec:\n  schedule: \"0 3 * * *\"\n  timeZone: Europe/Berlin\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: c, image: \"busybox:1.36\"}]\n";
+        let a = analyse_job(text);
+        let sentence = a.sentence.clone().expect("a sentence");
+        assert!(
+            sentence.starts_with(
+                "At 03:00 every day, Europe/Berlin time. Each Job it creates: runs 1 Pod"
+            ),
+            "{sentence}"
+        );
+        let back = decode_analysis(&encode_analysis(&a)).expect("decodes");
+        assert_eq!(back.sentence, a.sentence);
+        let a = analyse_job(PI_YAML);
+        assert_eq!(
+            a.sentence,
+            a.job.as_ref().map(joblab_core::explain::sentence)
+        );
+    }
+
+    /// A pasted CronJob gets its own fields' diagnostics, at their line:col, and its template's.
+    #[test]
+    fn a_pasted_cronjob_shows_its_diagnostics() {
+        let text = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: nightly}\nspec:\n  schedule: \"0 24 * * *\"\n  timeZone: Mars/Olympus\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers: [{name: c, image: \"busybox:1.36\"}]\n";
+        let a = analyse_job(text);
+        assert!(!a.valid);
+        let labels: Vec<&str> = a.items.iter().map(|i| i.label.as_str()).collect();
+        for want in [
+            "5:16 spec.schedule: Invalid value: \"0 24 * * *\": end of range (24) above maximum (23): 24",
+            "6:13 spec.timeZone: Invalid value: \"Mars/Olympus\": unknown time zone Mars/Olympus",
+            "10:9 spec.jobTemplate.spec.template.spec.restartPolicy: Required value",
+        ] {
+            assert!(
+                labels.iter().any(|l| l.starts_with(want)),
+                "{want} not in {labels:?}"
+            );
+        }
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub enum Format {
 pub enum Kind {
     /// `batch/v1` Job.
     Job,
-    /// `batch/v1` CronJob, whose `spec.jobTemplate` is checked as the Job it creates.
+    /// `batch/v1` CronJob: its own fields and its `spec.jobTemplate`, as the API server checks them.
     CronJob,
 }
 

@@ -57,11 +57,9 @@ pub fn run(args: &ExplainArgs) -> ExitCode {
                 continue;
             }
             let Some(job) = &doc.effective else { continue };
-            let explanation = joblab_core::explain::explain(job);
-            let sentence = if doc.kind.as_deref() == Some("CronJob") {
-                explanation.cronjob_sentence()
-            } else {
-                explanation.sentence()
+            let sentence = match &doc.cronjob {
+                Some(cronjob) => joblab_core::explain::cronjob_sentence(cronjob, job),
+                None => joblab_core::explain::explain(job).sentence(),
             };
             out.push_str(&format!("{name}: {what}: {sentence}\n"));
             explained += 1;

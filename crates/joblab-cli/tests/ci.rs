@@ -158,6 +158,37 @@ const CASES: &[(&str, &[&str], Option<&str>, i32)] = &[
     ),
     // A valid CronJob: its jobTemplate checked as the Job it creates, with no TTL advice.
     ("cronjob.txt", &["check", "data/cronjob.yaml"], None, 0),
+    // A CronJob with errors in its own fields and in its template, in every format.
+    (
+        "cronjob-invalid.txt",
+        &["check", "data/cronjob-invalid.yaml"],
+        None,
+        1,
+    ),
+    (
+        "cronjob-invalid.json",
+        &["check", "--format", "json", "data/cronjob-invalid.yaml"],
+        None,
+        1,
+    ),
+    (
+        "cronjob-invalid.sarif",
+        &["check", "--format", "sarif", "data/cronjob-invalid.yaml"],
+        None,
+        1,
+    ),
+    (
+        "cronjob-invalid.junit.xml",
+        &["check", "--format", "junit", "data/cronjob-invalid.yaml"],
+        None,
+        1,
+    ),
+    (
+        "cronjob-invalid.github.txt",
+        &["check", "--format", "github", "data/cronjob-invalid.yaml"],
+        None,
+        1,
+    ),
     // joblab explain: one sentence per Job, and per CronJob for the Jobs it creates; a document
     // with errors is not explained and makes the exit status 1.
     (

@@ -7,7 +7,11 @@
 //! 10 s, 20 s, 40 s and 80 s, and fails at the 5th failure; fails if still running after 10
 //! minutes; deleted 1 hour after it finishes."
 
-use crate::api::api::batch::v1::Job;
+use crate::api::api::batch::v1::{CronJob, Job};
+
+/// Where a CronJob's schedule sentence looks ahead from for daylight-saving surprises: the start
+/// of Joblab's simulated clock, 2025-01-01T00:00:00Z, since the core reads no clock.
+const SCHEDULE_FROM_UNIX_S: i64 = 1_735_689_600;
 
 /// The Job controller's first delay before it replaces failed Pods (`DefaultJobPodFailureBackOff`).
 pub const POD_BACKOFF_S: u64 = crate::sim::POD_FAILURE_BACKOFF_MS / 1000;
@@ -371,6 +375,25 @@ fn lower_first(text: &str) -> String {
 /// The sentence of an effective Job.
 pub fn sentence(job: &Job) -> String {
     explain(job).sentence()
+}
+
+/// The sentence for a CronJob: when it runs ([`crate::cron::describe`] of its schedule and
+/// `timeZone`), then what each Job it creates does, from `job`, the effective Job its controller
+/// creates from the template. A schedule that does not parse (the CronJob is then invalid) leaves
+/// only the Job's part.
+pub fn cronjob_sentence(cronjob: &CronJob, job: &Job) -> String {
+    let each = explain(job).cronjob_sentence();
+    let Some(spec) = cronjob.spec.as_ref() else {
+        return each;
+    };
+    match crate::cron::describe(
+        &spec.schedule,
+        spec.time_zone.as_deref(),
+        SCHEDULE_FROM_UNIX_S,
+    ) {
+        Ok(description) => format!("{}. {each}", description.sentence),
+        Err(_) => each,
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::api::api::batch::v1::Job;
+use crate::api::api::batch::v1::{CronJob, Job};
 use crate::api::go_fields::{go_type, Repr};
 
 /// The JSON the API server would return for `job`, Joblab's effective Job: its typed fields over
@@ -18,6 +18,13 @@ use crate::api::go_fields::{go_type, Repr};
 pub fn stored_job(job: &Job) -> Value {
     let written = serde_json::to_value(job).unwrap_or(Value::Null);
     stored(&Repr::Struct("Job"), Some(written))
+}
+
+/// The JSON the API server would return for `cronjob`, Joblab's defaulted CronJob, as for a Job
+/// ([`stored_job`]).
+pub fn stored_cronjob(cronjob: &CronJob) -> Value {
+    let written = serde_json::to_value(cronjob).unwrap_or(Value::Null);
+    stored(&Repr::Struct("CronJob"), Some(written))
 }
 
 /// `value` (absent when `None`) decoded into a Go value of shape `repr` and encoded again.

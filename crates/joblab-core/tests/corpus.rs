@@ -196,7 +196,8 @@ fn non_job_documents_get_one_note() {
     }
 }
 
-/// A CronJob is checked through its jobTemplate, as the Job its controller creates.
+/// A CronJob is checked as the API server checks it on create, its jobTemplate with the Job
+/// rules; the report carries the Job its controller creates.
 #[test]
 fn cronjobs_are_checked_through_their_job_template() {
     let template = "    spec:\n      template:\n        spec:\n          containers: [{name: c, image: \"busybox:1.36\"}]\n          restartPolicy: Never\n";
@@ -205,13 +206,11 @@ fn cronjobs_are_checked_through_their_job_template() {
     // (text, the first diagnostic's `LINE:COL path: type: detail`, or None for none).
     let cases: Vec<(String, Option<&str>)> = vec![
         (valid.clone(), None),
+        // No spec is the zero spec: no schedule, and a template without containers.
+        (head.to_owned(), Some("1:1 spec.schedule: Required value")),
         (
-            head.to_owned(),
-            Some("1:1 spec: Required value: a CronJob needs a spec"),
-        ),
-        (
-            format!("{head}spec:\n  schedule: x\n"),
-            Some("5:3 spec.jobTemplate: Required value"),
+            format!("{head}spec:\n  schedule: \"0 3 * * *\"\n"),
+            Some("4:1 spec.jobTemplate.spec.template.spec.restartPolicy: Required value"),
         ),
         (
             format!("{head}spec:\n  jobTemplate: 3\n"),

@@ -82,45 +82,73 @@ impl Gen<'_> {
     }
 }
 
-fn generate() -> String {
-    let schema = serde_json::to_value(schemars::schema_for!(k8s_openapi::api::batch::v1::Job))
-        .expect("schema serializes");
+/// The definitions of a root type's JSON schema, the root itself among them as `name`.
+fn definitions(schema: schemars::Schema, name: &str) -> serde_json::Map<String, Value> {
+    let schema = serde_json::to_value(schema).expect("schema serializes");
     let mut defs = schema["$defs"].as_object().expect("$defs").clone();
-    // The root schema is the Job itself.
     let mut root = schema.as_object().expect("root").clone();
     root.remove("$defs");
-    defs.insert("io.k8s.api.batch.v1.Job".to_owned(), Value::Object(root));
+    defs.insert(name.to_owned(), Value::Object(root));
+    defs
+}
+
+fn generate() -> String {
+    const JOB: &str = "io.k8s.api.batch.v1.Job";
+    const CRONJOB: &str = "io.k8s.api.batch.v1.CronJob";
+    let mut defs = definitions(schemars::schema_for!(k8s_openapi::api::batch::v1::Job), JOB);
+    defs.extend(definitions(
+        schemars::schema_for!(k8s_openapi::api::batch::v1::CronJob),
+        CRONJOB,
+    ));
     let mut gen = Gen {
         defs: &defs,
         order: Vec::new(),
         index: BTreeMap::new(),
         queue: VecDeque::new(),
     };
-    gen.object_index("io.k8s.api.batch.v1.Job");
+    // The Job's types first, so that their indices do not move; then what a CronJob adds.
     let mut bodies: Vec<String> = Vec::new();
-    while let Some(def) = gen.queue.pop_front() {
-        let t = &defs[&def];
-        let required: Vec<&str> = t
-            .get("required")
-            .and_then(Value::as_array)
-            .map(|r| r.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default();
-        let mut body = String::new();
-        let props = t["properties"].as_object().expect("properties");
-        // k8s-openapi lists a struct's fields sorted by name (its `deserialize_struct`).
-        let mut names: Vec<&String> = props.keys().collect();
-        names.sort();
-        for name in names {
-            let kind = gen.kind(&props[name]);
-            let req = required.contains(&name.as_str());
-            writeln!(
-                body,
-                "            Field {{ name: {name:?}, kind: {kind}, required: {req} }},"
-            )
-            .unwrap();
-        }
-        bodies.push(body);
+    let mut roots = Vec::new();
+    for root in [JOB, CRONJOB] {
+        roots.push(gen.object_index(root));
+        bodies.extend(gen.drain());
     }
+    render(&gen.order, &bodies, roots[1])
+}
+
+impl Gen<'_> {
+    /// The field lines of every queued type, in queue order.
+    fn drain(&mut self) -> Vec<String> {
+        let mut bodies = Vec::new();
+        while let Some(def) = self.queue.pop_front() {
+            let t = &self.defs[&def];
+            let required: Vec<&str> = t
+                .get("required")
+                .and_then(Value::as_array)
+                .map(|r| r.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            let mut body = String::new();
+            let props = t["properties"].as_object().expect("properties");
+            // k8s-openapi lists a struct's fields sorted by name (its `deserialize_struct`).
+            let mut names: Vec<&String> = props.keys().collect();
+            names.sort();
+            for name in names {
+                let kind = self.kind(&props[name]);
+                let req = required.contains(&name.as_str());
+                writeln!(
+                    body,
+                    "            Field {{ name: {name:?}, kind: {kind}, required: {req} }},"
+                )
+                .unwrap();
+            }
+            bodies.push(body);
+        }
+        bodies
+    }
+}
+
+/// The generated file: the table, then the CronJob's index in it.
+fn render(order: &[String], bodies: &[String], cronjob: usize) -> String {
     let mut short: BTreeMap<&str, &str> = BTreeMap::new();
     let mut out = String::new();
     out.push_str(
@@ -128,11 +156,12 @@ fn generate() -> String {
          // Do not edit: `UPDATE_SCHEMA=1 cargo test -p joblab-core --test schema_up_to_date`\n\
          // rewrites it.\n\n\
          use super::schema::{Field, Kind, TypeDef};\n\n\
-         /// Every object type of a batch/v1 Job, the Job first; `Kind::Object(i)` is `TYPES[i]`.\n\
+         /// Every object type of a batch/v1 Job and CronJob: the Job first, then the types a\n\
+         /// CronJob adds; `Kind::Object(i)` is `TYPES[i]`.\n\
          #[rustfmt::skip]\n\
          pub static TYPES: &[TypeDef] = &[\n",
     );
-    for (def, body) in gen.order.iter().zip(&bodies) {
+    for (def, body) in order.iter().zip(bodies) {
         let name = def.rsplit('.').next().unwrap();
         if let Some(other) = short.insert(name, def) {
             panic!("two definitions named {name}: {other} and {def}");
@@ -145,7 +174,8 @@ fn generate() -> String {
         out.push_str(body);
         out.push_str("        ],\n    },\n");
     }
-    out.push_str("];\n");
+    out.push_str("];\n\n/// The index of the batch/v1 CronJob in [`TYPES`].\n");
+    writeln!(out, "pub const CRONJOB: usize = {cronjob};").unwrap();
     out
 }
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use joblab_core::api::schema::{Kind, JOB, TYPES};
+use joblab_core::api::schema::{Kind, CRONJOB, JOB, TYPES};
 use joblab_core::check::{check_source, CheckReport, DocumentReport};
 use joblab_core::decode::{parse_path, PathSegment};
 use joblab_core::diag::{ErrorType, Severity};
@@ -281,6 +281,7 @@ fn aborting_error_explained(
     decode_error: &str,
     type_errors: &BTreeSet<String>,
     root: Option<&Node>,
+    root_type: usize,
 ) -> bool {
     let Some(error) = aborting(decode_error) else {
         return false;
@@ -289,7 +290,7 @@ fn aborting_error_explained(
         .iter()
         .filter_map(|p| {
             let path = parse_path(p);
-            let kind = kind_at(&path)?;
+            let kind = kind_at(root_type, &path)?;
             matches!(kind, Kind::Time | Kind::Quantity | Kind::IntOrString).then_some((path, kind))
         })
         .collect();
@@ -311,9 +312,9 @@ fn aborting_error_explained(
     }
 }
 
-/// The kind of the field at `path` in the Job's schema.
-fn kind_at(path: &[PathSegment]) -> Option<Kind> {
-    let mut kind = Kind::Object(JOB);
+/// The kind of the field at `path` in the schema of `TYPES[root_type]` (the Job or CronJob).
+fn kind_at(root_type: usize, path: &[PathSegment]) -> Option<Kind> {
+    let mut kind = Kind::Object(root_type);
     for segment in path {
         kind = match (kind, segment) {
             (Kind::Object(ty), PathSegment::Field(name)) => TYPES.get(ty)?.field(name)?.kind,
@@ -407,26 +408,32 @@ fn compare_document(
     oracle: &DocumentAnswer,
 ) -> DocumentComparison {
     let mut errs = joblab_errors(joblab);
+    let is_cronjob = oracle.kind == "CronJob";
+    // The object the server creates: the CronJob itself, not the Job its controller would make.
+    let (created_meta, effective_meta) = if is_cronjob {
+        (
+            joblab.cronjob.as_ref().map(|c| &c.metadata),
+            joblab.effective_cronjob.as_ref().map(|c| &c.metadata),
+        )
+    } else {
+        (
+            joblab.job.as_ref().map(|j| &j.metadata),
+            joblab.effective.as_ref().map(|j| &j.metadata),
+        )
+    };
     // The UID is generated (randomly by the server): the same placeholder on both sides.
-    let joblab_uid = joblab
-        .effective
-        .as_ref()
-        .and_then(|j| j.metadata.uid.clone())
+    let joblab_uid = effective_meta
+        .and_then(|m| m.uid.clone())
         .unwrap_or_default();
-    // A `generateName` Job's name ends in five random characters: the oracle's are
+    // A `generateName` object's name ends in five random characters: the oracle's are
     // `ORACLE_NAME_SUFFIX`, Joblab's come from its UID. Messages that quote the name (a bad
     // name, the Pod hostname it would give) compare with the oracle's suffix.
-    let generated_name = joblab.job.as_ref().is_some_and(|j| {
-        j.metadata.name.as_deref().unwrap_or("").is_empty()
-            && !j.metadata.generate_name.as_deref().unwrap_or("").is_empty()
+    let generated_name = created_meta.is_some_and(|m| {
+        m.name.as_deref().unwrap_or("").is_empty()
+            && !m.generate_name.as_deref().unwrap_or("").is_empty()
     });
     let generated = generated_name
-        .then(|| {
-            joblab
-                .effective
-                .as_ref()
-                .and_then(|j| j.metadata.name.clone())
-        })
+        .then(|| effective_meta.and_then(|m| m.name.clone()))
         .flatten()
         .filter(|n| {
             n.len() >= ORACLE_NAME_SUFFIX.len()
@@ -465,7 +472,7 @@ fn compare_document(
                 )
             } else {
                 let d = Outcome::Disagree(format!(
-                    "kubectl reads a document that is not a batch/v1 Job ({}/{}), Joblab does not skip it",
+                    "kubectl reads a document that is not a batch/v1 Job or CronJob ({}/{}), Joblab does not skip it",
                     oracle.api_version, oracle.kind
                 ));
                 (d.clone(), d)
@@ -594,7 +601,12 @@ fn compare_document(
         // like the server, validates nothing.
         let explained_here = match type_error_path(&oracle.decode_error) {
             Some(path) => errs.type_errors.iter().any(|p| without_indices(p) == path),
-            None => aborting_error_explained(&oracle.decode_error, &errs.type_errors, root),
+            None => aborting_error_explained(
+                &oracle.decode_error,
+                &errs.type_errors,
+                root,
+                if is_cronjob { CRONJOB } else { JOB },
+            ),
         };
         if explained_here {
             explained = Some(Accepted::TypeErrorDetail);
@@ -660,9 +672,20 @@ fn compare_document(
 
     // Warnings: the server sends them only for a create that passed validation.
     let reached_warnings = oracle.decode_error.is_empty() && oracle.errors.is_empty();
-    let warnings = match (&joblab.job, reached_warnings) {
-        (Some(job), true) => {
-            let mine: BTreeSet<String> = joblab_core::warnings::server_warnings(job)
+    let server_warnings = if is_cronjob {
+        joblab
+            .cronjob
+            .as_ref()
+            .map(joblab_core::warnings::cronjob_server_warnings)
+    } else {
+        joblab
+            .job
+            .as_ref()
+            .map(joblab_core::warnings::server_warnings)
+    };
+    let warnings = match (server_warnings, reached_warnings) {
+        (Some(server_warnings), true) => {
+            let mine: BTreeSet<String> = server_warnings
                 .into_iter()
                 .map(|w| format!("{}: {}", w.path, w.detail))
                 .collect();
@@ -676,13 +699,25 @@ fn compare_document(
     };
     outcomes.push((Category::Warnings, warnings));
 
-    // Defaults: the stored Job, when the create succeeds (no strict errors either).
-    let defaults = match (&joblab.effective, &oracle.stored) {
-        (Some(effective), Some(stored)) if oracle.strict_errors.is_empty() => {
-            // Joblab's effective Job as the server would write it back (Go's encoding rules).
-            let mut mine = joblab_core::stored::stored_job(effective);
+    // Defaults: the stored object, when the create succeeds (no strict errors either).
+    // Joblab's effective Job or CronJob as the server would write it back (Go's encoding rules).
+    let stored_mine = if is_cronjob {
+        joblab
+            .effective_cronjob
+            .as_ref()
+            .map(joblab_core::stored::stored_cronjob)
+    } else {
+        joblab
+            .effective
+            .as_ref()
+            .map(joblab_core::stored::stored_job)
+    };
+    let defaults = match (stored_mine, &oracle.stored) {
+        (Some(mut mine), Some(stored)) if oracle.strict_errors.is_empty() => {
             let mut theirs = stored.clone();
-            let my_name = effective.metadata.name.clone().unwrap_or_default();
+            let my_name = effective_meta
+                .and_then(|m| m.name.clone())
+                .unwrap_or_default();
             let their_name = theirs
                 .pointer("/metadata/name")
                 .and_then(J::as_str)
@@ -723,7 +758,10 @@ fn compare_document(
             }
         }
         (None, Some(_)) if oracle.strict_errors.is_empty() && !joblab_rejects => {
-            Outcome::Disagree("the server stores the Job; Joblab has no effective Job".to_owned())
+            Outcome::Disagree(format!(
+                "the server stores the {}; Joblab has no effective one",
+                oracle.kind
+            ))
         }
         _ => Outcome::NotApplicable,
     };

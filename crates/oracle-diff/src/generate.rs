@@ -159,44 +159,35 @@ pub fn generate(seeds: &Seeds, seed: u64, count: usize) -> Vec<Case> {
     (0..count).map(|i| generate_one(seeds, seed, i)).collect()
 }
 
+/// The random stream of case `index` of `seed` in a generator's `stream` (0 for Jobs), so that
+/// every case is replayed from its id alone.
+pub(crate) fn case_rng(seed: u64, stream: u64, index: usize) -> SplitMix64 {
+    SplitMix64::new(seed ^ stream ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
+/// The case a generator makes when there is no seed Job to start from: empty, and saying so.
+pub(crate) fn no_seeds(id: String) -> Case {
+    Case {
+        id,
+        yaml: String::new(),
+        origin: "no seeds".to_owned(),
+        mutations: Vec::new(),
+    }
+}
+
 /// Case `index` of `seed`.
 pub fn generate_one(seeds: &Seeds, seed: u64, index: usize) -> Case {
-    let mut rng = SplitMix64::new(seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let mut rng = case_rng(seed, 0, index);
     let mut g = Gen { rng: &mut rng };
     let id = format!("{seed}-{index}");
     if seeds.jobs.is_empty() {
-        return Case {
-            id,
-            yaml: String::new(),
-            origin: "no seeds".to_owned(),
-            mutations: Vec::new(),
-        };
+        return no_seeds(id);
     }
     let (origin, job) = &seeds.jobs[g.below(seeds.jobs.len())];
     let mut job = job.clone();
-    let mut mutations = Vec::new();
-    let mut textual = Vec::new();
     // One case in twenty is a seed as it is: the baseline must agree too.
     let n = if g.below(20) == 0 { 0 } else { 1 + g.below(3) };
-    for _ in 0..n {
-        let choice = g.below(100);
-        let what = match choice {
-            0..=21 => g.set_random_field(&mut job),
-            22..=46 => g.fill_pod_spec_field(&mut job),
-            47..=53 => g.unknown_field(&mut job),
-            54..=60 => g.remove_field(&mut job),
-            61..=70 => g.indexed_combo(&mut job),
-            71..=77 => g.names_and_labels(&mut job),
-            78..=83 => g.selector(&mut job),
-            84..=91 => g.containers(&mut job),
-            _ => {
-                let t = g.below(3);
-                textual.push(t);
-                ["duplicate key", "YAML 1.1 scalar", "number-like string"][t].to_owned()
-            }
-        };
-        mutations.push(what);
-    }
+    let (mutations, textual) = g.mutate_job(&mut job, n);
     let mut yaml = to_yaml(&job);
     for t in textual {
         yaml = g.textual(&yaml, t);
@@ -209,8 +200,9 @@ pub fn generate_one(seeds: &Seeds, seed: u64, index: usize) -> Case {
     }
 }
 
-struct Gen<'a> {
-    rng: &'a mut SplitMix64,
+/// The mutations' random choices, over one case's stream.
+pub(crate) struct Gen<'a> {
+    pub(crate) rng: &'a mut SplitMix64,
 }
 
 /// Strings worth trying for fields of a given name: valid values first, then near misses.
@@ -299,15 +291,42 @@ fn int_pool(field: &str) -> &'static [i64] {
 }
 
 impl Gen<'_> {
-    fn below(&mut self, n: usize) -> usize {
+    /// Applies `n` of the Job mutations to `job` (a Job's JSON); returns one line per mutation
+    /// and the textual mutations still to apply to its YAML ([`Gen::textual`]).
+    pub(crate) fn mutate_job(&mut self, job: &mut J, n: usize) -> (Vec<String>, Vec<usize>) {
+        let mut mutations = Vec::new();
+        let mut textual = Vec::new();
+        for _ in 0..n {
+            let choice = self.below(100);
+            let what = match choice {
+                0..=21 => self.set_random_field(job),
+                22..=46 => self.fill_pod_spec_field(job),
+                47..=53 => self.unknown_field(job),
+                54..=60 => self.remove_field(job),
+                61..=70 => self.indexed_combo(job),
+                71..=77 => self.names_and_labels(job),
+                78..=83 => self.selector(job),
+                84..=91 => self.containers(job),
+                _ => {
+                    let t = self.below(3);
+                    textual.push(t);
+                    ["duplicate key", "YAML 1.1 scalar", "number-like string"][t].to_owned()
+                }
+            };
+            mutations.push(what);
+        }
+        (mutations, textual)
+    }
+
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         self.rng.below(n as u64) as usize
     }
 
-    fn pick<'b, T>(&mut self, items: &'b [T]) -> &'b T {
+    pub(crate) fn pick<'b, T>(&mut self, items: &'b [T]) -> &'b T {
         &items[self.below(items.len())]
     }
 
-    fn chance(&mut self, percent: usize) -> bool {
+    pub(crate) fn chance(&mut self, percent: usize) -> bool {
         self.below(100) < percent
     }
 
@@ -345,7 +364,7 @@ impl Gen<'_> {
     }
 
     /// A value for a field, mostly of the right type: valid values, bounds and near misses.
-    fn value(&mut self, field: &str, kind: &Kind, depth: usize) -> J {
+    pub(crate) fn value(&mut self, field: &str, kind: &Kind, depth: usize) -> J {
         // Wrong types mostly where the mutation lands: deep inside a generated object one would
         // end every case at the decoder, and the validation behind it would go untested.
         if self.chance(if depth > 3 { 1 } else { 5 }) {
@@ -452,11 +471,23 @@ impl Gen<'_> {
 
     /// A random path from the Job's root (or from the Pod spec when `start` is 1).
     fn walk(&mut self, job: &J, start: usize) -> (Vec<Step>, &'static str, Kind) {
-        let (mut t, mut path) = if start == 1 {
+        let (t, path) = if start == 1 {
             (pod_spec_type(), pod_spec_path())
         } else {
             (0, Vec::new())
         };
+        self.walk_from(job, t, path)
+    }
+
+    /// A random path from `path` in `object`, where an object of type `TYPES[t]` is, to a field
+    /// below it, creating objects on the way: the field's path, name and kind.
+    pub(crate) fn walk_from(
+        &mut self,
+        object: &J,
+        mut t: usize,
+        mut path: Vec<Step>,
+    ) -> (Vec<Step>, &'static str, Kind) {
+        let job = object;
         let mut current = get_at(job, &path).cloned();
         loop {
             let def = &TYPES[t];
@@ -464,7 +495,7 @@ impl Gen<'_> {
                 return (path, "x", Kind::Str);
             }
             // apiVersion and kind rarely: a case that is not a Job tests little.
-            let root_meta = t == 0 && !self.chance(5);
+            let root_meta = path.is_empty() && !self.chance(5);
             // Prefer fields that exist, so mutations land inside what the manifest has.
             let existing: Vec<&'static joblab_core::api::schema::Field> = def
                 .fields
@@ -518,7 +549,7 @@ impl Gen<'_> {
     }
 
     /// A key the schema does not know, at a random depth.
-    fn unknown_field(&mut self, job: &mut J) -> String {
+    pub(crate) fn unknown_field(&mut self, job: &mut J) -> String {
         let mut objects = Vec::new();
         collect_objects(job, &mut Vec::new(), &mut objects);
         if objects.is_empty() {
@@ -543,7 +574,7 @@ impl Gen<'_> {
     }
 
     /// Removes a field the manifest has.
-    fn remove_field(&mut self, job: &mut J) -> String {
+    pub(crate) fn remove_field(&mut self, job: &mut J) -> String {
         let mut leaves = Vec::new();
         collect_paths(job, &mut Vec::new(), &mut leaves);
         if leaves.is_empty() {
@@ -784,7 +815,7 @@ impl Gen<'_> {
     }
 
     /// Text-level mutations the JSON tree cannot express.
-    fn textual(&mut self, yaml: &str, which: usize) -> String {
+    pub(crate) fn textual(&mut self, yaml: &str, which: usize) -> String {
         let lines: Vec<&str> = yaml.lines().collect();
         match which {
             0 => {
@@ -877,11 +908,11 @@ impl std::fmt::Display for PathDisplay<'_> {
 }
 
 /// `path` as the API writes field paths.
-fn show(path: &[Step]) -> String {
+pub(crate) fn show(path: &[Step]) -> String {
     PathDisplay(path).to_string()
 }
 
-fn find_type(name: &str) -> usize {
+pub(crate) fn find_type(name: &str) -> usize {
     TYPES.iter().position(|t| t.name == name).unwrap_or(0)
 }
 
@@ -909,7 +940,7 @@ fn get_at<'a>(value: &'a J, path: &[Step]) -> Option<&'a J> {
 
 /// Sets `path` to `new`, creating objects and list items on the way (a non-object in the way is
 /// replaced by an object).
-fn set_at(value: &mut J, path: &[Step], new: J) {
+pub(crate) fn set_at(value: &mut J, path: &[Step], new: J) {
     let Some((last, init)) = path.split_last() else {
         *value = new;
         return;

@@ -4,6 +4,7 @@
 //! reads its JSON lines, and `cargo test` reads the answers committed in `oracle/vectors/`.
 //!
 //! - [`generate`]: seeded, reproducible Jobs, from real manifests mutated across the schema;
+//! - [`cronjob_gen`]: seeded CronJobs around those Jobs, mutated across the CronJob's fields;
 //! - [`answer`]: the oracle's protocol;
 //! - [`compare`]: Joblab against an answer, per category;
 //! - [`accepted`]: the differences accepted on purpose, with their reasons;
@@ -17,6 +18,7 @@ pub mod accepted;
 pub mod answer;
 pub mod compare;
 pub mod cron;
+pub mod cronjob_gen;
 pub mod generate;
 pub mod kubectl;
 pub mod kubectl_gen;

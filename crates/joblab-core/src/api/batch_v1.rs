@@ -266,3 +266,97 @@ pub struct UncountedTerminatedPods {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub succeeded: Option<Vec<String>>,
 }
+
+/// CronJob represents the configuration of a single cron job.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct CronJob {
+    /// Standard object's metadata.
+    pub metadata: crate::api::apimachinery::pkg::apis::meta::v1::ObjectMeta,
+    /// Specification of the desired behavior of a cron job, including the schedule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spec: Option<CronJobSpec>,
+    /// The manifest as written, normalized against the complete schema (see
+    /// [`crate::decode::decode_cronjob`]), as for [`Job::written`]; `status` stays only here,
+    /// since the server clears it on create.
+    #[serde(skip)]
+    pub written: Option<std::sync::Arc<serde_json::Value>>,
+}
+
+impl Serialize for CronJob {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// The typed fields, with `apiVersion` and `kind` first as k8s-openapi writes them.
+        #[derive(Serialize)]
+        struct Typed<'a> {
+            #[serde(rename = "apiVersion")]
+            api_version: &'static str,
+            kind: &'static str,
+            metadata: &'a crate::api::apimachinery::pkg::apis::meta::v1::ObjectMeta,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            spec: &'a Option<CronJobSpec>,
+        }
+        let typed = Typed {
+            api_version: "batch/v1",
+            kind: "CronJob",
+            metadata: &self.metadata,
+            spec: &self.spec,
+        };
+        super::serialize_over(&typed, self.written.as_deref(), serializer)
+    }
+}
+
+/// CronJobSpec describes how the job execution will look like and when it will actually run.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct CronJobSpec {
+    /// Specifies how to treat concurrent executions of a Job: `Allow` (default), `Forbid` or
+    /// `Replace`.
+    #[serde(rename = "concurrencyPolicy", skip_serializing_if = "Option::is_none")]
+    pub concurrency_policy: Option<String>,
+    /// The number of failed finished jobs to retain. Value must be non-negative integer.
+    /// Defaults to 1.
+    #[serde(
+        rename = "failedJobsHistoryLimit",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub failed_jobs_history_limit: Option<i32>,
+    /// Specifies the job that will be created when executing a CronJob.
+    #[serde(rename = "jobTemplate")]
+    pub job_template: JobTemplateSpec,
+    /// The schedule in Cron format, see <https://en.wikipedia.org/wiki/Cron>.
+    pub schedule: String,
+    /// Optional deadline in seconds for starting the job if it misses scheduled time for any
+    /// reason. Missed jobs executions will be counted as failed ones.
+    #[serde(
+        rename = "startingDeadlineSeconds",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub starting_deadline_seconds: Option<i64>,
+    /// The number of successful finished jobs to retain. Value must be non-negative integer.
+    /// Defaults to 3.
+    #[serde(
+        rename = "successfulJobsHistoryLimit",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub successful_jobs_history_limit: Option<i32>,
+    /// This flag tells the controller to suspend subsequent executions, it does not apply to
+    /// already started executions. Defaults to false.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suspend: Option<bool>,
+    /// The time zone name for the given schedule, see
+    /// <https://en.wikipedia.org/wiki/List_of_tz_database_time_zones>.
+    #[serde(rename = "timeZone", skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+}
+
+/// JobTemplateSpec describes the data a Job should have when created from a template.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct JobTemplateSpec {
+    /// Standard object's metadata of the jobs created from this template.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<crate::api::apimachinery::pkg::apis::meta::v1::ObjectMeta>,
+    /// Specification of the desired behavior of the job.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spec: Option<JobSpec>,
+}

@@ -135,6 +135,28 @@ pub static GO_TYPES: &[GoType] = &[
         GoField { name: "operator", omit_empty: true, omit_zero: false, repr: Repr::String },
         GoField { name: "values", omit_empty: true, omit_zero: false, repr: Repr::Slice(&Repr::Int) },
     ] },
+    GoType { name: "CronJob", fields: &[
+        GoField { name: "apiVersion", omit_empty: true, omit_zero: false, repr: Repr::String },
+        GoField { name: "kind", omit_empty: true, omit_zero: false, repr: Repr::String },
+        GoField { name: "metadata", omit_empty: true, omit_zero: false, repr: Repr::Struct("ObjectMeta") },
+        GoField { name: "spec", omit_empty: true, omit_zero: false, repr: Repr::Struct("CronJobSpec") },
+        GoField { name: "status", omit_empty: true, omit_zero: false, repr: Repr::Struct("CronJobStatus") },
+    ] },
+    GoType { name: "CronJobSpec", fields: &[
+        GoField { name: "concurrencyPolicy", omit_empty: true, omit_zero: false, repr: Repr::String },
+        GoField { name: "failedJobsHistoryLimit", omit_empty: true, omit_zero: false, repr: Repr::Ptr(&Repr::Int) },
+        GoField { name: "jobTemplate", omit_empty: false, omit_zero: false, repr: Repr::Struct("JobTemplateSpec") },
+        GoField { name: "schedule", omit_empty: false, omit_zero: false, repr: Repr::String },
+        GoField { name: "startingDeadlineSeconds", omit_empty: true, omit_zero: false, repr: Repr::Ptr(&Repr::Int) },
+        GoField { name: "successfulJobsHistoryLimit", omit_empty: true, omit_zero: false, repr: Repr::Ptr(&Repr::Int) },
+        GoField { name: "suspend", omit_empty: true, omit_zero: false, repr: Repr::Ptr(&Repr::Bool) },
+        GoField { name: "timeZone", omit_empty: true, omit_zero: false, repr: Repr::Ptr(&Repr::String) },
+    ] },
+    GoType { name: "CronJobStatus", fields: &[
+        GoField { name: "active", omit_empty: true, omit_zero: false, repr: Repr::Slice(&Repr::Struct("ObjectReference")) },
+        GoField { name: "lastScheduleTime", omit_empty: true, omit_zero: false, repr: Repr::Ptr(&Repr::Time) },
+        GoField { name: "lastSuccessfulTime", omit_empty: true, omit_zero: false, repr: Repr::Ptr(&Repr::Time) },
+    ] },
     GoType { name: "DownwardAPIProjection", fields: &[
         GoField { name: "items", omit_empty: true, omit_zero: false, repr: Repr::Slice(&Repr::Struct("DownwardAPIVolumeFile")) },
     ] },
@@ -345,6 +367,10 @@ pub static GO_TYPES: &[GoType] = &[
         GoField { name: "terminating", omit_empty: true, omit_zero: false, repr: Repr::Ptr(&Repr::Int) },
         GoField { name: "uncountedTerminatedPods", omit_empty: true, omit_zero: false, repr: Repr::Ptr(&Repr::Struct("UncountedTerminatedPods")) },
     ] },
+    GoType { name: "JobTemplateSpec", fields: &[
+        GoField { name: "metadata", omit_empty: true, omit_zero: false, repr: Repr::Struct("ObjectMeta") },
+        GoField { name: "spec", omit_empty: true, omit_zero: false, repr: Repr::Struct("JobSpec") },
+    ] },
     GoType { name: "KeyToPath", fields: &[
         GoField { name: "key", omit_empty: false, omit_zero: false, repr: Repr::String },
         GoField { name: "mode", omit_empty: true, omit_zero: false, repr: Repr::Ptr(&Repr::Int) },
@@ -423,6 +449,15 @@ pub static GO_TYPES: &[GoType] = &[
         GoField { name: "ownerReferences", omit_empty: true, omit_zero: false, repr: Repr::Slice(&Repr::Struct("OwnerReference")) },
         GoField { name: "resourceVersion", omit_empty: true, omit_zero: false, repr: Repr::String },
         GoField { name: "selfLink", omit_empty: true, omit_zero: false, repr: Repr::String },
+        GoField { name: "uid", omit_empty: true, omit_zero: false, repr: Repr::String },
+    ] },
+    GoType { name: "ObjectReference", fields: &[
+        GoField { name: "apiVersion", omit_empty: true, omit_zero: false, repr: Repr::String },
+        GoField { name: "fieldPath", omit_empty: true, omit_zero: false, repr: Repr::String },
+        GoField { name: "kind", omit_empty: true, omit_zero: false, repr: Repr::String },
+        GoField { name: "name", omit_empty: true, omit_zero: false, repr: Repr::String },
+        GoField { name: "namespace", omit_empty: true, omit_zero: false, repr: Repr::String },
+        GoField { name: "resourceVersion", omit_empty: true, omit_zero: false, repr: Repr::String },
         GoField { name: "uid", omit_empty: true, omit_zero: false, repr: Repr::String },
     ] },
     GoType { name: "OwnerReference", fields: &[

@@ -1,10 +1,11 @@
-//! The compact schema of the complete batch/v1 Job that strict decoding checks manifests against.
+//! The compact schema of the complete batch/v1 Job and CronJob that strict decoding checks
+//! manifests against.
 //!
 //! The table itself ([`TYPES`]) is generated from `k8s-openapi`'s JSON schema by
 //! `tests/schema_up_to_date.rs`, so every field a real cluster accepts is known here even though
 //! the typed model ([`crate::api`]) keeps only the fields Joblab reads.
 
-pub use super::schema_gen::TYPES;
+pub use super::schema_gen::{CRONJOB, TYPES};
 
 /// What a field holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

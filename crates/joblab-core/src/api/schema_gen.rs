@@ -4,7 +4,8 @@
 
 use super::schema::{Field, Kind, TypeDef};
 
-/// Every object type of a batch/v1 Job, the Job first; `Kind::Object(i)` is `TYPES[i]`.
+/// Every object type of a batch/v1 Job and CronJob: the Job first, then the types a
+/// CronJob adds; `Kind::Object(i)` is `TYPES[i]`.
 #[rustfmt::skip]
 pub static TYPES: &[TypeDef] = &[
     // io.k8s.api.batch.v1.Job
@@ -1380,4 +1381,62 @@ pub static TYPES: &[TypeDef] = &[
             Field { name: "requests", kind: Kind::Map(&Kind::Quantity), required: false },
         ],
     },
+    // io.k8s.api.batch.v1.CronJob
+    TypeDef {
+        name: "CronJob",
+        fields: &[
+            Field { name: "apiVersion", kind: Kind::Str, required: false },
+            Field { name: "kind", kind: Kind::Str, required: false },
+            Field { name: "metadata", kind: Kind::Object(1), required: true },
+            Field { name: "spec", kind: Kind::Object(130), required: true },
+            Field { name: "status", kind: Kind::Object(131), required: false },
+        ],
+    },
+    // io.k8s.api.batch.v1.CronJobSpec
+    TypeDef {
+        name: "CronJobSpec",
+        fields: &[
+            Field { name: "concurrencyPolicy", kind: Kind::Str, required: false },
+            Field { name: "failedJobsHistoryLimit", kind: Kind::Int32, required: false },
+            Field { name: "jobTemplate", kind: Kind::Object(132), required: true },
+            Field { name: "schedule", kind: Kind::Str, required: true },
+            Field { name: "startingDeadlineSeconds", kind: Kind::Int64, required: false },
+            Field { name: "successfulJobsHistoryLimit", kind: Kind::Int32, required: false },
+            Field { name: "suspend", kind: Kind::Bool, required: false },
+            Field { name: "timeZone", kind: Kind::Str, required: false },
+        ],
+    },
+    // io.k8s.api.batch.v1.CronJobStatus
+    TypeDef {
+        name: "CronJobStatus",
+        fields: &[
+            Field { name: "active", kind: Kind::List(&Kind::Object(133)), required: false },
+            Field { name: "lastScheduleTime", kind: Kind::Time, required: false },
+            Field { name: "lastSuccessfulTime", kind: Kind::Time, required: false },
+        ],
+    },
+    // io.k8s.api.batch.v1.JobTemplateSpec
+    TypeDef {
+        name: "JobTemplateSpec",
+        fields: &[
+            Field { name: "metadata", kind: Kind::Object(1), required: false },
+            Field { name: "spec", kind: Kind::Object(2), required: false },
+        ],
+    },
+    // io.k8s.api.core.v1.ObjectReference
+    TypeDef {
+        name: "ObjectReference",
+        fields: &[
+            Field { name: "apiVersion", kind: Kind::Str, required: false },
+            Field { name: "fieldPath", kind: Kind::Str, required: false },
+            Field { name: "kind", kind: Kind::Str, required: false },
+            Field { name: "name", kind: Kind::Str, required: false },
+            Field { name: "namespace", kind: Kind::Str, required: false },
+            Field { name: "resourceVersion", kind: Kind::Str, required: false },
+            Field { name: "uid", kind: Kind::Str, required: false },
+        ],
+    },
 ];
+
+/// The index of the batch/v1 CronJob in [`TYPES`].
+pub const CRONJOB: usize = 129;

@@ -26,8 +26,7 @@ use std::cell::RefCell;
 use std::fmt;
 
 use serde::de::{
-    self, Deserialize, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess,
-    Visitor,
+    self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor,
 };
 
 mod strict;
@@ -119,20 +118,54 @@ pub fn decode<T: DeserializeOwned>(text: &str, root: &Node) -> Decoded<T> {
 /// of the complete API ([`crate::api::schema`]): one walk collects every unknown field, duplicate
 /// key and type error, then the typed Job is read from what the walk kept. Never panics.
 pub fn decode_job(text: &str, root: &Node) -> Decoded<crate::api::api::batch::v1::Job> {
-    let walked = strict::walk(text, root, crate::api::schema::JOB);
+    use crate::api::api::batch::v1::Job;
+    decode_object(
+        text,
+        root,
+        crate::api::schema::JOB,
+        "Job",
+        |job: &mut Job, written| job.written = Some(written),
+    )
+}
+
+/// Decodes `root` (a node parsed from `text`) as a batch/v1 CronJob, strictly, as
+/// [`decode_job`] decodes a Job: its `spec.jobTemplate` is checked against the complete Job
+/// schema on the way. Never panics.
+pub fn decode_cronjob(text: &str, root: &Node) -> Decoded<crate::api::api::batch::v1::CronJob> {
+    decode_object(
+        text,
+        root,
+        crate::api::schema::CRONJOB,
+        "CronJob",
+        |cronjob: &mut crate::api::api::batch::v1::CronJob, written| {
+            cronjob.written = Some(written);
+        },
+    )
+}
+
+/// One strict walk of `root` against `TYPES[ty]`, then the typed `T` read from what the walk
+/// kept, given the manifest as written through `keep_written`.
+fn decode_object<T: DeserializeOwned>(
+    text: &str,
+    root: &Node,
+    ty: usize,
+    kind: &str,
+    keep_written: impl FnOnce(&mut T, std::sync::Arc<serde_json::Value>),
+) -> Decoded<T> {
+    let walked = strict::walk(text, root, ty);
     let mut diagnostics = walked.diagnostics;
     let mut value = walked.value;
     if let Some(obj) = value.as_object_mut() {
         obj.insert("apiVersion".to_owned(), "batch/v1".into());
-        obj.insert("kind".to_owned(), "Job".into());
+        obj.insert("kind".to_owned(), kind.into());
     }
     let has_type_errors = diagnostics
         .iter()
         .any(|d| d.error_type == ErrorType::TypeError);
-    let value = match crate::api::api::batch::v1::Job::deserialize(&value) {
-        Ok(mut job) => {
-            job.written = Some(std::sync::Arc::new(value));
-            Some(job)
+    let value = match T::deserialize(&value) {
+        Ok(mut typed) => {
+            keep_written(&mut typed, std::sync::Arc::new(value));
+            Some(typed)
         }
         Err(error) => {
             // The walk keeps only well-typed values, so this is a bug, reported rather than hidden.

@@ -107,7 +107,9 @@ impl Walker<'_> {
     /// `schedulingPolicy.basic`, `disruptionMode.all` and `.single`) has no properties.
     fn empty_struct(&self) -> Option<&'static str> {
         let path = render_path(&self.path);
-        let rest = path.strip_prefix("spec.scheduling.")?;
+        // A CronJob's template has the Job's spec one level down.
+        let job = path.strip_prefix("spec.jobTemplate.").unwrap_or(&path);
+        let rest = job.strip_prefix("spec.scheduling.")?;
         match rest {
             "schedulingPolicy.basic" => Some("WorkloadPodGroupBasicSchedulingPolicy"),
             "disruptionMode.all" => Some("WorkloadPodGroupAllDisruptionMode"),

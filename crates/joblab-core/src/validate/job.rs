@@ -58,7 +58,7 @@ pub(super) fn validate_job(job: &Job, errs: &mut Errs) {
         .and_then(|w| w.pointer("/spec/template/metadata/labels"))
         .is_some_and(serde_json::Value::is_object);
     validate_job_spec_outer(spec, &Path::new("spec"), template_labels_written, errs);
-    pod::validate_pod_template_json(job, errs);
+    pod::validate_pod_template_json(job, &Path::new("spec"), errs);
     // The controller names Indexed pods' hostnames `<job name>-<index>`; the largest must be a
     // DNS label or pods could never be created.
     if spec.completion_mode.as_deref() == Some("Indexed") {
@@ -214,6 +214,32 @@ fn validate_job_spec_outer(
                 "`selector` does not match template `labels`",
             );
         }
+    }
+}
+
+/// `ValidateJobTemplateSpec`, for the Job `template` a CronJob's `spec.jobTemplate` describes
+/// (defaulted as a CronJob's template is, with no Job defaults and no generated selector): the
+/// spec rules at `path` (`spec.jobTemplate.spec`), and no selector of the user's.
+pub(super) fn validate_job_template_spec(template: &Job, path: &Path, errs: &mut Errs) {
+    let default_spec = JobSpec::default();
+    let spec = template.spec.as_ref().unwrap_or(&default_spec);
+    validate_job_spec(spec, path, errs);
+    pod::validate_pod_template_json(template, path, errs);
+    // The CronJob controller always generates the selector of the Jobs it creates.
+    if let Some(selector) = spec.selector.as_ref() {
+        errs.invalid(
+            &path.child("selector"),
+            Val::Raw(go_selector(selector)),
+            "`selector` will be auto-generated",
+        );
+    }
+    if spec.manual_selector == Some(true) {
+        // A `*bool`: its bad value prints as JSON.
+        errs.not_supported_val(
+            &path.child("manualSelector"),
+            Val::Raw("true".to_owned()),
+            &["nil", "false"],
+        );
     }
 }
 

@@ -6,6 +6,7 @@
 //! server's order and none stops the others. Where the server iterates a Go map (labels,
 //! resources) the order is random; here it is the keys' sorted order.
 
+pub mod cronjob;
 mod job;
 mod meta;
 pub mod names;
@@ -40,13 +41,16 @@ pub struct FieldError {
 pub fn validate_job(job: &Job) -> Vec<FieldError> {
     let mut errs = Errs::default();
     job::validate_job(job, &mut errs);
-    let mut out: Vec<FieldError> = Vec::with_capacity(errs.0.len());
-    for e in errs.0 {
-        if !out.contains(&e) {
-            out.push(e);
-        }
-    }
-    out
+    errs.deduplicated()
+}
+
+/// Validates a defaulted CronJob ([`crate::defaults::apply_cronjob_defaults`]) the way the API
+/// server does on create (`ValidateCronJobCreate`), its `spec.jobTemplate` as
+/// `ValidateJobTemplateSpec` validates it. Identical messages are reported once, as for Jobs.
+pub fn validate_cronjob(cronjob: &crate::api::api::batch::v1::CronJob) -> Vec<FieldError> {
+    let mut errs = Errs::default();
+    cronjob::validate_cronjob(cronjob, &mut errs);
+    errs.deduplicated()
 }
 
 /// A field path being built, printed like `field.Path.String()`.
@@ -108,6 +112,17 @@ fn with_value(value: &Val<'_>, detail: &str) -> String {
 pub(crate) struct Errs(pub(crate) Vec<FieldError>);
 
 impl Errs {
+    /// The errors, each identical one once, as `ErrorList.ToAggregate` reports them.
+    fn deduplicated(self) -> Vec<FieldError> {
+        let mut out: Vec<FieldError> = Vec::with_capacity(self.0.len());
+        for e in self.0 {
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+        out
+    }
+
     fn push(&mut self, path: &Path, error_type: ErrorType, detail: String) {
         self.0.push(FieldError {
             path: path.0.clone(),

@@ -35,14 +35,16 @@ use crate::api::api::core::v1::{PodSpec, PodTemplateSpec};
 /// The Pod template rules that read the effective Job's JSON, for the fields the slim typed
 /// model lacks: the volumes, resource claims, containers (regular, init and ephemeral) and the
 /// Pod-level areas after them. `ValidateJob` calls this next to
-/// [`validate_pod_template_spec`]; the server runs both as one `ValidatePodSpec`.
-pub(super) fn validate_pod_template_json(job: &Job, errs: &mut Errs) {
+/// [`validate_pod_template_spec`]; the server runs both as one `ValidatePodSpec`. `job_spec` is
+/// the path of the Job's spec in the object validated (`spec`, or a CronJob's
+/// `spec.jobTemplate.spec`).
+pub(super) fn validate_pod_template_json(job: &Job, job_spec: &Path, errs: &mut Errs) {
     let Ok(json) = serde_json::to_value(job) else {
         return;
     };
     let null = serde_json::Value::Null;
     let spec_json = json.pointer("/spec/template/spec").unwrap_or(&null);
-    let path = Path::new("spec").child("template").child("spec");
+    let path = job_spec.child("template").child("spec");
     // Only volumes that validated cleanly may be mounted.
     let clean = volumes::validate_volumes(spec_json, &path.child("volumes"), errs);
     claims::validate_resource_claims(spec_json, &path.child("resourceClaims"), errs);

@@ -1,10 +1,10 @@
 //! Warnings: what the API server itself warns about, and well-known pitfalls. Never errors.
 //!
-//! Server warnings: k/k `pkg/registry/batch/job/strategy.go` (`WarningsOnCreate`: the name is
-//! not a DNS label) and `pkg/api/pod/warnings.go` (`GetWarningsForPodTemplate`, e.g. deprecated
+//! Server warnings: k/k `pkg/registry/batch/job/strategy.go` and
+//! `pkg/registry/batch/cronjob/strategy.go` (`WarningsOnCreate`: the name is not a DNS label) and `pkg/api/pod/warnings.go` (`GetWarningsForPodTemplate`, e.g. deprecated
 //! annotations and fields), worded as the server words them where the check is the server's.
 
-use crate::api::api::batch::v1::Job;
+use crate::api::api::batch::v1::{CronJob, Job};
 use crate::defaults::image_tag;
 use crate::diag::ErrorType;
 use crate::validate::names::is_dns1123_label;
@@ -33,40 +33,91 @@ pub fn job_warnings(job: &Job) -> Vec<FieldError> {
 /// exactly these.
 pub fn server_warnings(job: &Job) -> Vec<FieldError> {
     let mut out = Vec::new();
-    let name = job.metadata.name.as_deref().unwrap_or("");
-    if !name.is_empty() {
-        let msgs = is_dns1123_label(name);
-        if !msgs.is_empty() {
-            warn(
-                &mut out,
-                "metadata.name",
-                format!(
-                    "this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [{}]",
-                    msgs.join(" ")
-                ),
-            );
-        }
+    name_warning(&created_name(&job.metadata), &mut out);
+    job_spec_warnings(job, "spec", &mut out);
+    out
+}
+
+/// The warnings the API server sends on creating a CronJob (the CronJob strategy's
+/// `WarningsOnCreate`, k/k `pkg/registry/batch/cronjob/strategy.go`): its name is not a DNS
+/// label, and `WarningsForJobSpec` for its template at `spec.jobTemplate.spec`. A `TZ=` in the
+/// schedule is an error on create, and so not among them.
+pub fn cronjob_server_warnings(cronjob: &CronJob) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    name_warning(&created_name(&cronjob.metadata), &mut out);
+    let template = crate::defaults::template_job(cronjob);
+    job_spec_warnings(&template, "spec.jobTemplate.spec", &mut out);
+    out
+}
+
+/// Warnings for a CronJob as the user wrote it: the server's ([`cronjob_server_warnings`]), then
+/// Joblab's own advice on its template, at the template's paths. The advice to set
+/// `ttlSecondsAfterFinished` is left out: a CronJob's history limits delete its finished Jobs.
+pub fn cronjob_warnings(cronjob: &CronJob) -> Vec<FieldError> {
+    let mut out = cronjob_server_warnings(cronjob);
+    let template = crate::defaults::template_job(cronjob);
+    out.extend(
+        advice(&template)
+            .into_iter()
+            .filter(|w| w.path != "spec.ttlSecondsAfterFinished")
+            .map(|mut w| {
+                w.path = format!("spec.jobTemplate.{}", w.path);
+                w
+            }),
+    );
+    out
+}
+
+/// The name an object is created with: its own, or for a `generateName` object the name the
+/// store generates, which the strategies' warnings read. The generated suffix is five lowercase
+/// letters and digits whatever the UID, so the DNS-label messages do not depend on it.
+fn created_name(meta: &crate::api::apimachinery::pkg::apis::meta::v1::ObjectMeta) -> String {
+    let mut meta = meta.clone();
+    crate::defaults::create_metadata(&mut meta, "");
+    meta.name.unwrap_or_default()
+}
+
+/// The strategies' warning that a name is not a DNS label (it becomes part of Pod names and
+/// hostnames). No name is no warning: such an object is rejected, and warnings come only with
+/// a create that succeeds.
+fn name_warning(name: &str, out: &mut Vec<FieldError>) {
+    if name.is_empty() {
+        return;
     }
+    let msgs = is_dns1123_label(name);
+    if !msgs.is_empty() {
+        warn(
+            out,
+            "metadata.name",
+            format!(
+                "this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [{}]",
+                msgs.join(" ")
+            ),
+        );
+    }
+}
+
+/// `WarningsForJobSpec` (k/k `pkg/api/job/warnings.go`) for the spec of `job`, which is at
+/// `path` in the object created.
+fn job_spec_warnings(job: &Job, path: &str, out: &mut Vec<FieldError>) {
     let Some(spec) = job.spec.as_ref() else {
-        return out;
+        return;
     };
-    // `WarningsForJobSpec` (k/k `pkg/api/job/warnings.go`).
     if spec.completion_mode.as_deref() == Some("Indexed")
         && spec.completions.unwrap_or(0) > 100_000
         && spec.parallelism.unwrap_or(0) > 10_000
     {
         warn(
-            &mut out,
-            "spec",
+            out,
+            path,
             "In Indexed Jobs with a number of completions higher than 10^5 and a parallelism higher than 10^4, Kubernetes might not be able to track completedIndexes when a big number of indexes fail",
         );
     }
     // The Pod template's warnings read the Job's JSON, which has every field as written.
     let json = serde_json::to_value(job).unwrap_or(serde_json::Value::Null);
     if let Some(template) = json.get("spec").and_then(|s| s.get("template")) {
-        pod::template_warnings(template, &mut out);
+        pod::template_warnings(template, &format!("{path}.template"), out);
     }
-    out
 }
 
 /// Joblab's own advice: well-known pitfalls the server accepts silently.

@@ -190,9 +190,9 @@ fn apparmor_field_for_annotation(annotation: &str) -> Option<Value> {
         .map(|profile| serde_json::json!({"type": "Localhost", "localhostProfile": profile}))
 }
 
-/// `warningsForPodSpecAndMeta` for the template at `spec.template`.
-pub(super) fn template_warnings(template: &Value, out: &mut Vec<FieldError>) {
-    let base = "spec.template";
+/// `warningsForPodSpecAndMeta` for the template at `base` (`spec.template`, or a CronJob's
+/// `spec.jobTemplate.spec.template`).
+pub(super) fn template_warnings(template: &Value, base: &str, out: &mut Vec<FieldError>) {
     let null = Value::Null;
     let spec = template.get("spec").unwrap_or(&null);
     let annotations: BTreeMap<&str, &str> = template

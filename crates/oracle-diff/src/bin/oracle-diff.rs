@@ -6,12 +6,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use oracle_diff::compare::compare_case;
+use oracle_diff::cronjob_gen::generate_cronjobs;
 use oracle_diff::generate::{generate, Seeds};
 use oracle_diff::report::{reached, Tally};
 use oracle_diff::vectors::{ask_oracle, read_vectors, write_vectors, Vector};
 
-const USAGE: &str = "usage: oracle-diff --oracle BIN [--cases N] [--seed S] [--show K] [--repo DIR]
-                   [--write-vectors FILE [--vectors-min M]]
+const USAGE: &str = "usage: oracle-diff --oracle BIN [--cronjobs] [--cases N] [--seed S] [--show K]
+                   [--repo DIR] [--write-vectors FILE [--vectors-min M]]
        oracle-diff --vectors FILE [--show K]
        oracle-diff --simulate --oracle BIN [--cases N] [--seed S] [--show K] [--write-vectors FILE]
        oracle-diff --simulate --vectors FILE [--show K]
@@ -22,6 +23,7 @@ const USAGE: &str = "usage: oracle-diff --oracle BIN [--cases N] [--seed S] [--s
        oracle-diff --cron --vectors FILE [--show K]
 
   --cases N          generated cases (default 2000)
+  --cronjobs         generate CronJobs (around the generated Jobs) instead of Jobs
   --seed S           generator seed (default 1); the same seed gives the same cases
   --show K           print the first K disagreements in full (default 5)
   --only TEXT        print only disagreements whose explanation contains TEXT
@@ -53,6 +55,7 @@ struct Args {
     vectors_min: usize,
     only: Option<String>,
     kubectl: bool,
+    cronjobs: bool,
     max_snapshots: Option<usize>,
 }
 
@@ -68,6 +71,7 @@ fn parse_args() -> Result<Args, String> {
         vectors_min: 2000,
         only: None,
         kubectl: false,
+        cronjobs: false,
         max_snapshots: None,
     };
     let mut cases_given = false;
@@ -82,6 +86,7 @@ fn parse_args() -> Result<Args, String> {
                 cases_given = true;
             }
             "--kubectl" => args.kubectl = true,
+            "--cronjobs" => args.cronjobs = true,
             "--max-snapshots" => {
                 args.max_snapshots = Some(
                     value()?
@@ -152,9 +157,14 @@ fn main() -> ExitCode {
         }
     } else {
         let seeds = Seeds::load(&args.repo);
-        let cases = generate(&seeds, args.seed, args.cases);
+        let (cases, what, flag) = if args.cronjobs {
+            let cases = generate_cronjobs(&seeds, args.seed, args.cases);
+            (cases, "CronJob cases", " --cronjobs")
+        } else {
+            (generate(&seeds, args.seed, args.cases), "cases", "")
+        };
         println!(
-            "oracle-diff: seed {}, {} cases from {} seed Jobs (replay: scripts/oracle-diff.sh --cases {} --seed {})",
+            "oracle-diff: seed {}, {} {what} from {} seed Jobs (replay: scripts/oracle-diff.sh{flag} --cases {} --seed {})",
             args.seed,
             cases.len(),
             seeds.jobs.len(),

@@ -13,8 +13,11 @@
 //! string is defaulted like an absent one; a pointer field (`completionMode`, `hostPath.type`) is
 //! defaulted only when it is nil (absent or `null`).
 
-#[path = "image_ref.rs"]
+mod cronjob;
+#[path = "../image_ref.rs"]
 mod image_ref;
+
+pub use cronjob::{apply_cronjob_defaults, template_job};
 
 use std::collections::BTreeMap;
 
@@ -41,7 +44,43 @@ const NAME_ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
 /// `deletionGracePeriodSeconds`, is dropped, and `spec.scheduling` (behind the alpha
 /// `WorkloadWithJob` gate) too. Empty metadata fields are left out, as Go's `omitempty` does.
 pub fn apply_defaults(job: &mut Job, uid: &str) {
-    let meta = &mut job.metadata;
+    create_metadata(&mut job.metadata, uid);
+    let name = job.metadata.name.clone().unwrap_or_default();
+
+    let spec = job.spec.get_or_insert_with(JobSpec::default);
+    set_job_spec_defaults(spec);
+    let pod_spec = spec.template.spec.get_or_insert_with(PodSpec::default);
+    set_pod_spec_defaults(pod_spec);
+    settle_pod_template(job);
+    let spec = job.spec.get_or_insert_with(JobSpec::default);
+
+    if spec.manual_selector != Some(true) {
+        generate_selector(spec, &name, uid);
+    }
+    let template_labels = spec
+        .template
+        .metadata
+        .as_ref()
+        .and_then(|m| m.labels.clone());
+    if job.metadata.labels.as_ref().is_none_or(BTreeMap::is_empty) {
+        if let Some(labels) = template_labels {
+            job.metadata.labels = Some(labels);
+        }
+    }
+    // The template's metadata is a struct, not a pointer: the stored Job always has one.
+    if let Some(spec) = job.spec.as_mut() {
+        spec.template.metadata.get_or_insert_with(Default::default);
+    }
+    omit_empty_meta(&mut job.metadata);
+    if let Some(meta) = job.spec.as_mut().and_then(|s| s.template.metadata.as_mut()) {
+        omit_empty_meta(meta);
+    }
+    forget_written(job);
+}
+
+/// What the store fills in and wipes in an object's metadata on create (`Store.create`,
+/// `rest.WipeObjectMetaSystemFields`, the generated name), with `uid` as the object's UID.
+pub(crate) fn create_metadata(meta: &mut ObjectMeta, uid: &str) {
     // `rest.WipeObjectMetaSystemFields`: what a client sends in these fields is dropped on
     // create, before anything is validated (the creation timestamp becomes the server's now).
     meta.creation_timestamp = None;
@@ -79,37 +118,6 @@ pub fn apply_defaults(job: &mut Job, uid: &str) {
     }
     meta.uid = Some(uid.to_owned());
     meta.generation = Some(1);
-    let name = meta.name.clone().unwrap_or_default();
-
-    let spec = job.spec.get_or_insert_with(JobSpec::default);
-    set_job_spec_defaults(spec);
-    let pod_spec = spec.template.spec.get_or_insert_with(PodSpec::default);
-    set_pod_spec_defaults(pod_spec);
-    settle_pod_template(job);
-    let spec = job.spec.get_or_insert_with(JobSpec::default);
-
-    if spec.manual_selector != Some(true) {
-        generate_selector(spec, &name, uid);
-    }
-    let template_labels = spec
-        .template
-        .metadata
-        .as_ref()
-        .and_then(|m| m.labels.clone());
-    if job.metadata.labels.as_ref().is_none_or(BTreeMap::is_empty) {
-        if let Some(labels) = template_labels {
-            job.metadata.labels = Some(labels);
-        }
-    }
-    // The template's metadata is a struct, not a pointer: the stored Job always has one.
-    if let Some(spec) = job.spec.as_mut() {
-        spec.template.metadata.get_or_insert_with(Default::default);
-    }
-    omit_empty_meta(&mut job.metadata);
-    if let Some(meta) = job.spec.as_mut().and_then(|s| s.template.metadata.as_mut()) {
-        omit_empty_meta(meta);
-    }
-    forget_written(job);
 }
 
 /// Removes from the manifest as written (which the typed fields are serialized over) what the
@@ -120,14 +128,7 @@ fn forget_written(job: &mut Job) {
     };
     let written = std::sync::Arc::make_mut(written);
     if let Some(meta) = written.get_mut("metadata").and_then(|m| m.as_object_mut()) {
-        for key in [
-            "creationTimestamp",
-            "deletionTimestamp",
-            "deletionGracePeriodSeconds",
-            "selfLink",
-        ] {
-            meta.remove(key);
-        }
+        forget_system_fields(meta);
         remove_empty(meta);
     }
     if let Some(spec) = written.get_mut("spec").and_then(|s| s.as_object_mut()) {
@@ -148,6 +149,19 @@ fn forget_written(job: &mut Job) {
                 meta.insert("labels".to_owned(), labels);
             }
         }
+    }
+}
+
+/// Drops from written metadata the system fields `rest.WipeObjectMetaSystemFields` wipes on
+/// create (what [`create_metadata`] clears in the typed metadata).
+fn forget_system_fields(meta: &mut serde_json::Map<String, serde_json::Value>) {
+    for key in [
+        "creationTimestamp",
+        "deletionTimestamp",
+        "deletionGracePeriodSeconds",
+        "selfLink",
+    ] {
+        meta.remove(key);
     }
 }
 
@@ -215,15 +229,7 @@ fn set_job_spec_defaults(spec: &mut JobSpec) {
     spec.completion_mode
         .get_or_insert_with(|| "NonIndexed".to_owned());
     spec.suspend.get_or_insert(false);
-    if let Some(policy) = spec.pod_failure_policy.as_mut() {
-        for rule in &mut policy.rules {
-            for pattern in rule.on_pod_conditions.iter_mut().flatten() {
-                if pattern.status.as_deref().unwrap_or("").is_empty() {
-                    pattern.status = Some("True".to_owned());
-                }
-            }
-        }
-    }
+    set_pod_failure_policy_defaults(spec);
     if spec.pod_replacement_policy.is_none() {
         let policy = if spec.pod_failure_policy.is_some() {
             "Failed"
@@ -233,6 +239,19 @@ fn set_job_spec_defaults(spec: &mut JobSpec) {
         spec.pod_replacement_policy = Some(policy.to_owned());
     }
     spec.manual_selector.get_or_insert(false);
+}
+
+/// `SetDefaults_PodFailurePolicyOnPodConditionsPattern`: a pattern's status defaults to True.
+fn set_pod_failure_policy_defaults(spec: &mut JobSpec) {
+    if let Some(policy) = spec.pod_failure_policy.as_mut() {
+        for rule in &mut policy.rules {
+            for pattern in rule.on_pod_conditions.iter_mut().flatten() {
+                if pattern.status.as_deref().unwrap_or("").is_empty() {
+                    pattern.status = Some("True".to_owned());
+                }
+            }
+        }
+    }
 }
 
 /// Sets `field` to `default` when it is absent or `""`, as Go's `if obj.Field == ""` does.

@@ -4,7 +4,8 @@
 //! For each document of the stream:
 //!
 //! 1. parse (a syntax error or exceeded limit ends the stream);
-//! 2. a document that is not a `batch/v1` Job gets one note and nothing else;
+//! 2. a document that is not a `batch/v1` Job or CronJob gets one note and nothing else (a
+//!    CronJob goes through the same steps with its own rules, [`cronjob`]);
 //! 3. decode strictly into the Job model (unknown, duplicate and mistyped fields);
 //! 4. unless a value had the wrong type (the API server could not have decoded the document):
 //!    warnings on the Job as written ([`crate::warnings::job_warnings`]), then defaulting of a copy
@@ -12,7 +13,9 @@
 //!    ([`crate::validate::validate_job`]), as the API server validates after defaulting;
 //! 5. every field error is located in the source ([`crate::decode::locate`]).
 
-use crate::api::api::batch::v1::Job;
+mod cronjob;
+
+use crate::api::api::batch::v1::{CronJob, Job};
 use crate::decode::{decode_job, locate};
 use crate::diag::{Diagnostic, ErrorType, LineCol, LineIndex, Severity, Span};
 use crate::yaml::{parse_stream, Node, Value};
@@ -45,11 +48,16 @@ pub struct DocumentReport {
     pub valid: bool,
     /// Every diagnostic, sorted by position (stable, so the server's order holds within one).
     pub diagnostics: Vec<LocatedDiagnostic>,
-    /// The Job as decoded (before defaulting), for `batch/v1` Job documents.
+    /// The Job as decoded (before defaulting), for `batch/v1` Job documents; for a CronJob, the
+    /// Job its controller creates from `spec.jobTemplate` (named as the controller names it).
     pub job: Option<Job>,
     /// The Job after API-server defaulting, when the document decoded without type errors. For a
     /// CronJob, the Job its controller would create from `spec.jobTemplate`.
     pub effective: Option<Job>,
+    /// The CronJob as decoded (before defaulting), for `batch/v1` CronJob documents.
+    pub cronjob: Option<CronJob>,
+    /// The CronJob after API-server defaulting, when it decoded without type errors.
+    pub effective_cronjob: Option<CronJob>,
     /// For an object inside a `kind: List` document, its 0-based position in `items`.
     pub item: Option<usize>,
     /// The chart file that `helm template` names in the document's `# Source:` comment.
@@ -72,6 +80,8 @@ impl DocumentReport {
             diagnostics: Vec::new(),
             job: None,
             effective: None,
+            cronjob: None,
+            effective_cronjob: None,
             item: None,
             source: None,
             skipped: false,
@@ -463,8 +473,8 @@ fn check_document(
     // infinity or NaN (`error converting YAML to JSON: json: unsupported value: +Inf`), so such a
     // document is never sent, whatever it is. A Job's decoder reports these numbers at their
     // field; any other document would otherwise pass as merely skipped.
-    let is_job =
-        report.api_version.as_deref() == Some("batch/v1") && report.kind.as_deref() == Some("Job");
+    let is_job = report.api_version.as_deref() == Some("batch/v1")
+        && matches!(report.kind.as_deref(), Some("Job" | "CronJob"));
     if !is_job {
         if let Some((f, span)) = first_non_finite(root) {
             let shown = crate::yaml::format_float(f);
@@ -480,7 +490,7 @@ fn check_document(
     match (report.api_version.as_deref(), report.kind.as_deref()) {
         (Some("batch/v1"), Some("Job")) => {}
         (Some("batch/v1"), Some("CronJob")) => {
-            check_cronjob(text, root, report, diagnostics);
+            cronjob::check_cronjob(text, root, report, diagnostics);
             return;
         }
         (api_version, None) => {
@@ -550,176 +560,53 @@ fn check_document(
         }
     }
 
-    check_job(text, root, report, diagnostics, &JobSource::Manifest);
+    check_job(text, root, report, diagnostics);
 }
 
-/// Where the Job that [`check_job`] checks comes from.
-enum JobSource {
-    /// A `batch/v1` Job document: paths are the document's own.
-    Manifest,
-    /// The `spec.jobTemplate` of a CronJob: the Job its controller would create, named `name`
-    /// in `namespace`; paths are prefixed with `spec.jobTemplate.`.
-    CronJobTemplate {
-        name: String,
-        namespace: Option<String>,
-    },
-}
-
-/// Decodes, warns, defaults and validates the Job at `node` (a Job document, or a CronJob's
-/// `jobTemplate`), filling `report.job` and `report.effective`.
+/// Decodes, warns, defaults and validates the Job document at `node`, filling `report.job` and
+/// `report.effective`.
 fn check_job(
     text: &str,
     node: &Node,
     report: &mut DocumentReport,
     diagnostics: &mut Vec<Diagnostic>,
-    source: &JobSource,
 ) {
-    let prefix = |path: String| match source {
-        JobSource::Manifest => path,
-        JobSource::CronJobTemplate { .. } if path.is_empty() => "spec.jobTemplate".to_owned(),
-        JobSource::CronJobTemplate { .. } => format!("spec.jobTemplate.{path}"),
-    };
     let decoded = decode_job(text, node);
-    diagnostics.extend(decoded.diagnostics.into_iter().map(|mut d| {
-        d.path = prefix(std::mem::take(&mut d.path));
-        d
-    }));
-    let Some(mut job) = decoded.value else {
+    diagnostics.extend(decoded.diagnostics);
+    let Some(job) = decoded.value else {
         return;
     };
-    if let JobSource::CronJobTemplate { name, namespace } = source {
-        // What the CronJob controller's getJobFromTemplate2 sets on the Job it creates.
-        job.metadata.name = Some(name.clone());
-        job.metadata.generate_name = None;
-        job.metadata.namespace.clone_from(namespace);
-    }
     if !decoded.has_type_errors {
-        // A CronJob's history limits delete its finished Jobs, so the advice to set a TTL for
-        // cleanup does not apply to them.
-        let not_for_cronjobs = |path: &str, error_type: ErrorType| {
-            matches!(source, JobSource::CronJobTemplate { .. })
-                && error_type == ErrorType::Advice
-                && path == "spec.ttlSecondsAfterFinished"
-        };
-        for warning in crate::warnings::job_warnings(&job) {
-            if not_for_cronjobs(&warning.path, warning.error_type) {
-                continue;
-            }
-            let span = locate(node, &warning.path);
-            diagnostics.push(Diagnostic::warning(
-                prefix(warning.path),
-                warning.detail,
-                span,
-            ));
-        }
+        push_located(node, crate::warnings::job_warnings(&job), diagnostics);
         let mut effective = job.clone();
-        let uid = match source {
-            JobSource::Manifest => fake_uid(report.name.as_deref().unwrap_or("")),
-            JobSource::CronJobTemplate { name, .. } => fake_uid(name),
-        };
+        let uid = fake_uid(report.name.as_deref().unwrap_or(""));
         crate::defaults::apply_defaults(&mut effective, &uid);
-        for error in crate::validate::validate_job(&effective) {
-            if not_for_cronjobs(&error.path, error.error_type) {
-                continue;
-            }
-            let span = locate(node, &error.path);
-            let severity = if error.error_type == ErrorType::Advice {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
-            diagnostics.push(Diagnostic {
-                severity,
-                path: prefix(error.path),
-                error_type: error.error_type,
-                detail: error.detail,
-                span,
-            });
-        }
+        push_located(node, crate::validate::validate_job(&effective), diagnostics);
         report.effective = Some(effective);
     }
     report.job = Some(job);
 }
 
-/// The minute-granular scheduled time the CronJob controller appends to a Job's name
-/// (`getTimeHashInMinutes`), for the simulated clock's start, 2025-01-01T00:00:00Z.
-const CRONJOB_SCHEDULED_MINUTES: u64 = 1_735_689_600 / 60;
-
-/// Checks a `batch/v1` CronJob: its `spec.jobTemplate` as the Job the CronJob controller creates
-/// from it. The CronJob's own fields (schedule, timeZone, concurrencyPolicy, history limits,
-/// startingDeadlineSeconds, suspend) and its metadata are not checked yet.
-fn check_cronjob(
-    text: &str,
-    root: &Node,
-    report: &mut DocumentReport,
+/// Locates each finding at its path under `node`: an error, unless it is advice (a warning).
+fn push_located(
+    node: &Node,
+    findings: Vec<crate::validate::FieldError>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let Some(spec) = root.get("spec").filter(|s| s.value != Value::Null) else {
-        diagnostics.push(Diagnostic::error(
-            "spec",
-            ErrorType::Required,
-            "a CronJob needs a spec with a schedule and a jobTemplate",
-            locate(root, ""),
-        ));
-        return;
-    };
-    let Some(template) = spec.get("jobTemplate").filter(|t| t.value != Value::Null) else {
-        diagnostics.push(Diagnostic::error(
-            "spec.jobTemplate",
-            ErrorType::Required,
-            "a CronJob needs a jobTemplate, the Job it creates on each run",
-            spec.as_mapping()
-                .and_then(|e| e.first())
-                .map_or(spec.span, |(k, _)| k.span),
-        ));
-        return;
-    };
-    let Some(entries) = template.as_mapping() else {
-        diagnostics.push(Diagnostic::error(
-            "spec.jobTemplate",
-            ErrorType::TypeError,
-            "expected a mapping with metadata and spec (a JobTemplateSpec)",
-            template.span,
-        ));
-        return;
-    };
-    // A JobTemplateSpec has only metadata and spec; the Job schema would also take apiVersion,
-    // kind and status, so those are refused here and left out of the Job.
-    let mut kept = Vec::new();
-    for (key, value) in entries {
-        match key.key_string().as_deref() {
-            Some("metadata" | "spec") => kept.push((key.clone(), value.clone())),
-            other => {
-                let shown = other.map_or_else(String::new, |k| crate::escape::line(k).into_owned());
-                diagnostics.push(Diagnostic::error(
-                    format!("spec.jobTemplate.{shown}"),
-                    ErrorType::UnknownField,
-                    format!(
-                        "\"{shown}\" is not a field of JobTemplateSpec (it has metadata and spec)"
-                    ),
-                    key.span,
-                ));
-            }
-        }
+    for finding in findings {
+        let severity = if finding.error_type == ErrorType::Advice {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        diagnostics.push(Diagnostic {
+            severity,
+            span: locate(node, &finding.path),
+            path: finding.path,
+            error_type: finding.error_type,
+            detail: finding.detail,
+        });
     }
-    let template = Node {
-        value: Value::Mapping(kept),
-        ..template.clone()
-    };
-    let cronjob = report.name.clone().unwrap_or_else(|| "cronjob".to_owned());
-    let namespace = root
-        .get("metadata")
-        .and_then(|m| m.get("namespace"))
-        .and_then(Node::as_str)
-        .map(str::to_owned);
-    let name = format!("{cronjob}-{CRONJOB_SCHEDULED_MINUTES}");
-    check_job(
-        text,
-        &template,
-        report,
-        diagnostics,
-        &JobSource::CronJobTemplate { name, namespace },
-    );
 }
 
 fn note(path: &str, detail: String, span: Span) -> Diagnostic {
