@@ -84,7 +84,7 @@ pub fn random_scenario(rng: &mut SplitMix64, indexed: bool) -> Scenario {
                     },
                 });
             }
-            4 => a.delete_job = Some(DeleteJob {}),
+            4 => a.delete_job = Some(DeleteJob::default()),
             _ => {
                 a.delete_pod = Some(DeletePod {
                     run: Some(1 + below(3) as u32),

@@ -29,6 +29,7 @@
 
 mod config;
 mod controller;
+pub mod cronjob;
 pub mod intervals;
 pub mod json;
 mod kubelet;
@@ -158,6 +159,14 @@ impl Simulation {
     /// A simulation of `job` (defaulted and validated, though unset fields get their API defaults)
     /// created at time 0, with containers behaving as `scenario` says.
     pub fn new(job: Job, scenario: Scenario) -> Simulation {
+        Simulation::new_created_at(job, scenario, 0)
+    }
+
+    /// A simulation of `job` created at `created_ms` on its own clock, whose 0 is a whole second
+    /// of wall time: a CronJob's child Job is created 100 ms or more into a second, and every
+    /// time the API stores (whole seconds) is cut on the wall clock's seconds, so the Job's clock
+    /// starts at the second it was created in. Its scenario's actions are at times of that clock.
+    pub fn new_created_at(job: Job, scenario: Scenario, created_ms: Millis) -> Simulation {
         let cfg = JobConfig::from_job(&job);
         let uid = job
             .metadata
@@ -170,7 +179,7 @@ impl Simulation {
             cfg,
             uid,
             scenario,
-            now: 0,
+            now: created_ms,
             seq: 0,
             queue: BinaryHeap::new(),
             sync_at: None,
@@ -211,7 +220,7 @@ impl Simulation {
                 "Skipped Job sync because completion mode is unknown",
             );
         } else {
-            sim.request_sync(0);
+            sim.request_sync(created_ms);
         }
         sim
     }
