@@ -156,6 +156,10 @@ type harness struct {
 	events    []recordedEvent
 	processed int
 	maxEvents int
+
+	// onJob, when set, hears of every change of the stored Job (cur nil: it is gone): a
+	// CronJob's harness (cronjob.go) passes them to the CronJob controller's informer.
+	onJob func(old, cur *batchv1.Job)
 }
 
 // ms converts a timeline offset to Joblab's milliseconds.
@@ -234,6 +238,8 @@ func objectRef(object runtime.Object) string {
 	switch o := object.(type) {
 	case *batchv1.Job:
 		return "job/" + o.Name
+	case *batchv1.CronJob:
+		return "cronjob/" + o.Name
 	case *v1.Pod:
 		return "pod/" + o.Name
 	default:
@@ -588,6 +594,9 @@ func (h *harness) writeJob(next *batchv1.Job) *batchv1.Job {
 	_ = h.jobStore.Update(next)
 	h.jm.OracleUpdateJob(old, next)
 	h.tc.OracleUpdateJob(old, next)
+	if h.onJob != nil {
+		h.onJob(old, next)
+	}
 	return next
 }
 
@@ -612,6 +621,9 @@ func (h *harness) deleteJob(foreground bool) {
 	h.job = nil
 	_ = h.jobStore.Delete(gone)
 	h.jm.OracleDeleteJob(gone)
+	if h.onJob != nil {
+		h.onJob(gone, nil)
+	}
 	h.collectGarbage()
 }
 
@@ -632,6 +644,9 @@ func (h *harness) maybeFinishForeground() {
 	h.job = nil
 	_ = h.jobStore.Delete(gone)
 	h.jm.OracleDeleteJob(gone)
+	if h.onJob != nil {
+		h.onJob(gone, nil)
+	}
 }
 
 // orderedIndexer lists Pods in creation order (see OracleSetPodIndexer in the shim). Pods of
