@@ -9,6 +9,7 @@
 //! - [`validate`], [`defaults`], [`warnings`]: the API server's create-time validation and
 //!   defaulting, and the warnings worth showing;
 //! - [`check`]: the whole pipeline over a multi-document file;
+//! - [`cron`]: the CronJob controller's cron engine (robfig/cron's parser and `Next`, IANA zones);
 //! - [`explain`]: one plain sentence of what a Job will do, from its effective form;
 //! - [`sim`], [`scenario`], [`kubectl`]: the deterministic Job controller simulation, what the
 //!   simulated containers do, and `kubectl`-style views of a simulation snapshot.
@@ -20,6 +21,7 @@
 
 pub mod check;
 pub mod civil;
+pub mod cron;
 pub mod decode;
 pub mod defaults;
 pub mod diag;
