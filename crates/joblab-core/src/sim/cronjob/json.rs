@@ -130,3 +130,64 @@ pub fn cronjob_json(sim: &CronJobSimulation) -> String {
     s.push('\n');
     s
 }
+
+/// `joblab simulate CRONJOB.yaml` as text: every event of the CronJob controller and of each
+/// Job's simulation on one time axis (seconds since the CronJob was created), then the
+/// CronJob's status and one line per Job.
+pub fn cronjob_text(sim: &CronJobSimulation) -> String {
+    let mut events: Vec<(Millis, usize, &crate::sim::model::Event)> =
+        sim.events().iter().map(|e| (e.at_ms, 0, e)).collect();
+    for (i, c) in sim.children().iter().enumerate() {
+        events.extend(
+            c.sim
+                .events()
+                .iter()
+                .map(|e| (e.at_ms + c.clock_start_ms, i + 1, e)),
+        );
+    }
+    // Stable: at one instant the CronJob's events first, then each Job's in creation order.
+    events.sort_by_key(|(at, who, _)| (*at, *who));
+    let mut rows = vec![["TIME", "TYPE", "REASON", "OBJECT", "MESSAGE"]
+        .map(String::from)
+        .to_vec()];
+    rows.extend(events.iter().map(|(at, _, e)| {
+        vec![
+            crate::kubectl::seconds_label(*at),
+            e.type_.as_str().to_owned(),
+            e.reason.clone(),
+            e.object.clone(),
+            e.message.clone(),
+        ]
+    }));
+    let mut out = crate::kubectl::table::tabwrite(&rows);
+    let status = sim.status();
+    let rfc = |s: Option<i64>| s.map_or_else(|| "<none>".to_owned(), crate::civil::format_rfc3339);
+    out.push_str(&format!(
+        "\ncronjob/{}: active {}, lastScheduleTime {}, lastSuccessfulTime {}\n",
+        sim.spec().name,
+        status.active.len(),
+        rfc(status.last_schedule_unix_seconds),
+        rfc(status.last_successful_unix_seconds)
+    ));
+    for c in sim.children() {
+        let st = c.sim.status();
+        let state = match (c.finished_condition(), c.deleted_ms()) {
+            (_, Some(d)) => format!("deleted at {}", crate::kubectl::seconds_label(d)),
+            (Some(f), None) => f.to_owned(),
+            (None, None) => "Running".to_owned(),
+        };
+        out.push_str(&format!(
+            "job/{}: created at {}, {state}; succeeded {}, failed {}, Pods {}\n",
+            c.name,
+            crate::kubectl::seconds_label(c.created_ms),
+            st.succeeded,
+            st.failed,
+            c.sim.pods().len()
+        ));
+    }
+    if let Some(m) = sim.stopped() {
+        out.push_str(m);
+        out.push('\n');
+    }
+    crate::escape::block(&out).into_owned()
+}

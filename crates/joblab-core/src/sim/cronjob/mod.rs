@@ -206,6 +206,34 @@ impl CronJobSimulation {
         })
     }
 
+    /// A simulation of the CronJob document `report` of `check_source(text)` (which checked it
+    /// and decoded its `jobTemplate`), with its schedule parsed by the cron engine.
+    pub fn from_check(
+        text: &str,
+        report: &crate::check::DocumentReport,
+        scenario: Scenario,
+    ) -> Result<CronJobSimulation, String> {
+        if report.kind.as_deref() != Some("CronJob") || !report.valid {
+            return Err("not a valid batch/v1 CronJob".to_owned());
+        }
+        let stream = crate::yaml::parse_stream(text);
+        let root = stream
+            .documents
+            .iter()
+            .find(|d| d.index == report.index)
+            .and_then(|d| d.root.as_ref())
+            .ok_or("the CronJob document is empty")?;
+        let manifest = match report.item {
+            Some(i) => root.to_json()["items"][i].clone(),
+            None => root.to_json(),
+        };
+        let spec = CronJobSpec::from_manifest(&manifest)?;
+        let template = report.job.clone().ok_or("the CronJob has no jobTemplate")?;
+        let schedule = schedule::ControllerSchedule::new(&spec.schedule, spec.time_zone.as_deref())
+            .map_err(|e| format!("spec.schedule: {e}"))?;
+        CronJobSimulation::new(spec, template, std::rc::Rc::new(schedule), scenario)
+    }
+
     /// The current time, ms since the CronJob was created.
     pub fn now(&self) -> Millis {
         self.now

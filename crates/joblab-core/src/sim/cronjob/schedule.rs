@@ -15,6 +15,42 @@ pub trait NextTime {
     fn utc_offset_seconds(&self, unix_seconds: i64) -> i32;
 }
 
+/// A CronJob's schedule as its controller runs it: parsed from `TZ=<timeZone> <schedule>`
+/// (`formatSchedule`) by the cron engine, in the controller's own zone (UTC) otherwise.
+pub struct ControllerSchedule {
+    schedule: crate::cron::Schedule,
+    /// The zone of the scheduled-timestamp annotation (`timeZone`, else UTC).
+    annotation_zone: crate::cron::Zone,
+}
+
+impl ControllerSchedule {
+    /// Parses a CronJob's schedule as the controller does; `Err` is the parser's message.
+    pub fn new(schedule: &str, time_zone: Option<&str>) -> Result<ControllerSchedule, String> {
+        let text = crate::cron::controller_schedule(schedule, time_zone);
+        let schedule = crate::cron::parse_standard(&text).map_err(|e| e.to_string())?;
+        let annotation_zone = time_zone
+            .and_then(crate::cron::zone)
+            .unwrap_or_else(crate::cron::Zone::utc);
+        Ok(ControllerSchedule {
+            schedule,
+            annotation_zone,
+        })
+    }
+}
+
+impl NextTime for ControllerSchedule {
+    fn next_after(&self, after_unix_seconds: i64) -> Option<i64> {
+        self.schedule
+            .next(after_unix_seconds, &crate::cron::Zone::utc())
+    }
+
+    fn utc_offset_seconds(&self, unix_seconds: i64) -> i32 {
+        self.annotation_zone
+            .offset_seconds_at(unix_seconds)
+            .unwrap_or(0)
+    }
+}
+
 /// How many start times were missed since the last one (`missedSchedulesType`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Missed {
