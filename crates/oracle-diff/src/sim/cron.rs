@@ -111,13 +111,13 @@ pub fn generate_cron_one(seeds: &Seeds, seed: u64, index: usize) -> SimCase {
         if !is_valid_cronjob(&yaml) {
             continue;
         }
-        let scenario = scenario(&mut g, &cronjob);
+        let (scenario, until_seconds) = scenario(&mut g, &cronjob);
         return SimCase {
             id,
             job: yaml,
             scenario: to_yaml(&scenario),
             origin: format!("CronJob around {}", base.origin),
-            until: Some(cronjob.until_seconds as f64),
+            until: Some(until_seconds as f64),
         };
     }
     SimCase {
@@ -155,6 +155,13 @@ fn cronjob_around(g: &mut G, job_yaml: &str) -> Option<Drawn> {
     // A Job the CronJob creates suspended never runs; a few keep it to show that too.
     if !g.chance(10) {
         s.remove("suspend");
+    }
+    // Small Jobs: the CronJob controller is what this differential is about, and the committed
+    // vectors stay small (a shrunk Job that no longer validates is redrawn).
+    for (field, cap) in [("completions", 3), ("parallelism", 3), ("backoffLimit", 2)] {
+        if let Some(n) = s.get(field).and_then(J::as_i64).filter(|&n| n > cap) {
+            s.insert(field.into(), json!(1 + n % cap));
+        }
     }
     // The selector the server generates from each child's uid; a written one would be shared.
     s.remove("selector");
@@ -217,8 +224,10 @@ fn cronjob_around(g: &mut G, job_yaml: &str) -> Option<Drawn> {
 }
 
 /// A scenario for a CronJob's Jobs: run times around the period, failures, suspend patches,
-/// deletions of Jobs and an outage of the controller.
-fn scenario(g: &mut G, d: &Drawn) -> J {
+/// deletions of Jobs and an outage of the controller; and how long to run it (longer than the
+/// CronJob's own choice when a long suspension or outage needs time to end and be noticed).
+fn scenario(g: &mut G, d: &Drawn) -> (J, u64) {
+    let mut until_seconds = d.until_seconds;
     let p = d.period_seconds.min(3600) as f64;
     let mut s = serde_json::Map::new();
     let run = match g.below(4) {
@@ -268,11 +277,21 @@ fn scenario(g: &mut G, d: &Drawn) -> J {
         let at = g.below(d.until_seconds) as f64;
         actions.push(json!({"at": at, "patch": {"spec": {"suspend": true}}}));
         if g.chance(80) {
-            let back = at + (g.below(4 * d.period_seconds.min(3600)) + 1) as f64;
+            let away = if g.chance(25) && d.period_seconds <= 300 {
+                // Suspended for about 100 scheduled times, either side of the controller's
+                // limit of 100 missed times.
+                d.period_seconds * g.pick(&[99, 100, 101, 102, 110]) + g.below(3) * 30
+            } else {
+                g.below(4 * d.period_seconds.min(3600)) + 1
+            };
+            let back = at + away as f64;
+            until_seconds = until_seconds.max(back as u64 + 3 * d.period_seconds.min(3600));
             actions.push(json!({"at": back, "patch": {"spec": {"suspend": false}}}));
         }
     }
-    if g.chance(20) {
+    // A resume of a CronJob that may not be suspended (a no-op patch), unless a suspension
+    // above is meant to last.
+    if actions.is_empty() && g.chance(20) {
         actions.push(
             json!({"at": g.below(d.until_seconds) as f64, "patch": {"spec": {"suspend": false}}}),
         );
@@ -286,18 +305,20 @@ fn scenario(g: &mut G, d: &Drawn) -> J {
     }
     if g.chance(30) {
         let from = g.below(d.until_seconds / 2) as f64;
-        let length = if g.chance(30) && d.period_seconds <= 300 {
-            // Long enough for more than 100 missed times.
-            (d.period_seconds * (101 + g.below(20))) as f64
+        let length = if g.chance(40) && d.period_seconds <= 300 {
+            // About 100 missed times, either side of the limit.
+            (d.period_seconds * g.pick(&[99, 100, 101, 102, 110]) + g.below(3) * 30) as f64
         } else {
             (g.below(6 * d.period_seconds.min(3600)) + 1) as f64
         };
+        let to = from + length;
+        until_seconds = until_seconds.max(to as u64 + 3 * d.period_seconds.min(3600));
         s.insert(
             "cronJobControllerDown".into(),
-            json!({"from": from, "to": from + length}),
+            json!({"from": from, "to": to}),
         );
     }
-    J::Object(s)
+    (J::Object(s), until_seconds)
 }
 
 /// Whether a manifest's first document is a batch/v1 CronJob.
