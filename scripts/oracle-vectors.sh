@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the committed oracle vectors (oracle/vectors/check.jsonl; with --simulate,
-# oracle/vectors/simulate.jsonl): runs the differential on
+# oracle/vectors/simulate.jsonl; with --cronjobs, oracle/vectors/cronjob.jsonl): runs the differential on
 # CASES generated Jobs (default 20000) of seed SEED (default 1) and keeps every case that reaches
 # an (error path, error type) pair or an accepted difference not yet covered, then others up to
 # 2000. Refuses to write vectors while any case disagrees: a vector is an answer Joblab matches.
@@ -8,6 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seed=${SEED:-1}
 tmp=$(mktemp)
+if [ "${1:-}" = --cronjobs ]; then
+  # The CronJob simulation vectors: CASES (default 1000) generated CronJob x scenario cases, all
+  # of which must agree (nothing is written otherwise).
+  bash scripts/oracle-diff.sh --simulate --cronjobs --cases "${CASES:-1000}" --seed "$seed" --show 3 --write-vectors "$tmp"
+  mv "$tmp" oracle/vectors/cronjob.jsonl
+  echo "oracle-vectors: oracle/vectors/cronjob.jsonl ($(wc -l < oracle/vectors/cronjob.jsonl) vectors, $(du -h oracle/vectors/cronjob.jsonl | cut -f1))"
+  exit 0
+fi
 if [ "${1:-}" = --simulate ]; then
   # The simulation vectors: every preset case and CASES (default 2000) generated ones, all of
   # which must agree (the differential exits non-zero otherwise and nothing is written).

@@ -325,6 +325,13 @@ impl Simulation {
         }
     }
 
+    /// Moves the clock forward to `t` without processing what is due at `t`: for a caller (the
+    /// CronJob simulation) whose own action at `t` comes before this simulation's entries at
+    /// that instant. Entries due before `t` must have been processed already.
+    pub fn set_now(&mut self, t: Millis) {
+        self.now = self.now.max(t);
+    }
+
     /// Runs until the Job settles, the queue empties, a cap stops it, or `until` is reached.
     pub fn run_until_settled(&mut self, until: Millis) {
         while !self.is_settled() && self.stopped.is_none() {

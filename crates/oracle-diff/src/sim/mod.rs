@@ -224,6 +224,39 @@ pub fn check_vector(v: &SimVector) -> SimOutcome {
     }
 }
 
+/// Checks every vector; `Err` holds the tally and the first three disagreements in full (what a
+/// test over a committed vectors file prints).
+pub fn check_all(vectors: &[SimVector]) -> Result<SimTally, String> {
+    let mut tally = SimTally::default();
+    let mut failures = Vec::new();
+    for v in vectors {
+        let outcome = check_vector(v);
+        tally.add(&outcome, v.answer.result.as_ref());
+        if outcome.disagrees() && failures.len() < 3 {
+            let mut text = format!("case {} (from {}):\n", v.id, v.origin);
+            if let Some(e) = &outcome.error {
+                text.push_str(&format!("  {e}\n"));
+            }
+            for d in &outcome.differences {
+                text.push_str(&format!("  [{}] {}\n", d.category, d.detail));
+            }
+            text.push_str(&format!("job:\n{}scenario:\n{}", v.job, v.scenario));
+            failures.push(text);
+        }
+    }
+    if failures.is_empty() {
+        Ok(tally)
+    } else {
+        Err(format!(
+            "{}\n{} of {} vectors disagree; the first:\n\n{}",
+            tally.render(),
+            tally.disagreeing,
+            tally.cases,
+            failures.join("\n")
+        ))
+    }
+}
+
 /// Agreement per category over a run.
 #[derive(Clone, Debug, Default)]
 pub struct SimTally {

@@ -443,11 +443,13 @@ impl CronJobSimulation {
         true
     }
 
-    /// Deletes a child Job now; its garbage collector and kubelet act at once.
+    /// Deletes a child Job now; its garbage collector and kubelet act at once, before anything
+    /// else the Job's simulation has due at this instant (round order: (A) and (C) act on the
+    /// state (B) left).
     fn delete_child(&mut self, i: usize) {
         let now = self.now;
         if let Some(c) = self.children.get_mut(i) {
-            c.sim.advance_to(now - c.clock_start_ms);
+            c.sim.set_now(now - c.clock_start_ms);
             c.sim.handle_delete_job();
         }
         self.enqueue();
