@@ -39,7 +39,7 @@ impl CronJobSimulation {
         self.children
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.deleted_ms().is_none())
+            .filter(|(_, c)| !c.gone())
             .map(|(index, c)| JobView {
                 index,
                 name: c.name.clone(),
@@ -253,7 +253,7 @@ impl CronJobSimulation {
                 if let Some(index) = self
                     .children
                     .iter()
-                    .position(|c| c.uid == a.uid && c.deleted_ms().is_none())
+                    .position(|c| c.uid == a.uid && !c.gone())
                 {
                     self.delete_job(index, &a.name, &a.uid);
                 }
@@ -264,7 +264,7 @@ impl CronJobSimulation {
         let existing = self
             .children
             .iter()
-            .find(|c| c.name == name && c.deleted_ms().is_none())
+            .find(|c| c.name == name && !c.gone())
             .map(|c| (c.name.clone(), c.uid.clone()));
         let created = match existing {
             Some((name, uid)) => {

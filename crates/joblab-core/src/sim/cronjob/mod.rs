@@ -70,13 +70,25 @@ pub struct ChildJob {
     pub clock_start_ms: Millis,
     /// The Job's simulation, on its own clock.
     pub sim: Simulation,
+    /// Deleted in the background: gone from the API whatever its Pods do.
+    pub removed: bool,
 }
 
 impl ChildJob {
-    /// Whether the Job is gone from the API (deleted by the CronJob controller, the user or
-    /// its TTL).
+    /// When the Job's deletion was asked (by the CronJob controller, the user or its TTL), on
+    /// the CronJob simulation's clock.
     pub fn deleted_ms(&self) -> Option<Millis> {
         self.sim.job_deleted_ms().map(|t| t + self.clock_start_ms)
+    }
+
+    /// Whether the Job is gone from the API. A background deletion (the CronJob controller's,
+    /// kubectl's) removes it at once; the TTL controller's foreground deletion only once every
+    /// Pod has gone, which a Pod finalizer of the template's own can stop for good.
+    pub fn gone(&self) -> bool {
+        self.removed
+            || (self.sim.job_deleted_ms().is_some()
+                && (!self.sim.deleted_by_ttl
+                    || self.sim.pods().iter().all(|p| p.deleted_ms.is_some())))
     }
 
     /// Whether the Job has a Complete or Failed condition (`jobutil.FinishedCondition`): the
@@ -333,9 +345,9 @@ impl CronJobSimulation {
             if c.sim.next_wakeup().is_none_or(|n| n + c.clock_start_ms > t) {
                 continue;
             }
-            let before = (c.sim.status().clone(), c.sim.job_deleted_ms());
+            let before = (c.sim.status().clone(), c.sim.job_deleted_ms(), c.gone());
             c.sim.advance_to(t - c.clock_start_ms);
-            let changed = before != (c.sim.status().clone(), c.sim.job_deleted_ms());
+            let changed = before != (c.sim.status().clone(), c.sim.job_deleted_ms(), c.gone());
             if changed {
                 // updateJob / deleteJob: the CronJob is queued at once.
                 self.enqueue();
@@ -435,7 +447,7 @@ impl CronJobSimulation {
         let Some(i) = self
             .children
             .iter()
-            .position(|c| c.ordinal == ordinal && c.deleted_ms().is_none())
+            .position(|c| c.ordinal == ordinal && !c.gone())
         else {
             return false;
         };
@@ -451,6 +463,7 @@ impl CronJobSimulation {
         if let Some(c) = self.children.get_mut(i) {
             c.sim.set_now(now - c.clock_start_ms);
             c.sim.handle_delete_job();
+            c.removed = true;
         }
         self.enqueue();
     }
@@ -487,6 +500,7 @@ impl CronJobSimulation {
             created_ms: self.now,
             clock_start_ms,
             sim,
+            removed: false,
         });
         // addJob: the CronJob is queued at once.
         self.enqueue();
