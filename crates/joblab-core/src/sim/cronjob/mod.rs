@@ -345,9 +345,9 @@ impl CronJobSimulation {
             if c.sim.next_wakeup().is_none_or(|n| n + c.clock_start_ms > t) {
                 continue;
             }
-            let before = (c.sim.status().clone(), c.sim.job_deleted_ms(), c.gone());
+            let before = (c.sim.api_status(), c.sim.job_deleted_ms(), c.gone());
             c.sim.advance_to(t - c.clock_start_ms);
-            let changed = before != (c.sim.status().clone(), c.sim.job_deleted_ms(), c.gone());
+            let changed = before != (c.sim.api_status(), c.sim.job_deleted_ms(), c.gone());
             if changed {
                 // updateJob / deleteJob: the CronJob is queued at once.
                 self.enqueue();
