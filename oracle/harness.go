@@ -568,6 +568,11 @@ func (h *harness) reactJob(action k8stesting.Action) (bool, runtime.Object, erro
 		if jsonEqual(roundTrip(next).Status, h.job.Status) {
 			return true, h.job.DeepCopy(), nil
 		}
+		if debugHarness {
+			before, _ := json.Marshal(h.job.Status)
+			after, _ := json.Marshal(roundTrip(next).Status)
+			fmt.Fprintf(os.Stderr, "oracle harness: t=%v job status %s -> %s\n", h.now, before, after)
+		}
 		return true, h.writeJob(next).DeepCopy(), nil
 	case "delete":
 		a := action.(k8stesting.DeleteAction)
