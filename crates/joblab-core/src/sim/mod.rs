@@ -456,13 +456,18 @@ impl Simulation {
                 }
                 if ready || due {
                     let before = self.status.clone();
+                    let counted_before = self.pods.iter().filter(|p| p.counted).count();
                     self.sync();
                     // The controller's own status write comes back as a Job update event, and
                     // updateJob asks for a batched sync of an unfinished Job
                     // (job_controller.go, enqueueSyncJobBatched); a write that changes nothing
                     // is no update at all.
                     let finished = self.status.finished_ms().is_some();
-                    if self.status != before && !finished {
+                    // Each tracking finalizer the sync removed is a Pod update too (updatePod
+                    // asks for a batched sync), even when the status did not change: a held
+                    // finalizer of backoffLimitPerIndex released once the replacement exists.
+                    let released = self.pods.iter().filter(|p| p.counted).count() > counted_before;
+                    if (self.status != before || released) && !finished {
                         self.pod_changed();
                     }
                 }
