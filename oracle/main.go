@@ -24,6 +24,9 @@ const usage = `usage:
                             the real Job and TTL-after-finished controllers run the Job through
                             the scenario; prints what 'joblab simulate --format json' prints
   oracle simulate --jsonl   reads {"id","job","scenario","until"} lines, answers {"id","result"|"error"}
+  oracle cron --jsonl       reads {"id","schedule","timeZone","start","count"} lines, answers
+                            {"id","error","zoneError","controllerError","next"}: robfig/cron's
+                            parse and next run times (needs ZONEINFO, see README.md)
 `
 
 func main() {
@@ -85,6 +88,16 @@ func main() {
 		code := simulateMain(os.Args[2:], out)
 		out.Flush()
 		os.Exit(code)
+	case "cron":
+		if len(os.Args) != 3 || os.Args[2] != "--jsonl" {
+			fmt.Fprint(os.Stderr, usage)
+			os.Exit(2)
+		}
+		if err := cronJSONL(os.Stdin, out, enc); err != nil {
+			fmt.Fprintln(os.Stderr, "oracle:", err)
+			out.Flush()
+			os.Exit(2)
+		}
 	case "fields":
 		// Indented, one member per line, so that the committed copy diffs well.
 		enc.SetIndent("", " ")

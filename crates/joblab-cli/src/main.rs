@@ -7,6 +7,7 @@
 mod check;
 mod explain;
 mod formats;
+mod schedule;
 mod simulate;
 
 use std::process::ExitCode;
@@ -25,6 +26,8 @@ enum Cli {
     Defaults(check::DefaultsArgs),
     /// Simulate the Job controller running the Job (deterministic; see --scenario).
     Simulate(simulate::SimulateArgs),
+    /// Explain a CronJob schedule: a plain sentence, warnings, and the next runs in its zone and UTC.
+    Schedule(schedule::ScheduleArgs),
 }
 
 fn main() -> ExitCode {
@@ -33,5 +36,6 @@ fn main() -> ExitCode {
         Cli::Explain(args) => explain::run(&args),
         Cli::Defaults(args) => check::run_defaults(&args),
         Cli::Simulate(args) => simulate::run(&args),
+        Cli::Schedule(args) => schedule::run(&args),
     }
 }

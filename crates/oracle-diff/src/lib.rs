@@ -9,12 +9,14 @@
 //! - [`accepted`]: the differences accepted on purpose, with their reasons;
 //! - [`vectors`]: the committed vectors and the oracle process;
 //! - [`sim`]: the simulation differential (`oracle simulate`, the real Job controller).
+//! - [`cron`]: the cron differential (`oracle cron`, robfig/cron as the CronJob controller runs it).
 //! - [`kubectl`] and [`kubectl_gen`]: the views differential (`oracle kubectl`) and its random
 //!   scenarios.
 
 pub mod accepted;
 pub mod answer;
 pub mod compare;
+pub mod cron;
 pub mod generate;
 pub mod kubectl;
 pub mod kubectl_gen;

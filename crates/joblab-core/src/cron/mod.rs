@@ -11,17 +11,22 @@
 //!   giving up after five years.
 //! - [`zone`], [`load_location`] and [`time_zone_errors`] are Go's `time.LoadLocation` and the
 //!   API server's `timeZone` validation.
+//! - [`describe`] is the schedule explainer: a plain sentence ("At 03:00 every day, Europe/Berlin
+//!   time") and warnings for schedules that surprise, with [`Description::next_runs`] for the
+//!   next run times in the schedule's zone.
 //!
 //! Instants are Unix seconds (the controller's times are whole seconds); nothing here reads a
 //! clock. The controller formats a CronJob's schedule with its `timeZone` as `TZ=<zone>
 //! <schedule>` before parsing it ([`controller_schedule`]); without one, the schedule runs in the
 //! controller's own zone, the zone passed to [`Schedule::next`].
 
+mod describe;
 mod goparse;
 mod next;
 mod parse;
 mod zone;
 
+pub use describe::{describe, CronWarning, CronWarningKind, Description};
 pub use zone::{
     is_known_zone, load_location, time_zone_errors, tzdb_version, zone, WallClock, Zone,
 };

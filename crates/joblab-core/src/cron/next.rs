@@ -6,15 +6,15 @@ use super::zone::Zone;
 use super::{SpecFields, STAR_BIT};
 
 /// Whether bit `n` of a field is set.
-fn has(bits: u64, n: u32) -> bool {
+pub(super) fn has(bits: u64, n: u32) -> bool {
     n < 64 && bits & (1u64 << n) != 0
 }
 
 /// robfig `dayMatches`: with `*` (or `?`) in either day field both must match; with both
 /// restricted, either one does (`0 0 1 * MON` runs on the 1st and on every Monday).
-fn day_matches(s: &SpecFields, w: &super::WallClock) -> bool {
-    let dom_match = has(s.dom, w.day);
-    let dow_match = has(s.dow, w.weekday);
+pub(super) fn day_matches(s: &SpecFields, day: u32, weekday: u32) -> bool {
+    let dom_match = has(s.dom, day);
+    let dow_match = has(s.dow, weekday);
     if s.dom & STAR_BIT != 0 || s.dow & STAR_BIT != 0 {
         dom_match && dow_match
     } else {
@@ -61,7 +61,7 @@ pub(super) fn next(s: &SpecFields, loc: &Zone, after: i64) -> Option<i64> {
                 continue 'wrap;
             }
         }
-        while !day_matches(s, &w) {
+        while !day_matches(s, w.day, w.weekday) {
             if !added {
                 added = true;
                 t = loc.date(w.year, i64::from(w.month), i64::from(w.day), 0, 0, 0)?;

@@ -55,6 +55,32 @@ impl Zone {
         Some(self.tz.to_offset(at).seconds())
     }
 
+    /// The instants in `[from, to)` (Unix seconds) at which the zone's offset changes, each with
+    /// the offsets before and after (seconds east of UTC). Found hour by hour and narrowed to the
+    /// second, so two changes within one hour would be missed; no zone has had such.
+    pub fn offset_changes(&self, from: i64, to: i64) -> Vec<(i64, i32, i32)> {
+        let offset = |t: i64| self.offset_seconds_at(t).unwrap_or(0);
+        let mut out = Vec::new();
+        let mut prev = from;
+        while prev < to {
+            let t = prev + 3600;
+            if offset(t) != offset(prev) {
+                let (mut lo, mut hi) = (prev, t);
+                while hi - lo > 1 {
+                    let mid = lo + (hi - lo) / 2;
+                    if offset(mid) == offset(lo) {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                out.push((hi, offset(lo), offset(hi)));
+            }
+            prev = t;
+        }
+        out
+    }
+
     /// The calendar fields of an instant in this zone; `None` outside the years -9999 to 9999.
     pub fn wall_clock(&self, unix_seconds: i64) -> Option<WallClock> {
         let offset_seconds = self.offset_seconds_at(unix_seconds)?;
@@ -74,6 +100,23 @@ impl Zone {
             weekday,
             offset_seconds,
         })
+    }
+
+    /// The instant as Go's `t.In(zone).Format(time.RFC3339)` writes it: the wall clock and the
+    /// offset (`2025-10-26T02:30:00+02:00`), `Z` where the offset is zero.
+    pub fn format_rfc3339(&self, unix_seconds: i64) -> Option<String> {
+        let w = self.wall_clock(unix_seconds)?;
+        let offset = if w.offset_seconds == 0 {
+            "Z".to_string()
+        } else {
+            let sign = if w.offset_seconds < 0 { '-' } else { '+' };
+            let minutes = w.offset_seconds.unsigned_abs() / 60;
+            format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+        };
+        Some(format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{offset}",
+            w.year, w.month, w.day, w.hour, w.minute, w.second
+        ))
     }
 
     /// Go's `time.Date(year, month, day, hour, minute, second, 0, loc)`: fields out of their
@@ -143,8 +186,10 @@ pub fn load_location(name: &str) -> Result<Option<Zone>, String> {
         return Err("time: invalid location name".to_string());
     }
     let unknown = || format!("unknown time zone {name}");
-    let db = jiff::tz::TimeZoneDatabase::bundled();
-    let tz = db.get(name).map_err(|_| unknown())?;
+    // jiff keeps each zone it has parsed (its `std` cache), so a second lookup is cheap.
+    let tz = jiff::tz::TimeZoneDatabase::bundled()
+        .get(name)
+        .map_err(|_| unknown())?;
     // jiff matches names without regard to case; Go's zip and directory lookups do not.
     if tz.iana_name() != Some(name) {
         return Err(unknown());

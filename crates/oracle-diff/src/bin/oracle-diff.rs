@@ -18,6 +18,8 @@ const USAGE: &str = "usage: oracle-diff --oracle BIN [--cases N] [--seed S] [--s
        oracle-diff --kubectl --oracle BIN [--cases N] [--seed S] [--max-snapshots M] [--show K]
                    [--write-vectors FILE]
        oracle-diff --kubectl --vectors FILE [--show K]
+       oracle-diff --cron --oracle BIN [--cases N] [--seed S] [--show K] [--write-vectors FILE]
+       oracle-diff --cron --vectors FILE [--show K]
 
   --cases N          generated cases (default 2000)
   --seed S           generator seed (default 1); the same seed gives the same cases
@@ -36,6 +38,9 @@ const USAGE: &str = "usage: oracle-diff --oracle BIN [--cases N] [--seed S] [--s
                      `oracle kubectl`; --cases is then the number of generated Job×scenario
                      pairs (default 60) added to the tests', docs' and presets' cases, and
                      --max-snapshots caps the snapshots of a run (default: all), taken evenly
+  --cron             the cron differential: Joblab's cron engine against robfig/cron as the API
+                     server and the CronJob controller call it (`oracle cron`), on N generated
+                     schedule x timeZone x start cases (default 6000)
 Exits 0 when every case agrees (or differs only as docs/fidelity.md accepts), 1 on any
 disagreement, 2 on a usage or oracle error.";
 
@@ -112,6 +117,12 @@ fn parse_args() -> Result<Args, String> {
 fn main() -> ExitCode {
     if std::env::args().any(|a| a == "--simulate") {
         return simulate::main();
+    }
+    if std::env::args().any(|a| a == "--cron") {
+        return ExitCode::from(oracle_diff::cron::run::main(
+            std::env::args().skip(1),
+            USAGE,
+        ));
     }
     let args = match parse_args() {
         Ok(a) => a,
