@@ -24,7 +24,7 @@ import (
 	"sort"
 	"strconv"
 	"time"
-	_ "time/tzdata" // the IANA zones, whatever the machine has installed
+	_ "time/tzdata" // the IANA zones when the host has none (ZONEINFO, or the host's zoneinfo, comes first)
 
 	batchv1 "k8s.io/api/batch/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
