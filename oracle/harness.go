@@ -158,6 +158,10 @@ type harness struct {
 	events    []recordedEvent
 	processed int
 	maxEvents int
+
+	// onJob, when set, hears of every change of the stored Job (cur nil: it is gone): a
+	// CronJob's harness (cronjob.go) passes them to the CronJob controller's informer.
+	onJob func(old, cur *batchv1.Job)
 }
 
 // ms converts a timeline offset to Joblab's milliseconds.
@@ -236,6 +240,8 @@ func objectRef(object runtime.Object) string {
 	switch o := object.(type) {
 	case *batchv1.Job:
 		return "job/" + o.Name
+	case *batchv1.CronJob:
+		return "cronjob/" + o.Name
 	case *v1.Pod:
 		return "pod/" + o.Name
 	default:
@@ -564,6 +570,11 @@ func (h *harness) reactJob(action k8stesting.Action) (bool, runtime.Object, erro
 		if jsonEqual(roundTrip(next).Status, h.job.Status) {
 			return true, h.job.DeepCopy(), nil
 		}
+		if debugHarness {
+			before, _ := json.Marshal(h.job.Status)
+			after, _ := json.Marshal(roundTrip(next).Status)
+			fmt.Fprintf(os.Stderr, "oracle harness: t=%v job status %s -> %s\n", h.now, before, after)
+		}
 		return true, h.writeJob(next).DeepCopy(), nil
 	case "delete":
 		a := action.(k8stesting.DeleteAction)
@@ -590,6 +601,9 @@ func (h *harness) writeJob(next *batchv1.Job) *batchv1.Job {
 	_ = h.jobStore.Update(next)
 	h.jm.OracleUpdateJob(old, next)
 	h.tc.OracleUpdateJob(old, next)
+	if h.onJob != nil {
+		h.onJob(old, next)
+	}
 	return next
 }
 
@@ -614,6 +628,9 @@ func (h *harness) deleteJob(foreground bool) {
 	h.job = nil
 	_ = h.jobStore.Delete(gone)
 	h.jm.OracleDeleteJob(gone)
+	if h.onJob != nil {
+		h.onJob(gone, nil)
+	}
 	h.collectGarbage()
 }
 
@@ -634,6 +651,9 @@ func (h *harness) maybeFinishForeground() {
 	h.job = nil
 	_ = h.jobStore.Delete(gone)
 	h.jm.OracleDeleteJob(gone)
+	if h.onJob != nil {
+		h.onJob(gone, nil)
+	}
 }
 
 // orderedIndexer lists Pods in creation order (see OracleSetPodIndexer in the shim). Pods of

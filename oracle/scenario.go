@@ -20,6 +20,16 @@ type Scenario struct {
 	FailureRate    float64   `json:"failureRate"`
 	Runs           []RunRule `json:"runs"`
 	Actions        []Action  `json:"actions"`
+	// CronJob scenarios only: when the CronJob is created (RFC 3339), and a time in which the
+	// CronJob controller is down.
+	StartTime             *string `json:"startTime"`
+	CronJobControllerDown *Outage `json:"cronJobControllerDown"`
+}
+
+// Outage is a stretch of simulated seconds.
+type Outage struct {
+	From float64 `json:"from"`
+	To   float64 `json:"to"`
 }
 
 // RunRule is one exception: which runs it applies to, and how they behave.
@@ -33,6 +43,7 @@ type RunRule struct {
 
 // RunMatch says which container runs a rule applies to; every given criterion must fit.
 type RunMatch struct {
+	Job     *uint32    `json:"job"` // CronJob scenarios: the n-th Job the CronJob created
 	Run     *uint32    `json:"run"`
 	Index   IndexMatch `json:"index"`
 	Attempt *uint32    `json:"attempt"`
@@ -76,7 +87,12 @@ type Action struct {
 	At        float64    `json:"at"`
 	Patch     *JobPatch  `json:"patch"`
 	DeletePod *DeletePod `json:"deletePod"`
-	DeleteJob *struct{}  `json:"deleteJob"`
+	DeleteJob *DeleteJob `json:"deleteJob"`
+}
+
+// DeleteJob is `kubectl delete job`; in a CronJob scenario, of the CronJob's Job-th Job.
+type DeleteJob struct {
+	Job *uint32 `json:"job"`
 }
 
 // JobPatch is `kubectl patch job --type=merge` of the mutable spec fields the contract names.

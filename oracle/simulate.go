@@ -150,8 +150,31 @@ func simulate(jobYAML, scenarioYAML []byte, untilSeconds float64) (result []byte
 			err = fmt.Errorf("panic: %v", r)
 		}
 	}()
+	sc := &Scenario{}
+	if len(scenarioYAML) != 0 {
+		if err := yamlUnmarshal(scenarioYAML, sc); err != nil {
+			return nil, fmt.Errorf("scenario: %w", err)
+		}
+	}
+	if isCronJob(jobYAML) {
+		return simulateCronJob(jobYAML, sc, time.Duration(secondsToMs(untilSeconds))*time.Millisecond)
+	}
+	jobObj, err := storedJob(jobYAML)
+	if err != nil {
+		return nil, err
+	}
+	h, err := newHarness(jobObj, sc)
+	if err != nil {
+		return nil, err
+	}
+	h.run(time.Duration(secondsToMs(untilSeconds)) * time.Millisecond)
+	return h.output()
+}
+
+// storedJob is the Job the API server stores from a manifest (oracle check's create path).
+func storedJob(manifest []byte) (*batchv1.Job, error) {
 	var answers []DocumentAnswer
-	checkStream(bytes.NewReader(jobYAML), func(a DocumentAnswer) { answers = append(answers, a) })
+	checkStream(bytes.NewReader(manifest), func(a DocumentAnswer) { answers = append(answers, a) })
 	var stored json.RawMessage
 	for _, a := range answers {
 		if a.Accepted && a.Kind == "Job" {
@@ -166,18 +189,7 @@ func simulate(jobYAML, scenarioYAML []byte, untilSeconds float64) (result []byte
 	if err := json.Unmarshal(stored, jobObj); err != nil {
 		return nil, err
 	}
-	sc := &Scenario{}
-	if len(scenarioYAML) != 0 {
-		if err := yamlUnmarshal(scenarioYAML, sc); err != nil {
-			return nil, fmt.Errorf("scenario: %w", err)
-		}
-	}
-	h, err := newHarness(jobObj, sc)
-	if err != nil {
-		return nil, err
-	}
-	h.run(time.Duration(secondsToMs(untilSeconds)) * time.Millisecond)
-	return h.output()
+	return jobObj, nil
 }
 
 // klogQuiet keeps the controllers' logging off the output.
@@ -188,11 +200,21 @@ var klogQuiet = func() bool {
 }()
 
 func newHarness(jobObj *batchv1.Job, sc *Scenario) (*harness, error) {
+	return newHarnessAt(jobObj, sc, oracleNow, 0, defaultJobUID, nil)
+}
+
+// newHarnessAt is a harness whose clock's 0 is `start` (a whole second), with the Job created
+// at `created` on that clock and given `uid`; onJob (may be nil) hears of the Job's changes.
+// A CronJob's harness makes one per Job its controller creates.
+func newHarnessAt(jobObj *batchv1.Job, sc *Scenario, start time.Time, created time.Duration, uid string,
+	onJob func(old, cur *batchv1.Job)) (*harness, error) {
 	_ = klogQuiet
 	ctx := klog.NewContext(context.Background(), klog.Background())
 	h := &harness{
+		onJob:    onJob,
+		now:      created,
 		ctx:      ctx,
-		start:    oracleNow,
+		start:    start,
 		pods:     map[string]*v1.Pod{},
 		byName:   map[string]*podState{},
 		names:    map[string]bool{},
@@ -200,7 +222,7 @@ func newHarness(jobObj *batchv1.Job, sc *Scenario) (*harness, error) {
 		rng:      splitMix64{state: sc.Seed},
 		scenario: sc,
 	}
-	h.clock = clocktesting.NewFakeClock(h.start)
+	h.clock = clocktesting.NewFakeClock(h.nowTime())
 	h.client = fake.NewSimpleClientset()
 	h.client.PrependReactor("*", "*", h.react)
 	factory := informers.NewSharedInformerFactory(h.client, 0)
@@ -228,11 +250,11 @@ func newHarness(jobObj *batchv1.Job, sc *Scenario) (*harness, error) {
 	if jobObj.Namespace == "" {
 		jobObj.Namespace = "default"
 	}
-	jobObj.UID = types.UID(defaultJobUID)
+	jobObj.UID = types.UID(uid)
 	jobObj.CreationTimestamp = metav1.NewTime(h.start)
 	jobObj.ResourceVersion = h.nextRV()
 	jobObj.Generation = 1
-	h.namespace, h.jobName, h.jobUID = jobObj.Namespace, jobObj.Name, defaultJobUID
+	h.namespace, h.jobName, h.jobUID = jobObj.Namespace, jobObj.Name, uid
 	spec := jobObj.Spec.Template.Spec
 	h.onFailure = spec.RestartPolicy == v1.RestartPolicyOnFailure
 	for _, c := range spec.Containers {
@@ -296,19 +318,47 @@ func (h *harness) run(until time.Duration) {
 		}
 		t := h.timeline[0].at
 		for len(h.timeline) > 0 && h.timeline[0].at == t && h.processed < maxTimelineEntries {
-			w := heap.Pop(&h.timeline).(*wake)
-			h.processed++
-			h.now = max(h.now, w.at)
-			h.clock.SetTime(h.nowTime())
-			h.deferring = true
-			h.dispatch(w)
-			h.deferring = false
-			h.flushDeferred()
+			h.stepOne()
 		}
 	}
 	if !h.settled() && (len(h.timeline) == 0 || h.timeline[0].at > until) {
 		h.now = max(h.now, until)
 	}
+}
+
+// stepOne processes the next timeline entry.
+func (h *harness) stepOne() {
+	w := heap.Pop(&h.timeline).(*wake)
+	h.processed++
+	h.now = max(h.now, w.at)
+	h.clock.SetTime(h.nowTime())
+	h.deferring = true
+	h.dispatch(w)
+	h.deferring = false
+	h.flushDeferred()
+}
+
+// advanceTo processes every entry due at or before t (its own clock), settled or not, then
+// sets the clock to t, as Joblab's Simulation::advance_to does.
+func (h *harness) advanceTo(t time.Duration) {
+	for len(h.timeline) > 0 && h.timeline[0].at <= t && h.processed < maxTimelineEntries {
+		h.stepOne()
+	}
+	h.setNow(t)
+}
+
+// setNow moves the clock forward to t (never back).
+func (h *harness) setNow(t time.Duration) {
+	h.now = max(h.now, t)
+	h.clock.SetTime(h.nowTime())
+}
+
+// nextAt is when the next entry is due, on the harness's own clock.
+func (h *harness) nextAt() (time.Duration, bool) {
+	if len(h.timeline) == 0 || h.processed >= maxTimelineEntries {
+		return 0, false
+	}
+	return h.timeline[0].at, true
 }
 
 func (h *harness) dispatch(w *wake) {

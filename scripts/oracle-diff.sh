@@ -4,6 +4,8 @@
 #   scripts/oracle-diff.sh --vectors oracle/vectors/check.jsonl     (no Go needed)
 #   scripts/oracle-diff.sh --simulate --cases N --seed S [--show K] [--only ID]
 #                                      the simulation differential (oracle simulate, docs/fidelity.md)
+#   scripts/oracle-diff.sh --simulate --cronjobs --cases N --seed S [--show K] [--only ID]
+#                                      the same for generated CronJobs (the real CronJob controller)
 #   scripts/oracle-diff.sh --kubectl --cases N --seed S [--max-snapshots M] [--write-vectors FILE]
 #   scripts/oracle-diff.sh --kubectl --vectors oracle/vectors/kubectl.jsonl   (no Go needed)
 #   scripts/oracle-diff.sh --cron --cases N --seed S [--show K] [--write-vectors FILE]

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the committed oracle vectors (oracle/vectors/check.jsonl; with --simulate,
 # oracle/vectors/simulate.jsonl; with --cron, oracle/vectors/cron.jsonl; with --cronjobs,
-# oracle/vectors/cronjob.jsonl, from CASES generated CronJobs, default 12000, keeping 1000): runs
-# the differential on
+# oracle/vectors/cronjob-check.jsonl, from CASES generated CronJobs, default 12000, keeping 1000;
+# with --simulate-cronjobs, oracle/vectors/cronjob-simulate.jsonl): runs the differential on
 # CASES generated Jobs (default 20000) of seed SEED (default 1) and keeps every case that reaches
 # an (error path, error type) pair or an accepted difference not yet covered, then others up to
 # 2000. Refuses to write vectors while any case disagrees: a vector is an answer Joblab matches.
@@ -10,6 +10,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seed=${SEED:-1}
 tmp=$(mktemp)
+if [ "${1:-}" = --simulate-cronjobs ]; then
+  # The CronJob simulation vectors: CASES (default 1000) generated CronJob x scenario cases, all
+  # of which must agree (nothing is written otherwise).
+  bash scripts/oracle-diff.sh --simulate --cronjobs --cases "${CASES:-1000}" --seed "$seed" --show 3 --write-vectors "$tmp"
+  mv "$tmp" oracle/vectors/cronjob-simulate.jsonl
+  echo "oracle-vectors: oracle/vectors/cronjob-simulate.jsonl ($(wc -l < oracle/vectors/cronjob-simulate.jsonl) vectors, $(du -h oracle/vectors/cronjob-simulate.jsonl | cut -f1))"
+  exit 0
+fi
 if [ "${1:-}" = --simulate ]; then
   # The simulation vectors: every preset case and CASES (default 2000) generated ones, all of
   # which must agree (the differential exits non-zero otherwise and nothing is written).
@@ -20,8 +28,8 @@ if [ "${1:-}" = --simulate ]; then
 fi
 if [ "${1:-}" = --cronjobs ]; then
   bash scripts/oracle-diff.sh --cronjobs --cases "${CASES:-12000}" --seed "$seed" --show 3 --write-vectors "$tmp" --vectors-min 1000
-  mv "$tmp" oracle/vectors/cronjob.jsonl
-  echo "oracle-vectors: oracle/vectors/cronjob.jsonl ($(wc -l < oracle/vectors/cronjob.jsonl) vectors, $(du -h oracle/vectors/cronjob.jsonl | cut -f1))"
+  mv "$tmp" oracle/vectors/cronjob-check.jsonl
+  echo "oracle-vectors: oracle/vectors/cronjob-check.jsonl ($(wc -l < oracle/vectors/cronjob-check.jsonl) vectors, $(du -h oracle/vectors/cronjob-check.jsonl | cut -f1))"
   exit 0
 fi
 if [ "${1:-}" = --cron ]; then

@@ -45,7 +45,7 @@ if command -v go >/dev/null 2>&1; then
   echo "seed $seed; replay: bash scripts/oracle-diff.sh --cases 2000 --seed $seed"
   bash scripts/oracle-diff.sh --cases 2000 --seed "$seed" --show 5
   # CronJobs through the CronJob strategy: 2000 generated around the same seed's Jobs
-  # (oracle/vectors/cronjob.jsonl holds a committed run of 12 000, in cargo test).
+  # (oracle/vectors/cronjob-check.jsonl holds 1 000 of a run of 12 000, in cargo test).
   echo "seed $seed; replay: bash scripts/oracle-diff.sh --cronjobs --cases 2000 --seed $seed"
   bash scripts/oracle-diff.sh --cronjobs --cases 2000 --seed "$seed" --show 5
   # The real Job and TTL-after-finished controllers (oracle simulate) against Joblab's
@@ -53,6 +53,11 @@ if command -v go >/dev/null 2>&1; then
   # cases of the same seed (oracle/vectors/simulate.jsonl holds a committed run, in cargo test).
   echo "seed $seed; replay: bash scripts/oracle-diff.sh --simulate --cases 2000 --seed $seed"
   bash scripts/oracle-diff.sh --simulate --cases 2000 --seed "$seed" --show 3
+  # The real CronJob controller v2, with the real Job controller of every Job it creates, against
+  # Joblab's CronJob simulation: 1000 generated CronJob x scenario cases of the same seed
+  # (oracle/vectors/cronjob-simulate.jsonl holds a committed run, in cargo test).
+  echo "seed $seed; replay: bash scripts/oracle-diff.sh --simulate --cronjobs --cases 1000 --seed $seed"
+  bash scripts/oracle-diff.sh --simulate --cronjobs --cases 1000 --seed "$seed" --show 3
   # kubectl's views judged by kubectl's code: 300 snapshots, taken evenly from the tests', docs'
   # and presets' scenarios and 20 generated Job×scenario pairs of the day's seed.
   echo "seed $seed; replay: bash scripts/oracle-diff.sh --kubectl --cases 20 --seed $seed --max-snapshots 300"

@@ -165,3 +165,72 @@ fn defaults_prints_the_effective_job_as_yaml() {
     let again = joblab(&["check", "-"], Some(&text));
     assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
 }
+
+#[test]
+fn simulate_runs_a_cronjob_and_refuses_job_only_actions() {
+    let cronjob = "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: \"*/5 * * * *\"\n  concurrencyPolicy: Forbid\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n          - name: main\n            image: busybox\n          restartPolicy: Never\n";
+    let file = temp_file("cronjob", "cronjob.yaml", cronjob);
+    let scenario = temp_file("cronjob", "scenario.yaml", "runSeconds: 400\n");
+    let path = file.to_str().expect("utf-8 path");
+    let sc = scenario.to_str().expect("utf-8 path");
+    let out = joblab(
+        &[
+            "simulate",
+            path,
+            "--scenario",
+            sc,
+            "--until",
+            "700",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let reasons: Vec<(String, &str)> = v["events"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| (e["at"].to_string(), e["reason"].as_str().unwrap_or("")))
+        .collect();
+    // Created 100 ms after 00:05; still running at 00:10, so Forbid skips that run.
+    assert_eq!(
+        reasons,
+        [
+            ("300.1".to_owned(), "SuccessfulCreate"),
+            ("600.1".to_owned(), "JobAlreadyActive")
+        ]
+    );
+    assert_eq!(v["jobs"][0]["name"], "tick-28928165");
+    assert_eq!(v["jobs"][0]["clockStart"], 300);
+    let text = joblab(
+        &["simulate", path, "--scenario", sc, "--until", "700"],
+        None,
+    );
+    assert!(
+        stdout(&text).contains("cronjob/tick: active 1"),
+        "{}",
+        stdout(&text)
+    );
+    let bad = temp_file(
+        "cronjob",
+        "bad.yaml",
+        "actions:\n  - {at: 1, deletePod: {run: 1}}\n",
+    );
+    let out = joblab(
+        &[
+            "simulate",
+            path,
+            "--scenario",
+            bad.to_str().expect("utf-8 path"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

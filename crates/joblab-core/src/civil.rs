@@ -46,6 +46,23 @@ pub fn format_rfc3339(unix_seconds: i64) -> String {
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
 }
 
+/// RFC 3339 in a zone `offset_seconds` east of UTC (`2025-01-01T01:00:00+01:00`), as Go's
+/// `Format(time.RFC3339)` writes a time in that zone; an offset of 0 is written `Z`.
+pub fn format_rfc3339_offset(unix_seconds: i64, offset_seconds: i32) -> String {
+    if offset_seconds == 0 {
+        return format_rfc3339(unix_seconds);
+    }
+    let local = format_rfc3339(unix_seconds.saturating_add(i64::from(offset_seconds)));
+    let sign = if offset_seconds < 0 { '-' } else { '+' };
+    let abs = offset_seconds.unsigned_abs();
+    format!(
+        "{}{sign}{:02}:{:02}",
+        local.trim_end_matches('Z'),
+        abs / 3600,
+        abs / 60 % 60
+    )
+}
+
 /// `Wed, 01 Jan 2025 00:00:00 +0000`: Go's `time.RFC1123Z` in UTC, as `kubectl describe` prints.
 pub fn format_rfc1123z(unix_seconds: i64) -> String {
     const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -163,6 +180,18 @@ mod tests {
     fn formats_like_the_api_and_kubectl() {
         assert_eq!(format_rfc3339(1_735_689_600), "2025-01-01T00:00:00Z");
         assert_eq!(format_rfc3339(1_735_689_600 + 3723), "2025-01-01T01:02:03Z");
+        assert_eq!(
+            format_rfc3339_offset(1_735_689_600, 3600),
+            "2025-01-01T01:00:00+01:00"
+        );
+        assert_eq!(
+            format_rfc3339_offset(1_735_689_600, -34_200),
+            "2024-12-31T14:30:00-09:30"
+        );
+        assert_eq!(
+            format_rfc3339_offset(1_735_689_600, 0),
+            "2025-01-01T00:00:00Z"
+        );
         assert_eq!(format_rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(
             format_rfc1123z(1_735_689_600),

@@ -30,6 +30,27 @@ pub struct Scenario {
     pub runs: Vec<RunRule>,
     /// What a user does while the Job runs.
     pub actions: Vec<Action>,
+    /// CronJob scenarios only: when the CronJob is created, in RFC 3339 with whole seconds
+    /// (default [`DEFAULT_START_TIME`]). Every `at` counts from there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    /// CronJob scenarios only: a time in which the CronJob controller is down (it misses every
+    /// schedule and notices nothing; it starts again with an empty queue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cron_job_controller_down: Option<Outage>,
+}
+
+/// When a CronJob simulation starts if its scenario names no `startTime`.
+pub const DEFAULT_START_TIME: &str = "2025-01-01T00:00:00Z";
+
+/// A stretch of simulated time, in seconds since the simulation started.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Outage {
+    /// When the controller stops.
+    pub from: f64,
+    /// When it starts again (after `from`).
+    pub to: f64,
 }
 
 impl Default for Scenario {
@@ -42,6 +63,8 @@ impl Default for Scenario {
             failure_rate: 0.0,
             runs: Vec::new(),
             actions: Vec::new(),
+            start_time: None,
+            cron_job_controller_down: None,
         }
     }
 }
@@ -72,6 +95,9 @@ pub struct RunRule {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RunMatch {
+    /// CronJob scenarios only: the n-th Job the CronJob created (1, 2, ... in creation order).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job: Option<u32>,
     /// The n-th container run of the Job (1, 2, ... in start order, restarts included).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run: Option<u32>,
@@ -163,10 +189,14 @@ pub struct DeletePod {
     pub name: Option<String>,
 }
 
-/// Delete the Job; no fields.
+/// Delete the Job (in a CronJob scenario, the CronJob's `job`-th Job).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct DeleteJob {}
+pub struct DeleteJob {
+    /// CronJob scenarios only: the n-th Job the CronJob created (1, 2, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job: Option<u32>,
+}
 
 /// Seconds to whole milliseconds, rounded; callers validate the range first.
 pub(crate) fn seconds_to_ms(s: f64) -> u64 {
@@ -306,6 +336,7 @@ impl Scenario {
                 }
             };
             positive(format!("runs[{i}].match.run"), rule.match_.run, &mut out);
+            positive(format!("runs[{i}].match.job"), rule.match_.job, &mut out);
             positive(
                 format!("runs[{i}].match.attempt"),
                 rule.match_.attempt,
@@ -376,7 +407,53 @@ impl Scenario {
                 }
             }
         }
+        if let Some(d) = &self.delete_job_zero() {
+            out.push(Diagnostic::error(
+                format!("actions[{d}].deleteJob.job"),
+                ErrorType::Invalid,
+                "0: must be greater than or equal to 1",
+                Span::default(),
+            ));
+        }
+        if let Some(t) = &self.start_time {
+            if crate::civil::parse_rfc3339(t).is_none() || t.contains('.') {
+                out.push(Diagnostic::error(
+                    "startTime",
+                    ErrorType::Invalid,
+                    format!("{t:?}: must be an RFC 3339 time with whole seconds, such as {DEFAULT_START_TIME}"),
+                    Span::default(),
+                ));
+            }
+        }
+        if let Some(o) = &self.cron_job_controller_down {
+            seconds("cronJobControllerDown.from".into(), o.from, &mut out);
+            seconds("cronJobControllerDown.to".into(), o.to, &mut out);
+            if o.to <= o.from {
+                out.push(Diagnostic::error(
+                    "cronJobControllerDown.to",
+                    ErrorType::Invalid,
+                    format!("{}: must be after `from`", o.to),
+                    Span::default(),
+                ));
+            }
+        }
         out
+    }
+
+    /// The position of the first action that deletes "the 0th" Job, which does not exist.
+    fn delete_job_zero(&self) -> Option<usize> {
+        self.actions
+            .iter()
+            .position(|a| a.delete_job.as_ref().is_some_and(|d| d.job == Some(0)))
+    }
+
+    /// The instant the simulation starts, in Unix seconds: `startTime`, or
+    /// [`DEFAULT_START_TIME`] (both checked by [`Scenario::validate`]).
+    pub fn start_unix_seconds(&self) -> i64 {
+        self.start_time
+            .as_deref()
+            .and_then(crate::civil::parse_rfc3339)
+            .unwrap_or(crate::kubectl::EPOCH_SECONDS)
     }
 }
 
@@ -396,7 +473,7 @@ mod tests {
         .unwrap_or_else(|d| panic!("{d:?}"));
         assert_eq!(s.runs[0].match_.index, Some(IndexMatch::Many(vec![0, 2])));
         assert_eq!(s.runs[1].match_.index, Some(IndexMatch::One(3)));
-        assert_eq!(s.actions[2].delete_job, Some(DeleteJob {}));
+        assert_eq!(s.actions[2].delete_job, Some(DeleteJob::default()));
     }
 
     #[test]

@@ -913,7 +913,7 @@ fn delete(args: &Args, snap: Option<&Snapshot>, t: Millis) -> Output {
                 out.push_str(&format!("job.batch \"{}\" deleted\n", s.name));
                 actions.push(Action {
                     at: at_seconds(t),
-                    delete_job: Some(DeleteJob {}),
+                    delete_job: Some(DeleteJob::default()),
                     ..Action::default()
                 });
             }
@@ -1643,7 +1643,7 @@ mod tests {
                 Scenario {
                     actions: vec![Action {
                         at: 2.0,
-                        delete_job: Some(DeleteJob {}),
+                        delete_job: Some(DeleteJob::default()),
                         ..Action::default()
                     }],
                     ..Scenario::default()

@@ -20,6 +20,7 @@ pub fn random_scenario(rng: &mut SplitMix64, indexed: bool) -> Scenario {
         failure_rate: [0.0, 0.0, 0.2, 0.5][below(4) as usize],
         runs: Vec::new(),
         actions: Vec::new(),
+        ..Scenario::default()
     };
     for _ in 0..below(4) {
         let mut m = RunMatch::default();
@@ -84,7 +85,7 @@ pub fn random_scenario(rng: &mut SplitMix64, indexed: bool) -> Scenario {
                     },
                 });
             }
-            4 => a.delete_job = Some(DeleteJob {}),
+            4 => a.delete_job = Some(DeleteJob::default()),
             _ => {
                 a.delete_pod = Some(DeletePod {
                     run: Some(1 + below(3) as u32),

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use oracle_diff::sim::{check_vector, read_sim_vectors, SimTally};
+use oracle_diff::sim::{check_all, read_sim_vectors};
 
 #[test]
 fn the_simulation_agrees_with_every_committed_controller_run() {
@@ -18,29 +18,7 @@ fn the_simulation_agrees_with_every_committed_controller_run() {
         "{generated} generated vectors; the differential commits at least 2000"
     );
     assert!(vectors.iter().any(|v| v.id.starts_with("preset-")));
-    let mut tally = SimTally::default();
-    let mut failures = Vec::new();
-    for v in &vectors {
-        let outcome = check_vector(v);
-        tally.add(&outcome, v.answer.result.as_ref());
-        if outcome.disagrees() && failures.len() < 3 {
-            let mut text = format!("case {} (from {}):\n", v.id, v.origin);
-            if let Some(e) = &outcome.error {
-                text.push_str(&format!("  {e}\n"));
-            }
-            for d in &outcome.differences {
-                text.push_str(&format!("  [{}] {}\n", d.category, d.detail));
-            }
-            text.push_str(&format!("job:\n{}scenario:\n{}", v.job, v.scenario));
-            failures.push(text);
-        }
+    if let Err(report) = check_all(&vectors) {
+        panic!("{report}");
     }
-    assert!(
-        failures.is_empty(),
-        "{}\n{} of {} vectors disagree; the first:\n\n{}",
-        tally.render(),
-        tally.disagreeing,
-        tally.cases,
-        failures.join("\n")
-    );
 }

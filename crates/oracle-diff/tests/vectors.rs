@@ -1,5 +1,5 @@
 //! Joblab against the Kubernetes oracle's committed answers (oracle/vectors/check.jsonl for
-//! generated Jobs, oracle/vectors/cronjob.jsonl for generated CronJobs), with no Go needed. Every vector must agree, or differ only in a way docs/fidelity.md accepts (and the
+//! generated Jobs, oracle/vectors/cronjob-check.jsonl for generated CronJobs), with no Go needed. Every vector must agree, or differ only in a way docs/fidelity.md accepts (and the
 //! comparison checks that it is exactly that way). Regenerate them with
 //! `bash scripts/oracle-vectors.sh` (and `--cronjobs`) after a change of the generator or of the
 //! Kubernetes version.
@@ -17,7 +17,7 @@ fn joblab_agrees_with_every_committed_oracle_answer() {
 
 #[test]
 fn joblab_agrees_with_every_committed_oracle_answer_on_cronjobs() {
-    agrees_with_every_vector_of("cronjob.jsonl", 1000, "CronJob");
+    agrees_with_every_vector_of("cronjob-check.jsonl", 1000, "CronJob");
 }
 
 /// Compares Joblab with every answer of `oracle/vectors/FILE`, which holds at least `min`

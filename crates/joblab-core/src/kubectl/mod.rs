@@ -8,7 +8,7 @@
 
 mod api;
 mod objects;
-mod table;
+pub(crate) mod table;
 pub mod views;
 
 use crate::sim::model::{ContainerState, Millis, Pod};

@@ -10,7 +10,7 @@ use super::{Millis, Snapshot};
 use crate::kubectl;
 
 /// Seconds as a JSON number: an integer when whole, else a fraction.
-fn secs(ms: Millis) -> Value {
+pub(crate) fn secs(ms: Millis) -> Value {
     if ms.is_multiple_of(1000) {
         Value::from(ms / 1000)
     } else {
@@ -64,8 +64,26 @@ struct EventJson {
 struct Output {
     job: Value,
     pods: Vec<PodJson>,
-    events: Vec<EventJson>,
+    events: Vec<Value>,
     finished_at: Value,
+}
+
+/// Events as the JSON of `joblab simulate` lists them: `{"at", "type", "reason", "object",
+/// "message"}`.
+pub(crate) fn event_values(events: &[super::Event]) -> Vec<Value> {
+    events
+        .iter()
+        .map(|e| {
+            serde_json::to_value(EventJson {
+                at: secs(e.at_ms),
+                type_: e.type_.as_str(),
+                reason: e.reason.clone(),
+                object: e.object.clone(),
+                message: e.message.clone(),
+            })
+            .unwrap_or(Value::Null)
+        })
+        .collect()
 }
 
 /// The snapshot as `joblab simulate --format json` prints it, pretty-printed with a final newline.
@@ -99,17 +117,7 @@ pub fn simulate_json(snap: &Snapshot) -> String {
                     .collect(),
             })
             .collect(),
-        events: snap
-            .events
-            .iter()
-            .map(|e| EventJson {
-                at: secs(e.at_ms),
-                type_: e.type_.as_str(),
-                reason: e.reason.clone(),
-                object: e.object.clone(),
-                message: e.message.clone(),
-            })
-            .collect(),
+        events: event_values(&snap.events),
         finished_at: opt_secs(snap.status.finished_ms()),
     };
     let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();

@@ -29,6 +29,7 @@
 
 mod config;
 mod controller;
+pub mod cronjob;
 pub mod intervals;
 pub mod json;
 mod kubelet;
@@ -160,6 +161,14 @@ impl Simulation {
     /// A simulation of `job` (defaulted and validated, though unset fields get their API defaults)
     /// created at time 0, with containers behaving as `scenario` says.
     pub fn new(job: Job, scenario: Scenario) -> Simulation {
+        Simulation::new_created_at(job, scenario, 0)
+    }
+
+    /// A simulation of `job` created at `created_ms` on its own clock, whose 0 is a whole second
+    /// of wall time: a CronJob's child Job is created 100 ms or more into a second, and every
+    /// time the API stores (whole seconds) is cut on the wall clock's seconds, so the Job's clock
+    /// starts at the second it was created in. Its scenario's actions are at times of that clock.
+    pub fn new_created_at(job: Job, scenario: Scenario, created_ms: Millis) -> Simulation {
         let cfg = JobConfig::from_job(&job);
         let uid = job
             .metadata
@@ -172,7 +181,7 @@ impl Simulation {
             cfg,
             uid,
             scenario,
-            now: 0,
+            now: created_ms,
             seq: 0,
             queue: BinaryHeap::new(),
             sync_at: None,
@@ -213,7 +222,7 @@ impl Simulation {
                 "Skipped Job sync because completion mode is unknown",
             );
         } else {
-            sim.request_sync(0);
+            sim.request_sync(created_ms);
         }
         sim
     }
@@ -316,6 +325,13 @@ impl Simulation {
         if self.stopped.is_none() {
             self.now = self.now.max(t);
         }
+    }
+
+    /// Moves the clock forward to `t` without processing what is due at `t`: for a caller (the
+    /// CronJob simulation) whose own action at `t` comes before this simulation's entries at
+    /// that instant. Entries due before `t` must have been processed already.
+    pub fn set_now(&mut self, t: Millis) {
+        self.now = self.now.max(t);
     }
 
     /// Runs until the Job settles, the queue empties, a cap stops it, or `until` is reached.
@@ -489,13 +505,18 @@ impl Simulation {
                 }
                 if ready || due {
                     let before = self.status.clone();
+                    let counted_before = self.pods.iter().filter(|p| p.counted).count();
                     self.sync();
                     // The controller's own status write comes back as a Job update event, and
                     // updateJob asks for a batched sync of an unfinished Job
                     // (job_controller.go, enqueueSyncJobBatched); a write that changes nothing
                     // is no update at all.
                     let finished = self.status.finished_ms().is_some();
-                    if self.status != before && !finished {
+                    // Each tracking finalizer the sync removed is a Pod update too (updatePod
+                    // asks for a batched sync), even when the status did not change: a held
+                    // finalizer of backoffLimitPerIndex released once the replacement exists.
+                    let released = self.pods.iter().filter(|p| p.counted).count() > counted_before;
+                    if (self.status != before || released) && !finished {
                         self.pod_changed();
                     }
                 }

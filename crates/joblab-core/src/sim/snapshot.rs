@@ -41,14 +41,7 @@ pub struct Snapshot {
 impl Simulation {
     /// The state at the current time.
     pub fn snapshot(&self) -> Snapshot {
-        let mut status = self.status.clone();
-        if self.cfg.indexed && !self.cfg.managed_elsewhere {
-            let s = self.succeeded_indexes.to_api_string();
-            status.completed_indexes = (!s.is_empty()).then_some(s);
-            if self.cfg.per_index_limit.is_some() {
-                status.failed_indexes = Some(self.failed_indexes.to_api_string());
-            }
-        }
+        let status = self.api_status();
         Snapshot {
             time_ms: self.now,
             name: self.cfg.name.clone(),
@@ -64,6 +57,22 @@ impl Simulation {
             stopped: self.stopped,
             stopped_message: self.stopped.map(StopReason::message),
         }
+    }
+}
+
+impl Simulation {
+    /// The Job status as the API holds it: the status with completedIndexes and failedIndexes
+    /// filled in (a change of either alone is a status write too).
+    pub fn api_status(&self) -> JobStatus {
+        let mut status = self.status.clone();
+        if self.cfg.indexed && !self.cfg.managed_elsewhere {
+            let s = self.succeeded_indexes.to_api_string();
+            status.completed_indexes = (!s.is_empty()).then_some(s);
+            if self.cfg.per_index_limit.is_some() {
+                status.failed_indexes = Some(self.failed_indexes.to_api_string());
+            }
+        }
+        status
     }
 }
 

@@ -14,7 +14,7 @@ use oracle_diff::vectors::{ask_oracle, read_vectors, write_vectors, Vector};
 const USAGE: &str = "usage: oracle-diff --oracle BIN [--cronjobs] [--cases N] [--seed S] [--show K]
                    [--repo DIR] [--write-vectors FILE [--vectors-min M]]
        oracle-diff --vectors FILE [--show K]
-       oracle-diff --simulate --oracle BIN [--cases N] [--seed S] [--show K] [--write-vectors FILE]
+       oracle-diff --simulate [--cronjobs] --oracle BIN [--cases N] [--seed S] [--show K] [--write-vectors FILE]
        oracle-diff --simulate --vectors FILE [--show K]
        oracle-diff --kubectl --oracle BIN [--cases N] [--seed S] [--max-snapshots M] [--show K]
                    [--write-vectors FILE]
@@ -34,6 +34,8 @@ const USAGE: &str = "usage: oracle-diff --oracle BIN [--cronjobs] [--cases N] [-
   --simulate         the simulation differential: Joblab's simulation against the real Job and
                      TTL-after-finished controllers (`oracle simulate`), on every guide preset at
                      its default knobs and each knob's bounds, then N generated Job x scenario cases
+  --cronjobs         (--simulate) N generated CronJob x scenario cases instead: the real CronJob
+                     controller v2 with the real Job controller of each child Job (sim::cron)
   --kubectl          the views differential: kubectl's views of simulation snapshots against
                      `oracle kubectl`; --cases is then the number of generated Job×scenario
                      pairs (default 60) added to the tests', docs' and presets' cases, and
@@ -297,6 +299,7 @@ mod simulate {
     use std::process::ExitCode;
 
     use oracle_diff::generate::Seeds;
+    use oracle_diff::sim::cron::generate_cron;
     use oracle_diff::sim::{
         ask_oracle_sim, check_vector, fixed_cases, generate_sim, read_sim_vectors, reduce,
         write_sim_vectors, SimAnswer, SimTally, SimVector,
@@ -310,12 +313,14 @@ mod simulate {
         let mut show = 5usize;
         let mut write = None;
         let mut only: Option<String> = None;
+        let mut cronjobs = false;
         let mut repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut it = std::env::args().skip(1);
         while let Some(flag) = it.next() {
             let mut value = || it.next().unwrap_or_default();
             match flag.as_str() {
                 "--simulate" => {}
+                "--cronjobs" => cronjobs = true,
                 "--oracle" => oracle = Some(PathBuf::from(value())),
                 "--vectors" => vectors = Some(PathBuf::from(value())),
                 "--cases" => cases = value().parse().unwrap_or(cases),
@@ -350,15 +355,23 @@ mod simulate {
             },
             (Some(bin), None) => {
                 let seeds = Seeds::load(&repo);
-                let mut all = match fixed_cases(&repo) {
-                    Ok(f) => f,
-                    Err(e) => {
-                        eprintln!("oracle-diff: {e}");
-                        return ExitCode::from(2);
+                let mut all = if cronjobs {
+                    Vec::new()
+                } else {
+                    match fixed_cases(&repo) {
+                        Ok(f) => f,
+                        Err(e) => {
+                            eprintln!("oracle-diff: {e}");
+                            return ExitCode::from(2);
+                        }
                     }
                 };
                 let fixed = all.len();
-                all.extend(generate_sim(&seeds, seed, cases));
+                if cronjobs {
+                    all.extend(generate_cron(&seeds, seed, cases));
+                } else {
+                    all.extend(generate_sim(&seeds, seed, cases));
+                }
                 if let Some(only) = &only {
                     // One case (or a few) in isolation, its files written for `oracle simulate`
                     // and `joblab simulate` under target/sim-case/<id>/.
@@ -368,11 +381,15 @@ mod simulate {
                         let _ = std::fs::create_dir_all(&dir);
                         let _ = std::fs::write(dir.join("job.yaml"), &c.job);
                         let _ = std::fs::write(dir.join("scenario.yaml"), &c.scenario);
+                        if let Some(u) = c.until {
+                            let _ = std::fs::write(dir.join("until"), format!("{u}\n"));
+                        }
                         println!("wrote {}", dir.display());
                     }
                 }
+                let flag = if cronjobs { " --cronjobs" } else { "" };
                 println!(
-                    "oracle-diff --simulate: {fixed} fixed cases (presets, test scenarios, README) and {cases} generated (seed {seed}; replay: scripts/oracle-diff.sh --simulate --cases {cases} --seed {seed})"
+                    "oracle-diff --simulate{flag}: {fixed} fixed cases (presets, test scenarios, README) and {cases} generated (seed {seed}; replay: scripts/oracle-diff.sh --simulate{flag} --cases {cases} --seed {seed})"
                 );
                 let answers = match ask_oracle_sim(bin, &all) {
                     Ok(a) => a,
@@ -388,6 +405,7 @@ mod simulate {
                         origin: c.origin,
                         job: c.job,
                         scenario: c.scenario,
+                        until: c.until,
                         answer: SimAnswer {
                             id: a.id,
                             result: a.result.as_ref().map(reduce),

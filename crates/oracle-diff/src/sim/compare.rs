@@ -25,14 +25,22 @@ use serde_json::Value as J;
 /// One disagreement: its category and what differs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SimDifference {
-    /// `status`, `conditions`, `pods` or `events`.
+    /// One of [`CATEGORIES`].
     pub category: &'static str,
     /// What differs, Joblab's value first.
     pub detail: String,
 }
 
 /// Every category, in report order.
-pub const CATEGORIES: &[&str] = &["status", "conditions", "pods", "events"];
+pub const CATEGORIES: &[&str] = &[
+    "status",
+    "conditions",
+    "pods",
+    "events",
+    "cronjob",
+    "jobs",
+    "cronjob events",
+];
 
 /// Pod name → `pod#N` by creation position, for one side; and the Job's UID (whose first 23
 /// characters prefix every Pod UID in the kubelet's messages) → `<job-uid>`, since each side

@@ -30,6 +30,8 @@ pub struct SimCase {
     pub scenario: String,
     /// Which seed Job (or file) it came from.
     pub origin: String,
+    /// Simulated seconds to run (default [`super::UNTIL_SECONDS`]); CronJob cases set it.
+    pub until: Option<f64>,
 }
 
 /// Exit codes the generated policies and scenarios share, so rules both match and miss.
@@ -83,6 +85,7 @@ pub fn generate_sim_one(seeds: &Seeds, seed: u64, index: usize) -> SimCase {
             job: yaml,
             scenario,
             origin: base.origin,
+            until: None,
         };
     }
     // Practically unreachable; a plain Job keeps the case count honest.
@@ -91,6 +94,7 @@ pub fn generate_sim_one(seeds: &Seeds, seed: u64, index: usize) -> SimCase {
         job: "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: sim\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: main\n        image: busybox\n".to_owned(),
         scenario: "{}\n".to_owned(),
         origin: "fallback".to_owned(),
+        until: None,
     }
 }
 

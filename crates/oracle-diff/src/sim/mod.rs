@@ -8,6 +8,7 @@
 //! - this module: running both sides, the committed vectors, and the report.
 
 pub mod compare;
+pub mod cron;
 pub mod generate;
 
 use std::collections::BTreeMap;
@@ -88,6 +89,7 @@ pub fn preset_cases() -> Vec<SimCase> {
                 job: to_yaml(&job_json),
                 scenario: to_yaml(&scenario_json),
                 origin: format!("guide preset {}", p.slug()),
+                until: None,
             });
         }
     }
@@ -129,6 +131,7 @@ pub fn fixed_cases(repo: &Path) -> Result<Vec<SimCase>, String> {
             job: to_yaml(&root["job"]),
             scenario,
             origin: format!("crates/joblab-core/tests/scenarios/{stem}.yaml"),
+            until: None,
         });
     }
     let readme =
@@ -141,6 +144,7 @@ pub fn fixed_cases(repo: &Path) -> Result<Vec<SimCase>, String> {
             job: std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?,
             scenario: example.clone(),
             origin: format!("README.md's scenario example on crates/joblab-core/tests/data/{job}"),
+            until: None,
         });
     }
     Ok(out)
@@ -173,7 +177,13 @@ pub struct SimAnswer {
 pub fn ask_oracle_sim(oracle: &Path, cases: &[SimCase]) -> Result<Vec<SimAnswer>, String> {
     let lines: Vec<String> = cases
         .iter()
-        .map(|c| serde_json::json!({"id": c.id, "job": c.job, "scenario": c.scenario}).to_string())
+        .map(|c| {
+            let mut line = serde_json::json!({"id": c.id, "job": c.job, "scenario": c.scenario});
+            if let Some(u) = c.until {
+                line["until"] = serde_json::json!(u);
+            }
+            line.to_string()
+        })
         .collect();
     let answers: Vec<SimAnswer> = ask_jsonl(oracle, &["simulate", "--jsonl"], lines)?;
     for (c, a) in cases.iter().zip(&answers) {
@@ -196,12 +206,19 @@ pub struct SimVector {
     pub job: String,
     /// The scenario.
     pub scenario: String,
+    /// Simulated seconds the case runs, when not [`UNTIL_SECONDS`] (CronJob cases).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<f64>,
     /// The oracle's result, or its error.
     pub answer: SimAnswer,
 }
 
-/// Keeps only what [`compare_sim`] reads, so the committed vectors stay small.
+/// Keeps only what [`compare_sim`] (or, for a CronJob, [`cron::compare_cron`]) reads, so the
+/// committed vectors stay small.
 pub fn reduce(result: &J) -> J {
+    if result.get("cronJob").is_some() {
+        return cron::reduce_cron(result);
+    }
     serde_json::json!({
         "job": {
             "metadata": {"uid": result["job"]["metadata"]["uid"].clone()},
@@ -253,15 +270,54 @@ pub fn check_vector(v: &SimVector) -> SimOutcome {
             }
         }
     };
-    match joblab_result(&v.job, &v.scenario) {
-        Ok(j) => SimOutcome {
-            differences: compare_sim(&j, oracle),
+    let joblab = if cron::is_cronjob(&v.job) {
+        cron::joblab_cron_result(&v.job, &v.scenario, v.until.unwrap_or(UNTIL_SECONDS))
+            .map(|j| cron::compare_cron(&j, oracle))
+    } else {
+        joblab_result(&v.job, &v.scenario).map(|j| compare_sim(&j, oracle))
+    };
+    match joblab {
+        Ok(differences) => SimOutcome {
+            differences,
             error: None,
         },
         Err(e) => SimOutcome {
             differences: Vec::new(),
             error: Some(format!("Joblab could not run it: {e}")),
         },
+    }
+}
+
+/// Checks every vector; `Err` holds the tally and the first three disagreements in full (what a
+/// test over a committed vectors file prints).
+pub fn check_all(vectors: &[SimVector]) -> Result<SimTally, String> {
+    let mut tally = SimTally::default();
+    let mut failures = Vec::new();
+    for v in vectors {
+        let outcome = check_vector(v);
+        tally.add(&outcome, v.answer.result.as_ref());
+        if outcome.disagrees() && failures.len() < 3 {
+            let mut text = format!("case {} (from {}):\n", v.id, v.origin);
+            if let Some(e) = &outcome.error {
+                text.push_str(&format!("  {e}\n"));
+            }
+            for d in &outcome.differences {
+                text.push_str(&format!("  [{}] {}\n", d.category, d.detail));
+            }
+            text.push_str(&format!("job:\n{}scenario:\n{}", v.job, v.scenario));
+            failures.push(text);
+        }
+    }
+    if failures.is_empty() {
+        Ok(tally)
+    } else {
+        Err(format!(
+            "{}\n{} of {} vectors disagree; the first:\n\n{}",
+            tally.render(),
+            tally.disagreeing,
+            tally.cases,
+            failures.join("\n")
+        ))
     }
 }
 
@@ -280,6 +336,8 @@ pub struct SimTally {
     pub pods: usize,
     /// Events compared.
     pub events: usize,
+    /// A CronJob's Jobs compared.
+    pub jobs: usize,
 }
 
 impl SimTally {
@@ -302,6 +360,11 @@ impl SimTally {
         if let Some(r) = oracle {
             self.pods += r["pods"].as_array().map_or(0, Vec::len);
             self.events += r["events"].as_array().map_or(0, Vec::len);
+            for j in r["jobs"].as_array().into_iter().flatten() {
+                self.jobs += 1;
+                self.pods += j["pods"].as_array().map_or(0, Vec::len);
+                self.events += j["events"].as_array().map_or(0, Vec::len);
+            }
         }
     }
 
@@ -316,8 +379,8 @@ impl SimTally {
             ));
         }
         s.push_str(&format!(
-            "{} cases ({} Pods, {} events compared); {} could not run on one side; {} disagree\n",
-            self.cases, self.pods, self.events, self.errors, self.disagreeing
+            "{} cases ({} CronJob Jobs, {} Pods, {} events compared); {} could not run on one side; {} disagree\n",
+            self.cases, self.jobs, self.pods, self.events, self.errors, self.disagreeing
         ));
         s
     }
