@@ -171,7 +171,10 @@ impl CronJobSimulation {
                 ));
             }
             if let Some(p) = &a.patch {
-                if p.spec.parallelism.is_some() || p.spec.active_deadline_seconds.is_some() {
+                if p.spec.parallelism.is_some()
+                    || p.spec.completions.is_some()
+                    || p.spec.active_deadline_seconds.is_some()
+                {
                     return Err(format!(
                         "actions[{i}].patch: a CronJob scenario patches only spec.suspend"
                     ));
