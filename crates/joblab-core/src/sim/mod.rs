@@ -36,6 +36,7 @@ mod kubelet;
 pub mod model;
 pub mod rng;
 pub mod snapshot;
+mod update;
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
@@ -375,39 +376,6 @@ impl Simulation {
         self.request_sync(self.now);
     }
 
-    /// Whether the API server refuses the patch, as `kubectl patch` would be refused: the patched
-    /// Job must pass validation again, and `spec.completions` changes only on an Indexed Job, in
-    /// tandem with parallelism (k/k pkg/apis/batch/validation/validation.go, ValidateJobUpdate
-    /// and validateCompletions). A refused patch changes nothing.
-    fn update_refused(&self, patch: &crate::scenario::JobSpecPatch) -> bool {
-        let Some(old) = self.job.spec.as_ref() else {
-            return true;
-        };
-        let mut next = self.job.clone();
-        let Some(spec) = next.spec.as_mut() else {
-            return true;
-        };
-        if let Some(v) = patch.suspend {
-            spec.suspend = Some(v);
-        }
-        if let Some(v) = patch.parallelism {
-            spec.parallelism = Some(v);
-        }
-        if let Some(v) = patch.active_deadline_seconds {
-            spec.active_deadline_seconds = Some(v);
-        }
-        if let Some(v) = patch.completions {
-            spec.completions = Some(v);
-        }
-        if spec.completions != old.completions {
-            let indexed = spec.completion_mode.as_deref() == Some("Indexed");
-            if !indexed || spec.completions != spec.parallelism {
-                return true;
-            }
-        }
-        !crate::validate::validate_job(&next).is_empty()
-    }
-
     /// Patches an Indexed Job's `spec.completions` at the current time (its parallelism changes in
     /// the same patch): indexes at or above the new count no longer exist, so their Pods are
     /// removed and their successes and failures forgotten at the next sync.
@@ -535,7 +503,7 @@ impl Simulation {
             return;
         };
         if let Some(patch) = action.patch {
-            if self.update_refused(&patch.spec) {
+            if update::refused(&self.job, &self.cfg, &patch.spec) {
                 return;
             }
             if let Some(c) = patch.spec.completions {
