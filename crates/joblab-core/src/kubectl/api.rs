@@ -384,18 +384,23 @@ fn kubelet_conditions(
         .flatten()
         .map(|c| c.name.as_str())
         .collect();
-    let initialized = match pod.started_ms {
-        _ if pod.phase == PodPhase::Succeeded => {
-            let at = if init.is_empty() {
-                pod.created_ms
-            } else {
-                pod.started_ms.unwrap_or(end_ms)
-            };
-            cond("Initialized", true, Some("PodCompleted"), None, at)
-        }
-        _ if init.is_empty() => cond("Initialized", true, None, None, pod.created_ms),
-        Some(started) => cond("Initialized", true, None, None, started),
-        None => cond(
+    // Without init containers the Pod is initialized from creation, with them from its first
+    // start; a Succeeded Pod says PodCompleted.
+    let initialized_at = if init.is_empty() {
+        Some(pod.created_ms)
+    } else {
+        pod.started_ms
+    };
+    let initialized = match (initialized_at, pod.phase == PodPhase::Succeeded) {
+        (at, true) => cond(
+            "Initialized",
+            true,
+            Some("PodCompleted"),
+            None,
+            at.unwrap_or(end_ms),
+        ),
+        (Some(at), false) => cond("Initialized", true, None, None, at),
+        (None, false) => cond(
             "Initialized",
             false,
             Some("ContainersNotInitialized"),

@@ -79,20 +79,17 @@ impl IndexSet {
 
     /// Drops every index at or above `n` (an elastic Indexed Job scaled down).
     pub fn retain_below(&mut self, n: u32) {
-        let cut: Vec<(u32, u32)> = self
-            .runs
-            .range(..)
-            .filter(|(_, &e)| e >= n)
-            .map(|(&s, &e)| (s, e))
-            .collect();
-        for (start, end) in cut {
-            self.runs.remove(&start);
-            if start < n {
-                self.runs.insert(start, n - 1);
-                self.len -= u64::from(end - n + 1);
-            } else {
-                self.len -= u64::from(end - start + 1);
-            }
+        // The runs are disjoint and ordered, so those reaching `n` are the ones starting at or
+        // after it, and at most one before it that holds `n`: no scan of the whole set, which
+        // every sync of an Indexed Job calls.
+        let dropped = self.runs.split_off(&n);
+        self.len -= dropped
+            .iter()
+            .map(|(&s, &e)| u64::from(e - s + 1))
+            .sum::<u64>();
+        if let Some((_, end)) = self.runs.iter_mut().next_back().filter(|(_, e)| **e >= n) {
+            self.len -= u64::from(*end - n + 1);
+            *end = n - 1;
         }
     }
 
@@ -147,6 +144,22 @@ impl IndexSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// retain_below keeps exactly the indexes below the bound, and the count with them.
+    #[test]
+    fn retain_below_drops_the_indexes_at_and_above_the_bound() {
+        let indexes = [0, 1, 2, 5, 6, 7, 9, 12, 13];
+        for n in [0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 13, 14, 100] {
+            let mut set = IndexSet::new();
+            for &i in &indexes {
+                set.insert(i);
+            }
+            set.retain_below(n);
+            let want: Vec<u32> = indexes.iter().copied().filter(|&i| i < n).collect();
+            assert_eq!(set.iter().collect::<Vec<_>>(), want, "below {n}");
+            assert_eq!(set.len(), want.len() as u64, "count below {n}");
+        }
+    }
 
     #[test]
     fn string_form_follows_ordered_intervals() {
