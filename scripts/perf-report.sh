@@ -31,7 +31,7 @@ for arg in "$@"; do
   esac
 done
 
-# The browser side serves dist/ on this port; the end-to-end tests use 8787-8789.
+# The browser side serves dist/ on this port; the end-to-end tests use 8787-8789 (JOBLAB_E2E_PORT_BASE moves them).
 PERF_PORT=${PERF_PORT:-8793}
 # Short criterion runs keep the whole report to a few minutes; the statistics stay criterion's.
 BENCH_ARGS=(--warm-up-time 1 --measurement-time 3)
