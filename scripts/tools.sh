@@ -61,16 +61,18 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_V
     || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if ! wasm-opt --version 2>/dev/null | grep -q 'version_132' || [ ! -x node_modules/.bin/playwright ]; then
-  say "npm ci (binaryen's wasm-opt 132, Playwright without its browser download)"
+if ! wasm-opt --version 2>/dev/null | grep -q 'version_132' || [ ! -x node_modules/.bin/playwright ] \
+  || [ ! -f node_modules/pngjs/package.json ]; then
+  say "npm ci (binaryen's wasm-opt 132, Playwright without its browser download, pngjs)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
 if [ "$purpose" = test ]; then
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
   rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
-  # Debian's Chromium and ChromeDriver drive the browser tests.
-  apt_install chromium chromium-driver
+  # Debian's Chromium and ChromeDriver drive the browser tests; librsvg's rsvg-convert renders the
+  # downloaded pictures that e2e/pictures.spec.mjs compares with Chromium's rendering.
+  apt_install chromium chromium-driver librsvg2-bin
   # Go for the Kubernetes oracle's live differential (oracle/, scripts/oracle-diff.sh). Debian's
   # golang is too old for k8s.io/kubernetes v1.37 (go 1.26), so a missing or older Go is fetched
   # as the official toolchain module from the Go module proxy (the zip GOTOOLCHAIN downloads).

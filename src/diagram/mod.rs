@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub mod knobs;
+pub mod picture;
 pub mod player;
 pub mod svg;
 
@@ -142,7 +143,8 @@ pub fn LiveDiagram(
     let time = RwSignal::new(run.with_untracked(|r| r.end_ms));
     let playing = RwSignal::new(false);
     view! {
-        <RunDiagram run=run time=time playing=playing class="live-diagram" controller_title_id="controller-title">
+        <RunDiagram run=run time=time playing=playing class="live-diagram" controller_title_id="controller-title"
+            picture=picture::PictureName { slug: preset.slug(), title: preset.label() }>
             <knobs::KnobPanel preset=preset knobs=knobs run=run time=time/>
         </RunDiagram>
     }
@@ -166,6 +168,9 @@ pub fn RunDiagram(
     /// Shown above the player (the guide's knobs).
     #[prop(optional)]
     children: Option<Children>,
+    /// How a downloaded picture is named and titled (the lab's default: "Job").
+    #[prop(optional)]
+    picture: Option<picture::PictureName>,
 ) -> impl IntoView {
     let scroll = NodeRef::<leptos::html::Div>::new();
     let width = box_width(scroll);
@@ -197,6 +202,7 @@ pub fn RunDiagram(
         <div class=class>
             {children.map(|c| c())}
             <player::Player run=run time=time playing=playing reduced=reduced/>
+            <picture::PictureControl run=run time=time ids=ids name=picture.unwrap_or_default()/>
             <div class="diagram-grid">
                 <section class="controller" aria-labelledby=controller_title_id>
                     <h3 id=controller_title_id>"Job controller"</h3>

@@ -8,6 +8,8 @@
 
 use std::collections::HashSet;
 
+pub mod export;
+
 use crate::api::api::batch::v1::Job;
 use crate::sim::{
     Millis, Pod, PodPhase, SegmentKind, Snapshot, MAX_POD_FAILURE_BACKOFF_MS,

@@ -1,0 +1,278 @@
+//! "Download picture": the diagram as a standalone SVG or PNG file, for slides and READMEs.
+//!
+//! The picture is written by the core ([`joblab_core::draw::export`]) from the same drawing model
+//! the page shows, at the moment the player shows or at a strip of moments the reader names, in
+//! the light or the dark theme; it is never a copy of the live DOM, so it carries no stylesheet
+//! and no CSS variable. The PNG is that SVG drawn on a canvas at twice its size. The SVG goes to
+//! the canvas as a `data:` URL because the app's Content-Security-Policy allows `img-src 'self'
+//! data:` and no `blob:` images.
+
+use joblab_core::draw::export::{self, Picture, Theme};
+use joblab_core::draw::fmt_time;
+use joblab_core::sim::Millis;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Run;
+
+/// How the picture is named and titled: the pattern's slug and label, or the lab's Job.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PictureName {
+    /// The file name's part, e.g. `failure`.
+    pub slug: &'static str,
+    /// The picture's title, e.g. `Failure Handling`.
+    pub title: &'static str,
+}
+
+impl Default for PictureName {
+    fn default() -> PictureName {
+        PictureName {
+            slug: "job",
+            title: "Job",
+        }
+    }
+}
+
+/// The PNG's scale: twice the SVG's size, for sharp slides on dense screens.
+const PNG_SCALE: f64 = 2.0;
+/// The largest canvas side Chromium, Firefox and Safari all draw.
+const MAX_CANVAS_SIDE: f64 = 16_384.0;
+
+/// The theme the page shows now: the `data-theme` the reader chose, else the system's.
+fn page_theme() -> Theme {
+    let Some(w) = web_sys::window() else {
+        return Theme::Light;
+    };
+    let chosen = w
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("data-theme"));
+    match chosen.as_deref().and_then(Theme::parse) {
+        Some(t) => t,
+        None => {
+            let dark = w
+                .match_media("(prefers-color-scheme: dark)")
+                .ok()
+                .flatten()
+                .is_some_and(|m| m.matches());
+            if dark {
+                Theme::Dark
+            } else {
+                Theme::Light
+            }
+        }
+    }
+}
+
+/// The picture of `run` at `moments` in `theme`, and its file name without extension.
+fn picture(run: &Run, name: PictureName, moments: &[Millis], theme: Theme) -> (Picture, String) {
+    let moments: Vec<Millis> = moments.iter().map(|t| (*t).min(run.end_ms)).collect();
+    let frames: Vec<_> = moments
+        .iter()
+        .map(|&t| run.drawing(t, export::layout()))
+        .collect();
+    (
+        export::picture(name.title, &frames, theme),
+        export::file_stem(name.slug, &moments, theme),
+    )
+}
+
+/// Offers `blob` as a download named `file`.
+fn save(blob: &web_sys::Blob, file: &str) -> Result<(), String> {
+    let fail = |_| "The download could not start.".to_string();
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(fail)?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("The download could not start.")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(fail)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(file);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The SVG text as a file.
+fn svg_blob(svg: &str) -> Result<web_sys::Blob, String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("image/svg+xml");
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|_| "The picture could not be made.".to_string())
+}
+
+/// The picture rasterised: the SVG drawn on a canvas at [`PNG_SCALE`] (less for a picture so tall
+/// that the canvas would exceed what browsers draw), then encoded as PNG.
+async fn png_blob(p: &Picture) -> Result<web_sys::Blob, String> {
+    let fail = |_| "The PNG could not be made.".to_string();
+    let url = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&p.svg))
+    );
+    let img = web_sys::HtmlImageElement::new().map_err(fail)?;
+    img.set_src(&url);
+    wasm_bindgen_futures::JsFuture::from(img.decode())
+        .await
+        .map_err(fail)?;
+    let scale = PNG_SCALE.min(MAX_CANVAS_SIDE / p.width.max(p.height).max(1.0));
+    let (w, h) = ((p.width * scale).round(), (p.height * scale).round());
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("The PNG could not be made.")?;
+    let canvas: web_sys::HtmlCanvasElement =
+        doc.create_element("canvas").map_err(fail)?.unchecked_into();
+    canvas.set_width(w as u32);
+    canvas.set_height(h as u32);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .map_err(fail)?
+        .ok_or("The PNG could not be made.")?
+        .unchecked_into();
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, w, h)
+        .map_err(fail)?;
+    let done = js_sys::Promise::new(&mut |resolve, reject| {
+        if canvas.to_blob(&resolve).is_err() {
+            let _ = reject.call0(&JsValue::NULL);
+        }
+    });
+    let blob = wasm_bindgen_futures::JsFuture::from(done)
+        .await
+        .map_err(fail)?;
+    blob.dyn_into::<web_sys::Blob>().map_err(fail)
+}
+
+/// The "Download picture" disclosure beside the player: theme, "now" or a strip of moments, and
+/// the SVG and PNG buttons. `ids` is unique on the page (the controller heading's id), so the
+/// radio groups of two diagrams never join.
+#[component]
+pub fn PictureControl(
+    run: Memo<Run>,
+    time: RwSignal<Millis>,
+    ids: &'static str,
+    name: PictureName,
+) -> impl IntoView {
+    let theme = RwSignal::new(page_theme());
+    let strip = RwSignal::new(false);
+    let moments = RwSignal::new(run.with_untracked(|r| export::default_moments(r.end_ms, 4)));
+    let edited = RwSignal::new(false);
+    let message = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+
+    // Opening the control starts from what the page shows: its theme, and (until the reader
+    // writes their own) moments spread over the current run.
+    let on_toggle = move |ev: web_sys::Event| {
+        let open = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            .is_some_and(|d| d.open());
+        if open {
+            theme.set(page_theme());
+            if !edited.get_untracked() {
+                moments.set(run.with_untracked(|r| export::default_moments(r.end_ms, 4)));
+            }
+        }
+    };
+    // The moments to draw, or the reason they cannot be read.
+    let chosen = move || -> Result<Vec<Millis>, String> {
+        if strip.get_untracked() {
+            let end = run.with_untracked(|r| r.end_ms);
+            export::parse_moments(&moments.get_untracked(), end)
+        } else {
+            Ok(vec![time.get_untracked()])
+        }
+    };
+    let make = move || -> Result<(Picture, String), String> {
+        let times = chosen()?;
+        Ok(run.with_untracked(|r| picture(r, name, &times, theme.get_untracked())))
+    };
+    let download_svg = move |_| {
+        let result = make().and_then(|(p, stem)| {
+            let file = format!("{stem}.svg");
+            save(&svg_blob(&p.svg)?, &file)?;
+            Ok(file)
+        });
+        message.set(match result {
+            Ok(file) => format!("Downloaded {file}."),
+            Err(e) => e,
+        });
+    };
+    let download_png = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        match make() {
+            Err(e) => message.set(e),
+            Ok((p, stem)) => {
+                busy.set(true);
+                message.set("Making the PNG…".to_string());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let file = format!("{stem}.png");
+                    let result = match png_blob(&p).await {
+                        Ok(blob) => save(&blob, &file).map(|()| file),
+                        Err(e) => Err(e),
+                    };
+                    busy.set(false);
+                    message.set(match result {
+                        Ok(file) => format!("Downloaded {file}."),
+                        Err(e) => e,
+                    });
+                });
+            }
+        }
+    };
+    let theme_name = format!("{ids}-picture-theme");
+    let when_name = format!("{ids}-picture-when");
+    let moments_id = format!("{ids}-picture-moments");
+    let theme_radio = move |t: Theme, text: &'static str| {
+        view! {
+            <label>
+                <input type="radio" name=theme_name.clone() value=t.as_str()
+                    prop:checked=move || theme.get() == t
+                    on:change=move |_| theme.set(t)/>
+                {text}
+            </label>
+        }
+    };
+    view! {
+        <details class="picture" on:toggle=on_toggle>
+            <summary>"Download picture"</summary>
+            <div class="picture-body">
+                <fieldset class="picture-choice">
+                    <legend>"Theme"</legend>
+                    {theme_radio(Theme::Light, "Light")}
+                    {theme_radio(Theme::Dark, "Dark")}
+                </fieldset>
+                <fieldset class="picture-choice">
+                    <legend>"Moments"</legend>
+                    <label>
+                        <input type="radio" name=when_name.clone() value="now"
+                            prop:checked=move || !strip.get()
+                            on:change=move |_| strip.set(false)/>
+                        {move || format!("Now ({})", fmt_time(time.get().min(run.with(|r| r.end_ms))))}
+                    </label>
+                    <label>
+                        <input type="radio" name=when_name value="strip"
+                            prop:checked=move || strip.get()
+                            on:change=move |_| strip.set(true)/>
+                        "A strip of moments"
+                    </label>
+                    <label class="picture-moments" for=moments_id.clone()>"Moments (m:ss, comma-separated)"</label>
+                    <input type="text" id=moments_id class="picture-moments-input" inputmode="text"
+                        autocomplete="off" spellcheck="false"
+                        prop:value=move || moments.get()
+                        on:input=move |ev| {
+                            moments.set(event_target_value(&ev));
+                            edited.set(true);
+                            strip.set(true);
+                        }/>
+                </fieldset>
+                <div class="picture-actions">
+                    <button type="button" on:click=download_svg>"Download SVG"</button>
+                    <button type="button" on:click=download_png prop:disabled=move || busy.get()>"Download PNG"</button>
+                </div>
+                <p class="picture-status" role="status">{move || message.get()}</p>
+            </div>
+        </details>
+    }
+}
