@@ -12,20 +12,21 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /**
- * The violations axe finds in `page` as `rule (impact): selector — summary` strings, one per
- * violating node, so that a failure names every node to fix.
+ * The violations axe finds in `page` (or only in the elements matching the CSS selector
+ * `include`) as `rule (impact): selector — summary` strings, one per violating node, so that a
+ * failure names every node to fix.
  */
-export async function axeViolations(page) {
+export async function axeViolations(page, include = null) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
     await page.evaluate(AXE_SOURCE);
   }
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, {
+  return page.evaluate(async ([tags, include]) => {
+    const result = await window.axe.run(include ? { include: [include] } : document, {
       runOnly: { type: 'tag', values: tags },
       resultTypes: ['violations'],
     });
     return result.violations.flatMap((v) =>
       v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`),
     );
-  }, AXE_TAGS);
+  }, [AXE_TAGS, include]);
 }

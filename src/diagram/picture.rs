@@ -158,15 +158,17 @@ pub fn PictureControl(
     let edited = RwSignal::new(false);
     let message = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
+    let open = RwSignal::new(false);
 
     // Opening the control starts from what the page shows: its theme, and (until the reader
     // writes their own) moments spread over the current run.
     let on_toggle = move |ev: web_sys::Event| {
-        let open = ev
+        let is_open = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
             .is_some_and(|d| d.open());
-        if open {
+        open.set(is_open);
+        if is_open {
             theme.set(page_theme());
             if !edited.get_untracked() {
                 moments.set(run.with_untracked(|r| export::default_moments(r.end_ms, 4)));
@@ -224,24 +226,29 @@ pub fn PictureControl(
     let theme_name = format!("{ids}-picture-theme");
     let when_name = format!("{ids}-picture-when");
     let moments_id = format!("{ids}-picture-moments");
-    let theme_radio = move |t: Theme, text: &'static str| {
+    let theme_radio = move |t: Theme, text: &'static str, group: String| {
         view! {
             <label>
-                <input type="radio" name=theme_name.clone() value=t.as_str()
+                <input type="radio" name=group value=t.as_str()
                     prop:checked=move || theme.get() == t
                     on:change=move |_| theme.set(t)/>
                 {text}
             </label>
         }
     };
-    view! {
-        <details class="picture" on:toggle=on_toggle>
-            <summary>"Download picture"</summary>
+    // The body is built when the disclosure opens, not before: Chromium (Debian's 14x) lost the
+    // layout boxes of radios built inside a closed <details> after an in-app navigation, so they
+    // took no space and had no accessible role until something else relaid their label.
+    let body = move || {
+        let theme_name = theme_name.clone();
+        let when_name = when_name.clone();
+        let moments_id = moments_id.clone();
+        view! {
             <div class="picture-body">
                 <fieldset class="picture-choice">
                     <legend>"Theme"</legend>
-                    {theme_radio(Theme::Light, "Light")}
-                    {theme_radio(Theme::Dark, "Dark")}
+                    {theme_radio(Theme::Light, "Light", theme_name.clone())}
+                    {theme_radio(Theme::Dark, "Dark", theme_name)}
                 </fieldset>
                 <fieldset class="picture-choice">
                     <legend>"Moments"</legend>
@@ -273,6 +280,12 @@ pub fn PictureControl(
                 </div>
                 <p class="picture-status" role="status">{move || message.get()}</p>
             </div>
+        }
+    };
+    view! {
+        <details class="picture" on:toggle=on_toggle>
+            <summary>"Download picture"</summary>
+            {move || open.get().then(body.clone())}
         </details>
     }
 }
