@@ -35,8 +35,8 @@ for (const [name, path] of SITES) {
     await expect(el.locator('#knob-backoffLimit')).toHaveValue('2');
     await expect(el.locator('svg.diagram-svg [aria-label^="Pod "]').first()).toBeVisible();
     expect(await el.evaluate((e) => !!e.shadowRoot)).toBe(true);
-    await el.getByRole('button', { name: 'Reset' }).click();
-    await el.getByRole('button', { name: 'Step' }).click();
+    await el.getByRole('button', { name: 'Reset', exact: true }).click();
+    await el.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(() => page.evaluate(() => window.__steps.length)).toBe(1);
     expect(await page.evaluate(() => window.__steps[0])).toMatchObject({ type: 'joblab:step', version: 1, source: 'failure' });
   });

@@ -63,8 +63,8 @@ test('two elements draw in shadow roots, under a CSP that allows only the script
   const timeA = a.locator('output.time-out');
   const timeB = b.locator('output.time-out');
   const bBefore = await timeB.textContent();
-  await a.getByRole('button', { name: 'Reset' }).click();
-  await a.getByRole('button', { name: 'Step' }).click();
+  await a.getByRole('button', { name: 'Reset', exact: true }).click();
+  await a.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(timeA).not.toHaveText(/^0:00 \//);
   await expect(timeB).toHaveText(bBefore);
   expect(await cspViolations(page)).toEqual([]);
@@ -95,7 +95,7 @@ test('attributes are reactive: a knob redraws, the theme restyles', async ({ pag
 
 // The computed styles of the host page's own elements, which the component must leave alone.
 const HOST_ELEMENTS = ['body', 'main', 'h1', '#host-text', '#host-button', '#host-svg', '#host-svg text', '#after'];
-const PROPS = ['color', 'backgroundColor', 'fontFamily', 'fontSize', 'letterSpacing', 'borderTopWidth', 'textTransform',
+const PROPS = ['color', 'fontStyle', 'wordSpacing', 'backgroundColor', 'fontFamily', 'fontSize', 'letterSpacing', 'borderTopWidth', 'textTransform',
   'fill', 'lineHeight', 'margin', 'padding', 'display', 'boxSizing', 'outlineStyle'];
 
 async function hostStyles(page) {
@@ -130,6 +130,9 @@ test('no style crosses the shadow boundary, in either direction', async ({ page 
       h2: cs('h2').color,
       font: cs('.embed-credit').fontFamily,
       spacing: cs('.embed-credit').letterSpacing,
+      // Inherited from the host's <main>, unless the element starts from initial values.
+      style: cs('.embed-credit').fontStyle,
+      words: cs('.embed-credit').wordSpacing,
     };
   });
   expect(inside.button).not.toBe('rgb(128, 0, 128)');
@@ -140,6 +143,8 @@ test('no style crosses the shadow boundary, in either direction', async ({ page 
   expect(inside.h2).not.toBe('rgb(200, 0, 0)');
   expect(inside.font).not.toBe('serif');
   expect(inside.spacing).toBe('normal');
+  expect(inside.style).toBe('normal');
+  expect(inside.words).toBe('0px');
 });
 
 test('the reader\'s actions reach the page as events: play, pause, step, finished', async ({ page }) => {
@@ -147,12 +152,12 @@ test('the reader\'s actions reach the page as events: play, pause, step, finishe
   await page.goto(hostUrl(TWO));
   const a = page.locator('joblab-diagram#a');
   await expect(a.locator('#knob-backoffLimit')).toHaveValue('2');
-  await a.getByRole('button', { name: 'Reset' }).click();
-  await a.getByRole('button', { name: 'Play' }).click();
-  await a.getByRole('button', { name: 'Pause' }).click();
-  await a.getByRole('button', { name: 'Step' }).click();
+  await a.getByRole('button', { name: 'Reset', exact: true }).click();
+  await a.getByRole('button', { name: 'Play', exact: true }).click();
+  await a.getByRole('button', { name: 'Pause', exact: true }).click();
+  await a.getByRole('button', { name: 'Step', exact: true }).click();
   // End jumps to the end of the run: the Job's outcome.
-  await a.getByRole('button', { name: 'End' }).click();
+  await a.getByRole('button', { name: 'End', exact: true }).click();
   await expect.poll(async () => (await events(page)).map((e) => e.type)).toContain('joblab:finished');
   const seen = (await events(page)).filter((e) => e.target === 'a' && e.type !== 'joblab:ready');
   expect(seen.map((e) => e.type)).toEqual(['joblab:play', 'joblab:pause', 'joblab:step', 'joblab:finished']);

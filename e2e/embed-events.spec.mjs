@@ -33,11 +33,11 @@ test('a diagram embed posts ready, play, pause, step and finished with the outco
   expect(ready).toMatchObject({ version: 1, source: 'failure' });
   expect(ready.endMs).toBeGreaterThan(0);
 
-  await frame.getByRole('button', { name: 'Reset' }).click();
-  await frame.getByRole('button', { name: 'Play' }).click();
-  await frame.getByRole('button', { name: 'Pause' }).click();
-  await frame.getByRole('button', { name: 'Step' }).click();
-  await frame.getByRole('button', { name: 'End' }).click();
+  await frame.getByRole('button', { name: 'Reset', exact: true }).click();
+  await frame.getByRole('button', { name: 'Play', exact: true }).click();
+  await frame.getByRole('button', { name: 'Pause', exact: true }).click();
+  await frame.getByRole('button', { name: 'Step', exact: true }).click();
+  await frame.getByRole('button', { name: 'End', exact: true }).click();
   await expect.poll(async () => (await events(page)).map((e) => e.type)).toEqual([
     'joblab:ready', 'joblab:play', 'joblab:pause', 'joblab:step', 'joblab:finished',
   ]);
@@ -55,13 +55,13 @@ test('under reduced motion, Play steps, and the embed says so', async ({ page })
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const frame = await coursePage(page, '#/embed/simple', 'Joblab: Simple diagram');
   await expect(frame.getByRole('heading', { level: 2 })).toBeVisible();
-  await frame.getByRole('button', { name: 'Reset' }).click();
-  await frame.getByRole('button', { name: 'Play' }).click();
+  await frame.getByRole('button', { name: 'Reset', exact: true }).click();
+  await frame.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(async () => (await events(page)).map((e) => e.type)).toEqual(['joblab:ready', 'joblab:step']);
   // Stepping to the end finishes the run: a simple Job completes.
   for (let i = 0; i < 20; i++) {
     if ((await events(page)).some((e) => e.type === 'joblab:finished')) break;
-    await frame.getByRole('button', { name: 'Step' }).click();
+    await frame.getByRole('button', { name: 'Step', exact: true }).click();
   }
   const finished = (await events(page)).find((e) => e.type === 'joblab:finished');
   expect(finished).toMatchObject({ source: 'simple', outcome: 'Complete', reason: 'CompletionsReached' });

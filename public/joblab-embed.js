@@ -5,15 +5,15 @@
 // inlined as a string so that a host page's CSP needs only this script's origin in script-src,
 // plus 'wasm-unsafe-eval') and its stylesheet, adopted by each element's shadow root so that no
 // style crosses the boundary either way.
-import init, { mount, observed_attributes, wasm, css } from './__JOBLAB_COMPONENT__';
+import init, { mount, observed_attributes, joblabWasm, joblabCss } from './__JOBLAB_COMPONENT__';
 
 // The wasm's bytes travel as a string of code points 0 to 255, one per byte (a few escaped),
 // which compresses as well as the binary itself; see scripts/postbuild.py.
-const bytes = Uint8Array.from(wasm, (c) => c.charCodeAt(0));
+const bytes = Uint8Array.from(joblabWasm, (c) => c.charCodeAt(0));
 await init({ module_or_path: bytes });
 
 const sheet = new CSSStyleSheet();
-sheet.replaceSync(css);
+sheet.replaceSync(joblabCss);
 // The Joblab site this script was served from, for the "Open in Joblab" link.
 const appUrl = new URL('./', import.meta.url).href;
 

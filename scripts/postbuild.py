@@ -152,8 +152,8 @@ def build_component(staging: Path, source: Path) -> str:
     code += (
         "\n// Appended by scripts/postbuild.py: the wasm's bytes, one code point each, and the"
         "\n// stylesheet of the element's shadow root.\n"
-        f"export const wasm = {latin1_string(wasm.read_bytes())};\n"
-        f"export const css = {json.dumps(component_css(source))};\n"
+        f"export const joblabWasm = {latin1_string(wasm.read_bytes())};\n"
+        f"export const joblabCss = {json.dumps(component_css(source))};\n"
     )
     body = code.encode("utf-8")
     name = f"{COMPONENT}-{content_hash(body)}.js"

@@ -160,16 +160,16 @@ impl Sink {
     /// Sends `event`. A host that does not listen loses nothing; failures are ignored, since the
     /// embed works the same whether anyone listens or not.
     pub fn emit(&self, event: &HostEvent) {
-        let (source, deliver): (&str, &dyn Fn(JsValue)) = match self {
+        let source = match self {
             Sink::Nowhere => return,
-            Sink::Parent { source } => (source, &post_to_parent),
-            Sink::Element { host, source } => {
-                (source, &|detail| dispatch(host, event.kind(), detail))
-            }
+            Sink::Parent { source } | Sink::Element { source, .. } => source,
         };
-        let text = event.to_json(source).to_string();
-        if let Ok(value) = parse(&text) {
-            deliver(value);
+        let Ok(value) = parse(&event.to_json(source).to_string()) else {
+            return;
+        };
+        match self {
+            Sink::Element { host, .. } => dispatch(host, event.kind(), value),
+            _ => post_to_parent(value),
         }
     }
 }

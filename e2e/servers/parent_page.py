@@ -61,6 +61,7 @@ HOST_PAGE = """<!doctype html>
 # Rules a docs theme might have, and some aimed at Joblab's own class names: if any reached inside
 # the component, its diagram would look wrong or vanish (e2e/component.spec.mjs checks it does not).
 HOST_CSS = """body { font-family: serif; color: rgb(10, 20, 30); background: rgb(250, 250, 240); }
+main { font-style: italic; word-spacing: 4px; }
 p { letter-spacing: 2px; }
 button { color: rgb(128, 0, 128); border: 5px solid rgb(200, 0, 0); text-transform: uppercase; }
 svg { background: rgb(255, 230, 230); }
@@ -114,7 +115,7 @@ class Handler(BaseHTTPRequestHandler):
             snippet = query.get("snippet", [""])[0]
             body = HOST_PAGE.format(script=tag, snippet=snippet).encode()
             ctype = "text/html; charset=utf-8"
-            csp = host_csp(script) if script else "default-src 'self'"
+            csp = host_csp(script) if script else "default-src 'self'; img-src 'self' data:"
         elif url.path == "/host.css":
             body = HOST_CSS.encode()
             ctype = "text/css; charset=utf-8"
