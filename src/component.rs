@@ -157,8 +157,19 @@ fn DiagramElement(
     app_url: String,
 ) -> impl IntoView {
     let embed = Memo::new(move |_| attributes.with(|a| embed_from_attributes(a)));
+    // A page may hold several elements, each with a "Job controller" region: naming each region
+    // after its diagram as well ("Job controller, Failure Handling") keeps the page's landmarks
+    // distinct (axe's landmark-unique). Redone whenever the attributes give a new diagram.
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        embed.track();
+        let Some(el) = root.get() else { return };
+        if let Ok(Some(section)) = el.query_selector("section.controller") {
+            let _ = section.set_attribute("aria-labelledby", "controller-title embed-title");
+        }
+    });
     view! {
-        <div class="embed-root component-root">
+        <div class="embed-root component-root" node_ref=root>
             {move || match embed.get() {
                 Ok(e) => {
                     let EmbedTarget::Pattern(p) = e.target else { return ().into_any() };

@@ -14,6 +14,9 @@
 //! it, and the message carries nothing but a number the parent could measure anyway; the parent
 //! side checks the message's origin and source (see [`snippet`] and docs/embed.md).
 //!
+//! The embed also tells its parent what the reader does (ready, play, pause, step, finished,
+//! answers), as the host events of src/events.rs.
+//!
 //! [`EmbedButton`] sits beside a diagram and offers a ready `<iframe>` snippet for its current knob
 //! settings, with the few lines of parent-side script that resize the frame.
 
