@@ -18,7 +18,7 @@ const SITES = [
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(() => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   execFileSync('bash', ['scripts/component-sites.sh', APP_URL, OUT], { stdio: 'inherit' });
 });
 
