@@ -107,6 +107,11 @@ class Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         query = urllib.parse.parse_qs(url.query)
         csp = None
+        if url.path == "/favicon.ico":
+            # Chromium asks for it on pages without an icon (the Hugo and Docusaurus sites).
+            self.send_response(HTTPStatus.NO_CONTENT)
+            self.end_headers()
+            return
         if url.path.startswith("/sites/"):
             return self.send_site_file(url.path[len("/sites/"):])
         if url.path == "/host.html":
