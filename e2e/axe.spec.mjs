@@ -1,8 +1,9 @@
 // axe-core with the WCAG 2.2 A/AA and best-practice rules reports no violation on any page Joblab
 // has: every view, every pattern's diagram, the lab with diagnostics showing, the not-found view
-// and every embed, in both themes, at a phone's 360 px and a desktop's 1280 px.
+// and every embed (the web component on a docs page among them), in both themes, at a phone's 360 px and a desktop's 1280 px.
 import { test, expect } from './fixtures.mjs';
 import { axeViolations } from './axe.mjs';
+import { hostUrl } from './host-page.mjs';
 
 const VIEWS = ['concept', 'flow', 'examples', 'compare', 'practice'];
 const PATTERNS = [
@@ -69,8 +70,18 @@ for (const theme of THEMES) {
         const pages = [
           ...PATTERNS.map((p) => [`#/embed/${p}?theme=${theme}`, true]),
           [`#/embed/lab?theme=${theme}`, true],
+          [`#/embed/practice?theme=${theme}`, false],
         ];
         expect(await sweep(page, pages)).toEqual({});
+      });
+
+      test('the web component on a docs page', async ({ page }) => {
+        // Two elements, as a docs page might have (e2e/component.spec.mjs tests them in depth).
+        await page.goto(hostUrl(`<joblab-diagram pattern="failure" backoff-limit="2" theme="${theme}"></joblab-diagram>
+<joblab-diagram pattern="indexed" theme="${theme}"></joblab-diagram>`));
+        await expect(page.locator('joblab-diagram svg.diagram-svg [aria-label^="Pod "]').first()).toBeVisible();
+        await expect(page.locator('joblab-diagram').nth(1).locator('svg.diagram-svg [aria-label^="Pod "]').first()).toBeVisible();
+        expect(await axeViolations(page)).toEqual([]);
       });
     });
   }

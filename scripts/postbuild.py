@@ -11,7 +11,12 @@
    the renamed wasm, and put in front of the boot code the global loader the main module calls,
    `joblabWorkbench()`, which imports it on first use. We also write the lab's analysis worker
    script, which imports the same module, and give the page its URL (`joblabAnalysisWorker`).
-3. Offline: the service worker template public/sw.js gets the list of files to precache and a
+3. The web component (src/component.rs): Trunk builds its module as a "worker" too. We append to
+   its JS the wasm's bytes as a string (so that a host page's CSP needs only our script origin in
+   script-src, plus 'wasm-unsafe-eval': a fetch of the .wasm would need connect-src as well) and
+   the stylesheet its shadow roots adopt, name it by its hash, and write `joblab-embed.js`, the
+   stable URL docs pages load, from its template public/joblab-embed.js.
+4. Offline: the service worker template public/sw.js gets the list of files to precache and a
    build id derived from their bytes, and is written as `sw.js` (a stable name: browsers find
    updates by re-fetching the same URL and comparing bytes).
 
@@ -56,7 +61,7 @@ window.joblabWorkbench = () =>
     .catch((err) => { workbench = undefined; throw err; }));
 // A first visit straight to a workbench view fetches the workbench beside the main module instead
 // of after it (a failure here is reported, and retried, by the view itself).
-if (/^#\\/(lab|examples|practice|embed\\/lab)([/?]|$)/.test(location.hash)) window.joblabWorkbench().catch(() => {});
+if (/^#\\/(lab|examples|practice|embed\\/(?:lab|practice))([/?]|$)/.test(location.hash)) window.joblabWorkbench().catch(() => {});
 """
 
 WORKBENCH = "joblab-workbench"
@@ -105,6 +110,63 @@ def hash_workbench(staging: Path) -> tuple[str, str]:
     return js_name, wasm_name
 
 
+COMPONENT = "joblab-component"
+
+# The stylesheets the web component adopts, in order (the app's index.html links the first three),
+# and the exact text changes that move the colour tokens and the theme switch from the document's
+# root to the element: `:root` never matches inside a shadow root.
+COMPONENT_CSS = ["main.css", "diagram.css", "embed.css", "component.css"]
+COMPONENT_CSS_CHANGES = [
+    (':root:not([data-theme="light"])', ':host(:not([theme="light"]))'),
+    (':root[data-theme="dark"]', ':host([theme="dark"])'),
+    (":root {", ":host {"),
+]
+
+
+def latin1_string(data: bytes) -> str:
+    """A JS string literal with one code point per byte (0 to 255). As UTF-8 it is about 15 %
+    larger than the bytes, and it compresses almost as well as they do (base64 costs about 30 %
+    after brotli). Only the quote, the backslash and the two line terminators among 0..255 are
+    escaped; module scripts are always decoded as UTF-8."""
+    escapes = {ord('"'): '\\"', ord("\\"): "\\\\", ord("\n"): "\\n", ord("\r"): "\\r"}
+    return '"' + data.decode("latin-1").translate(escapes) + '"'
+
+
+def component_css(source: Path) -> str:
+    css = "\n".join((source / "style" / name).read_text(encoding="utf-8") for name in COMPONENT_CSS)
+    for old, new in COMPONENT_CSS_CHANGES:
+        if old not in css:
+            raise SystemExit(f"postbuild: {old!r} is no longer in style/: update COMPONENT_CSS_CHANGES")
+        css = css.replace(old, new)
+    if ":root" in css:
+        raise SystemExit("postbuild: a :root rule in style/ has no shadow-root form in COMPONENT_CSS_CHANGES")
+    return css
+
+
+def build_component(staging: Path, source: Path) -> str:
+    """Writes the web component's hashed module and joblab-embed.js; returns the module's name."""
+    js, wasm = staging / f"{COMPONENT}.js", staging / f"{COMPONENT}_bg.wasm"
+    if not js.is_file() or not wasm.is_file():
+        raise SystemExit(f"postbuild: {js.name} or {wasm.name} missing from {staging}")
+    code = js.read_text(encoding="utf-8")
+    code += (
+        "\n// Appended by scripts/postbuild.py: the wasm's bytes, one code point each, and the"
+        "\n// stylesheet of the element's shadow root.\n"
+        f"export const joblabWasm = {latin1_string(wasm.read_bytes())};\n"
+        f"export const joblabCss = {json.dumps(component_css(source))};\n"
+    )
+    body = code.encode("utf-8")
+    name = f"{COMPONENT}-{content_hash(body)}.js"
+    (staging / name).write_bytes(body)
+    js.unlink()
+    wasm.unlink()
+    template = (source / "public" / "joblab-embed.js").read_text(encoding="utf-8")
+    if "__JOBLAB_COMPONENT__" not in template:
+        raise SystemExit("postbuild: __JOBLAB_COMPONENT__ missing from public/joblab-embed.js")
+    (staging / "joblab-embed.js").write_text(template.replace("__JOBLAB_COMPONENT__", name), encoding="utf-8")
+    return name
+
+
 def sri(data: bytes) -> str:
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
@@ -123,6 +185,7 @@ def main() -> int:
         )
         return 1
     js_name, wasm_name = hash_workbench(staging)
+    component_name = build_component(staging, source)
     worker = ANALYSIS_WORKER.replace("{js}", js_name).replace("{wasm}", wasm_name).encode()
     worker_name = f"joblab-analysis-{content_hash(worker)}.js"
     (staging / worker_name).write_bytes(worker)
@@ -143,11 +206,14 @@ def main() -> int:
     index.write_text(html, encoding="utf-8")
 
     # Everything the app needs to start, in a stable order; sw.js itself and the precompressed
-    # copies are not app files (the browser negotiates the encoding per request).
+    # copies are not app files (the browser negotiates the encoding per request), and the web
+    # component's files are for other sites' pages, which this service worker never serves.
     assets = sorted(
         p.name
         for p in staging.iterdir()
-        if p.is_file() and p.name != "sw.js" and p.suffix not in (".br", ".gz")
+        if p.is_file()
+        and p.name not in ("sw.js", "joblab-embed.js", component_name)
+        and p.suffix not in (".br", ".gz")
     )
     digest = hashlib.sha256()
     for name in assets:

@@ -5,6 +5,8 @@
 # - on demand: the workbench module (src/workbench.rs), which the page imports only when a reader
 #   opens the Lab, Examples or Practice, and the lab's analysis worker script (src/lab/analyser.rs). (Once the service worker is installed it also caches it in
 #   the background, so that those views work offline; that download comes after the page is ready.)
+# - the web component (src/component.rs): joblab-embed.js and the module it imports, which only
+#   docs pages that use <joblab-diagram> load; never part of the app's own load.
 # With --check it fails when the first-load brotli total or file count is over its budget. Build first:
 #   trunk build --release --offline
 set -euo pipefail
@@ -19,8 +21,10 @@ command -v brotli >/dev/null || { echo "error: brotli not found (apt-get install
 first_br=0
 # The on-demand files, as a find -regex over the whole path.
 ON_DEMAND='.*/joblab-\(workbench\|analysis\)-[0-9a-f]*\(_bg\.wasm\|\.js\)'
-# group <title> <include|exclude>: prints one table of the on-demand files or of the others, and
-# sets group_br to its brotli total.
+# The web component's files.
+COMPONENT='.*/joblab-\(embed\|component-[0-9a-f]*\)\.js'
+# group <title> <include|exclude|component>: prints one table of the on-demand files, of the web
+# component's, or of the others, and sets group_br to its brotli total.
 group() {
   local title=$1 mode=$2 raw gz br total_raw=0 total_gz=0 total_br=0 n=0
   printf '%s\n%-48s %10s %10s %10s\n' "$title" asset raw gzip brotli
@@ -32,8 +36,10 @@ group() {
     printf '  %-46s %10d %10d %10d\n' "${f#dist/}" "$raw" "$gz" "$br"
   done < <(if [ "$mode" = include ]; then
              find dist -maxdepth 1 -type f -regex "$ON_DEMAND"
+           elif [ "$mode" = component ]; then
+             find dist -maxdepth 1 -type f -regex "$COMPONENT"
            else
-             find dist -maxdepth 1 -type f ! -regex "$ON_DEMAND" ! -name '*.br' ! -name '*.gz'
+             find dist -maxdepth 1 -type f ! -regex "$ON_DEMAND" ! -regex "$COMPONENT" ! -name '*.br' ! -name '*.gz'
            fi | sort)
   [ "$n" -gt 0 ] || { echo "error: no files for: $title" >&2; exit 2; }
   printf '  %-46s %10d %10d %10d\n\n' "TOTAL ($n files)" "$total_raw" "$total_gz" "$total_br"
@@ -44,6 +50,7 @@ group "First load" exclude
 first_br=$group_br
 first_files=$group_files
 group "On demand (Lab, Examples, Practice)" include
+group "Web component (<joblab-diagram>, loaded only by pages that use it)" component
 
 if [ -n "$check" ]; then
   if [ "$first_br" -gt "$BUDGET_BROTLI_BYTES" ]; then

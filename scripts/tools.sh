@@ -145,6 +145,32 @@ if [ "$purpose" = test ]; then
     echo "$HELM_VERSION" > "$ci_tools/helm.version"
   fi
 fi
+if [ "$purpose" = test ]; then
+  # The four docs-site generators the web component is tested in (scripts/component-sites.sh,
+  # e2e/component-sites.spec.mjs), pinned, in target/site-tools: mdBook from crates.io (built
+  # without its serve, watch and search features, which a static build does not need and which
+  # double its compile time), MkDocs from PyPI, Docusaurus from npm and Hugo from Debian.
+  MDBOOK_VERSION=0.5.4
+  MKDOCS_VERSION=1.6.1
+  DOCUSAURUS_VERSION=3.10.2
+  REACT_VERSION=19.2.1
+  site_tools=target/site-tools
+  apt_install hugo
+  want_sites="mdbook $MDBOOK_VERSION, mkdocs $MKDOCS_VERSION, docusaurus $DOCUSAURUS_VERSION, react $REACT_VERSION"
+  if [ "$(cat "$site_tools/versions" 2>/dev/null)" != "$want_sites" ]; then
+    say "docs-site generators into $site_tools ($want_sites)"
+    rm -rf "$site_tools" && mkdir -p "$site_tools/npm"
+    cargo install mdbook --version "$MDBOOK_VERSION" --locked --no-default-features --root "$site_tools" --quiet
+    python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
+    python3 -m venv "$site_tools/venv"
+    "$site_tools/venv/bin/pip" install --quiet --disable-pip-version-check "mkdocs==$MKDOCS_VERSION"
+    echo '{"private": true}' > "$site_tools/npm/package.json"
+    npm install --prefix "$site_tools/npm" --no-audit --no-fund --loglevel=error \
+      "@docusaurus/core@$DOCUSAURUS_VERSION" "@docusaurus/preset-classic@$DOCUSAURUS_VERSION" \
+      "react@$REACT_VERSION" "react-dom@$REACT_VERSION" >/dev/null
+    echo "$want_sites" > "$site_tools/versions"
+  fi
+fi
 if [ "$purpose" = perf ]; then
   # The peers `joblab check` is timed against in scripts/perf-report.sh, pinned, in
   # target/perf-peers: kubeconform from the Go module proxy (with the strict Job and CronJob

@@ -14,6 +14,9 @@
 //! it, and the message carries nothing but a number the parent could measure anyway; the parent
 //! side checks the message's origin and source (see [`snippet`] and docs/embed.md).
 //!
+//! The embed also tells its parent what the reader does (ready, play, pause, step, finished,
+//! answers), as the host events of src/events.rs.
+//!
 //! [`EmbedButton`] sits beside a diagram and offers a ready `<iframe>` snippet for its current knob
 //! settings, with the few lines of parent-side script that resize the frame.
 
@@ -229,12 +232,18 @@ pub fn EmbedApp(embed: Embed) -> impl IntoView {
         // The observer and its callback live as long as the page; embed pages are never unmounted.
         callback.forget();
         std::mem::forget(observer);
+        // A diagram says it is ready itself, with its run's end (diagram::LiveDiagram); the lab
+        // and the practice questions are ready once their shell is.
+        if !matches!(current.get_untracked().target, EmbedTarget::Pattern(_)) {
+            crate::events::Sink::current().emit(&crate::events::HostEvent::Ready { end_ms: None });
+        }
     });
 
     let open_full = move || {
         current.with(|e| match e.target {
             EmbedTarget::Pattern(p) => Route::Diagrams(p).to_string(),
             EmbedTarget::Lab => Route::Lab.to_string(),
+            EmbedTarget::Practice => Route::Practice.to_string(),
         })
     };
     view! {
@@ -245,6 +254,7 @@ pub fn EmbedApp(embed: Embed) -> impl IntoView {
                 <h1 class="visually-hidden">{move || current.with(|e| match e.target {
                     EmbedTarget::Pattern(p) => format!("Joblab: {} diagram", p.label()),
                     EmbedTarget::Lab => "Joblab: the YAML lab".to_string(),
+                    EmbedTarget::Practice => "Joblab: practice questions".to_string(),
                 })}</h1>
                 {move || {
                     let e = current.get();
@@ -254,6 +264,7 @@ pub fn EmbedApp(embed: Embed) -> impl IntoView {
                             view! { <EmbedDiagram pattern=p knobs=knobs/> }.into_any()
                         }
                         EmbedTarget::Lab => views::render(Route::Lab),
+                        EmbedTarget::Practice => views::render(Route::Practice),
                     }
                 }}
                 // Inside the main landmark, so no content of the page lies outside a landmark; not

@@ -6,8 +6,10 @@
 
 use leptos::prelude::*;
 
+pub mod component;
 pub mod diagram;
 pub mod embed;
+pub mod events;
 #[cfg(not(feature = "split"))]
 pub mod lab;
 pub mod panic;

@@ -128,6 +128,9 @@ pub enum EmbedTarget {
     Pattern(Pattern),
     /// `#/embed/lab`: the YAML lab.
     Lab,
+    /// `#/embed/practice`: the Practice questions, which report each checked answer to the host
+    /// page (src/events.rs).
+    Practice,
 }
 
 impl EmbedTarget {
@@ -136,6 +139,7 @@ impl EmbedTarget {
         match self {
             EmbedTarget::Pattern(p) => p.slug(),
             EmbedTarget::Lab => "lab",
+            EmbedTarget::Practice => "practice",
         }
     }
 }
@@ -162,6 +166,7 @@ impl Embed {
         let slug = path.strip_prefix("embed/")?;
         let target = match slug {
             "lab" => EmbedTarget::Lab,
+            "practice" => EmbedTarget::Practice,
             other => EmbedTarget::Pattern(Pattern::from_slug(other)?),
         };
         let query = query
@@ -387,6 +392,10 @@ mod embed_tests {
         assert_eq!(
             Embed::parse("/embed/lab/").unwrap().target,
             EmbedTarget::Lab
+        );
+        assert_eq!(
+            Embed::parse("#/embed/practice#?secret=Ab1").unwrap().target,
+            EmbedTarget::Practice
         );
         for p in Pattern::ALL {
             let e = Embed::parse(&format!("#/embed/{}", p.slug())).unwrap();

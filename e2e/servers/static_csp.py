@@ -85,8 +85,11 @@ def make_handler(root: str, prefix: str):
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Content-Security-Policy", CSP)
+            # Docs pages on other origins load joblab-embed.js as a module script, which is
+            # fetched in CORS mode (docs/embed.md, "Hosting notes").
+            self.send_header("Access-Control-Allow-Origin", "*")
             self.send_header("Vary", "Accept-Encoding")
-            if name in ("index.html", "sw.js"):
+            if name in ("index.html", "sw.js", "joblab-embed.js"):
                 self.send_header("Cache-Control", "no-cache")
             else:
                 self.send_header("Cache-Control", "public, max-age=31536000, immutable")

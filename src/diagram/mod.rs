@@ -142,6 +142,14 @@ pub fn LiveDiagram(
     // Opens at the finished state so the whole story is visible; Reset or Play replays it.
     let time = RwSignal::new(run.with_untracked(|r| r.end_ms));
     let playing = RwSignal::new(false);
+    // An embed tells its host page once it has drawn (src/events.rs); the site tells nobody.
+    let sink = crate::events::Sink::current();
+    Effect::new(move |_| {
+        let end_ms = run.with_untracked(|r| r.end_ms);
+        sink.emit(&crate::events::HostEvent::Ready {
+            end_ms: Some(end_ms),
+        });
+    });
     view! {
         <RunDiagram run=run time=time playing=playing class="live-diagram" controller_title_id="controller-title"
             picture=picture::PictureName { slug: preset.slug(), title: preset.label() }>
@@ -178,6 +186,8 @@ pub fn RunDiagram(
     let drawing = Memo::new(move |_| run.with(|r| r.drawing(time.get(), layout.get())));
     let tip = RwSignal::new(None::<svg::Tip>);
     let reduced = prefers_reduced_motion();
+    // Where the player tells the host page what the reader does (an embed's parent or element).
+    let sink = crate::events::Sink::current();
     let height = move || drawing.with(|d| d.height);
     let view_w = move || layout.with(|l| l.width);
     // The patterns' ids: the controller heading's id is unique on the page, so these are too.
@@ -201,7 +211,7 @@ pub fn RunDiagram(
     view! {
         <div class=class>
             {children.map(|c| c())}
-            <player::Player run=run time=time playing=playing reduced=reduced/>
+            <player::Player run=run time=time playing=playing reduced=reduced sink=sink.clone()/>
             <picture::PictureControl run=run time=time ids=ids name=picture.unwrap_or_default()/>
             <div class="diagram-grid">
                 <section class="controller" aria-labelledby=controller_title_id>
@@ -235,7 +245,7 @@ pub fn RunDiagram(
                     <div
                         class="diagram-scroll"
                         node_ref=scroll
-                        on:keydown=move |ev| player::diagram_key(ev, run, time, playing, reduced)
+                        on:keydown=move |ev| player::diagram_key(ev, run, time, playing, reduced, &sink)
                     >
                         <div class="diagram-canvas"
                             on:focusin=move |ev| on_tip(ev.into())

@@ -10,21 +10,29 @@ use joblab_core::sim::Millis;
 use leptos::prelude::*;
 
 use super::Run;
+use crate::events::{HostEvent, Outcome, Sink};
 
 /// How often the playing diagram redraws.
 const TICK: Duration = Duration::from_millis(100);
 
-/// Moves `time` to the next event of `run`, or to its end.
-pub fn step(run: Memo<Run>, time: RwSignal<Millis>) {
+/// Moves `time` to the next event of `run`, or to its end, and tells the host page.
+pub fn step(run: Memo<Run>, time: RwSignal<Millis>, sink: &Sink) {
     let t = time.get_untracked();
     let next = run.with_untracked(|r| next_key_time(&r.key_times, t).unwrap_or(r.end_ms));
     time.set(next);
+    sink.emit(&HostEvent::Step { time_ms: next });
 }
 
-/// Starts or stops playing (under reduced motion: one step instead).
-pub fn toggle(run: Memo<Run>, time: RwSignal<Millis>, playing: RwSignal<bool>, reduced: bool) {
+/// Starts or stops playing (under reduced motion: one step instead), and tells the host page.
+pub fn toggle(
+    run: Memo<Run>,
+    time: RwSignal<Millis>,
+    playing: RwSignal<bool>,
+    reduced: bool,
+    sink: &Sink,
+) {
     if reduced {
-        step(run, time);
+        step(run, time, sink);
         return;
     }
     if !playing.get_untracked() && time.get_untracked() >= run.with_untracked(|r| r.end_ms) {
@@ -32,6 +40,23 @@ pub fn toggle(run: Memo<Run>, time: RwSignal<Millis>, playing: RwSignal<bool>, r
         time.set(0);
     }
     playing.update(|p| *p = !*p);
+    let time_ms = time.get_untracked();
+    sink.emit(&if playing.get_untracked() {
+        HostEvent::Play { time_ms }
+    } else {
+        HostEvent::Pause { time_ms }
+    });
+}
+
+/// How the Job of `run` ended: its `Complete` or `Failed` condition at the end of the run.
+pub fn outcome(run: &Run) -> Option<Outcome> {
+    let end = run.replay.end().snapshot();
+    ["Complete", "Failed"].into_iter().find_map(|kind| {
+        end.status.condition(kind).map(|c| Outcome {
+            condition: kind.to_string(),
+            reason: c.reason.clone(),
+        })
+    })
 }
 
 /// Keyboard control while focus is inside the diagram: Space plays or pauses, the arrow keys
@@ -42,6 +67,7 @@ pub fn diagram_key(
     time: RwSignal<Millis>,
     playing: RwSignal<bool>,
     reduced: bool,
+    sink: &Sink,
 ) {
     use wasm_bindgen::JsCast;
     let native = ev
@@ -60,7 +86,7 @@ pub fn diagram_key(
     match ev.key().as_str() {
         " " => {
             ev.prevent_default();
-            toggle(run, time, playing, reduced);
+            toggle(run, time, playing, reduced, sink);
         }
         "ArrowRight" => {
             ev.prevent_default();
@@ -89,6 +115,8 @@ pub fn Player(
     time: RwSignal<Millis>,
     playing: RwSignal<bool>,
     reduced: bool,
+    /// Where the player's events go (src/events.rs).
+    sink: Sink,
 ) -> impl IntoView {
     // Simulated seconds per real second.
     let speed = RwSignal::new(5u64);
@@ -118,14 +146,36 @@ pub fn Player(
         }
     });
     on_cleanup(stop_timer);
+    // "Finished" when the moment shown reaches the end of the run from before it, however it got
+    // there (playing, Step, End, the slider, the keys); not when a run opens at its end, nor when
+    // new knobs make a new run.
+    {
+        let sink = sink.clone();
+        Effect::new(move |prev: Option<(Millis, Millis)>| {
+            let (t, end) = (time.get(), run.with(|r| r.end_ms));
+            if let Some((prev_t, prev_end)) = prev {
+                if prev_end == end && prev_t < end && t >= end {
+                    let outcome = run.with_untracked(outcome);
+                    sink.emit(&HostEvent::Finished {
+                        time_ms: end,
+                        outcome,
+                    });
+                }
+            }
+            (t, end)
+        });
+    }
 
     let end_ms = move || run.with(|r| r.end_ms);
     view! {
         <div class="player" role="group" aria-label="Player">
-            <button type="button" class="primary" on:click=move |_| toggle(run, time, playing, reduced)>
+            <button type="button" class="primary" on:click={
+                let sink = sink.clone();
+                move |_| toggle(run, time, playing, reduced, &sink)
+            }>
                 {move || if playing.get() { "Pause" } else { "Play" }}
             </button>
-            <button type="button" on:click=move |_| { playing.set(false); step(run, time); }>"Step"</button>
+            <button type="button" on:click=move |_| { playing.set(false); step(run, time, &sink); }>"Step"</button>
             <button type="button" on:click=move |_| { playing.set(false); time.set(0); }>"Reset"</button>
             <button type="button" on:click=move |_| { playing.set(false); time.set(end_ms()); }>"End"</button>
             <label class="speed">

@@ -177,6 +177,8 @@ fn QuestionCard(number: usize, question: Question) -> impl IntoView {
         why,
     } = question;
     let name = format!("q{number}");
+    // An embed reports each checked answer to its host page (src/events.rs).
+    let sink = crate::events::Sink::current();
     view! {
         <article class="card question-card">
             <h3>{format!("Question {number}")}</h3>
@@ -201,6 +203,10 @@ fn QuestionCard(number: usize, question: Question) -> impl IntoView {
                     let outcome = simulate(job_yaml, scenario_yaml)
                         .map(|s| read(&s))
                         .unwrap_or((None, "The simulation could not run this Job.".to_string()));
+                    if let Some(choice) = picked.get_untracked() {
+                        let correct = outcome.0 == Some(choice);
+                        sink.emit(&crate::events::HostEvent::Answer { question: number, choice: choice + 1, correct });
+                    }
                     result.set(Some(outcome));
                 }>"Run it and check"</button>
             <div class="verdict" role="status">
