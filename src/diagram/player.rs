@@ -14,20 +14,48 @@ use super::Run;
 /// How often the playing diagram redraws.
 const TICK: Duration = Duration::from_millis(100);
 
+/// What the player plays: a recorded run with an end and the times worth stepping to. The Job
+/// diagrams' [`Run`] and the CronJob diagrams' run (src/diagram/cronjob.rs) both are.
+pub trait Timeline: Clone + PartialEq + Send + Sync + 'static {
+    /// When the run ends.
+    fn end_ms(&self) -> Millis;
+    /// The "Step" targets, sorted.
+    fn key_times(&self) -> &[Millis];
+    /// A time as the slider and its output show it (`m:ss` since the start by default).
+    fn time_text(&self, t: Millis) -> String {
+        fmt_time(t)
+    }
+}
+
+impl Timeline for Run {
+    fn end_ms(&self) -> Millis {
+        self.end_ms
+    }
+
+    fn key_times(&self) -> &[Millis] {
+        &self.key_times
+    }
+}
+
 /// Moves `time` to the next event of `run`, or to its end.
-pub fn step(run: Memo<Run>, time: RwSignal<Millis>) {
+pub fn step<R: Timeline>(run: Memo<R>, time: RwSignal<Millis>) {
     let t = time.get_untracked();
-    let next = run.with_untracked(|r| next_key_time(&r.key_times, t).unwrap_or(r.end_ms));
+    let next = run.with_untracked(|r| next_key_time(r.key_times(), t).unwrap_or(r.end_ms()));
     time.set(next);
 }
 
 /// Starts or stops playing (under reduced motion: one step instead).
-pub fn toggle(run: Memo<Run>, time: RwSignal<Millis>, playing: RwSignal<bool>, reduced: bool) {
+pub fn toggle<R: Timeline>(
+    run: Memo<R>,
+    time: RwSignal<Millis>,
+    playing: RwSignal<bool>,
+    reduced: bool,
+) {
     if reduced {
         step(run, time);
         return;
     }
-    if !playing.get_untracked() && time.get_untracked() >= run.with_untracked(|r| r.end_ms) {
+    if !playing.get_untracked() && time.get_untracked() >= run.with_untracked(|r| r.end_ms()) {
         // Playing a finished run replays it from the start.
         time.set(0);
     }
@@ -36,9 +64,9 @@ pub fn toggle(run: Memo<Run>, time: RwSignal<Millis>, playing: RwSignal<bool>, r
 
 /// Keyboard control while focus is inside the diagram: Space plays or pauses, the arrow keys
 /// move one second (native controls keep their own keys).
-pub fn diagram_key(
+pub fn diagram_key<R: Timeline>(
     ev: web_sys::KeyboardEvent,
-    run: Memo<Run>,
+    run: Memo<R>,
     time: RwSignal<Millis>,
     playing: RwSignal<bool>,
     reduced: bool,
@@ -56,7 +84,7 @@ pub fn diagram_key(
     if native {
         return;
     }
-    let end = run.with_untracked(|r| r.end_ms);
+    let end = run.with_untracked(|r| r.end_ms());
     match ev.key().as_str() {
         " " => {
             ev.prevent_default();
@@ -84,8 +112,8 @@ pub fn diagram_key(
 
 /// The player controls.
 #[component]
-pub fn Player(
-    run: Memo<Run>,
+pub fn Player<R: Timeline>(
+    run: Memo<R>,
     time: RwSignal<Millis>,
     playing: RwSignal<bool>,
     reduced: bool,
@@ -103,7 +131,7 @@ pub fn Player(
         if playing.get() {
             if handle.with_value(Option::is_none) {
                 let tick = move || {
-                    let end = run.with_untracked(|r| r.end_ms);
+                    let end = run.with_untracked(|r| r.end_ms());
                     let dt = speed.get_untracked() * TICK.as_millis() as u64;
                     let next = (time.get_untracked() + dt).min(end);
                     time.set(next);
@@ -119,7 +147,7 @@ pub fn Player(
     });
     on_cleanup(stop_timer);
 
-    let end_ms = move || run.with(|r| r.end_ms);
+    let end_ms = move || run.with(|r| r.end_ms());
     view! {
         <div class="player" role="group" aria-label="Player">
             <button type="button" class="primary" on:click=move |_| toggle(run, time, playing, reduced)>
@@ -148,7 +176,7 @@ pub fn Player(
                 max=move || (end_ms() / 1000 + u64::from(end_ms() % 1000 != 0)).to_string()
                 step="1"
                 prop:value=move || (time.get() / 1000).to_string()
-                aria-valuetext=move || fmt_time(time.get())
+                aria-valuetext=move || run.with(|r| r.time_text(time.get()))
                 on:input=move |ev| {
                     playing.set(false);
                     if let Ok(s) = event_target_value(&ev).parse::<u64>() {
@@ -156,7 +184,7 @@ pub fn Player(
                     }
                 }
             />
-            <output for="diagram-time" class="time-out">{move || format!("{} / {}", fmt_time(time.get()), fmt_time(end_ms()))}</output>
+            <output for="diagram-time" class="time-out">{move || run.with(|r| format!("{} / {}", r.time_text(time.get()), r.time_text(r.end_ms())))}</output>
             {reduced.then(|| view! {
                 <p class="reduced-note">"Reduced motion is on: Play moves one event at a time instead of animating."</p>
             })}

@@ -8,6 +8,9 @@
 
 use std::collections::HashSet;
 
+/// The CronJob diagrams' drawing model.
+pub mod cronjob;
+
 use crate::api::api::batch::v1::Job;
 use crate::sim::{
     Millis, Pod, PodPhase, SegmentKind, Snapshot, MAX_POD_FAILURE_BACKOFF_MS,
