@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use joblab_core::draw::cronjob::{self, BandKind, CronDrawing, CronMarkerKind, RowKind};
+use joblab_core::draw::cronjob::{self, CronDrawing, CronMarkerKind, RowKind};
 use joblab_core::draw::{Layout, SegClass, AXIS_H, LANE_H};
 use joblab_core::patterns::cronjob::{CronKnob, CronKnobs, CronPreset, CronReplay};
 use joblab_core::sim::Millis;
@@ -358,5 +358,3 @@ fn body(d: &CronDrawing, ids: &'static str) -> impl IntoView {
     }
 }
 
-/// The band kinds, for the legend's tests.
-pub const BAND_KINDS: [BandKind; 2] = [BandKind::Suspended, BandKind::ControllerDown];

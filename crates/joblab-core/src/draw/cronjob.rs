@@ -295,6 +295,14 @@ fn within(stretches: &[(Millis, Millis)], at: Millis) -> bool {
 
 /// The schedule row's markers: one per scheduled time the controller has had a chance to act on
 /// by `t` (it syncs 100 ms after a scheduled time), saying what it did.
+///
+/// The words follow the controller (k/k pkg/controller/cronjob, v1.37.2): a time that waits under
+/// Forbid is `skip` while `syncCronJob` returns early with `JobAlreadyActive`, which leaves
+/// `lastScheduleTime` alone, so once the active Job finishes `mostRecentScheduleTime` (utils.go)
+/// finds the most recent unmet time and the Job is created then, `late`; the earlier unmet times
+/// are never run. After a suspend or an outage the same function looks no further back than
+/// `now - startingDeadlineSeconds`, so older times are dropped without an event (`miss`); the
+/// `MissSchedule` event is only for a time found but already past the deadline.
 fn schedule_markers(
     c: &Ctx<'_>,
     suspended: &[(Millis, Millis)],
