@@ -357,4 +357,3 @@ fn body(d: &CronDrawing, ids: &'static str) -> impl IntoView {
         <line class="now" x1=d.now_x x2=d.now_x y1="0" y2=axis_y aria-hidden="true"></line>
     }
 }
-

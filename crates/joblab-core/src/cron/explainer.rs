@@ -142,9 +142,12 @@ mod tests {
         assert!(!e.runs_end);
     }
 
+    /// A schedule, a zone, the first error and its span.
+    type ErrorCase<'a> = (&'a str, Option<&'a str>, &'a str, Option<(usize, usize)>);
+
     #[test]
     fn input_problems_are_messages_with_where() {
-        let table: &[(&str, Option<&str>, &str, Option<(usize, usize)>)] = &[
+        let table: &[ErrorCase<'_>] = &[
             ("", None, "spec.schedule: Required value", None),
             (
                 "0 25 * * *",

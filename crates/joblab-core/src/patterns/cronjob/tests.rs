@@ -44,9 +44,12 @@ fn reasons(r: &CronReplay) -> Vec<String> {
 /// The golden story of every pattern at its preset knobs: what happened at each scheduled time
 /// and the CronJob controller's events. The simulation is the CronJob controller's port, held to
 /// the real one by the CronJob differential; this pins what the guide's diagrams show.
+/// A pattern, its (scheduled time, outcome) pairs and its events' "time reason" lines.
+type Story<'a> = (CronPreset, &'a [(&'a str, &'a str)], &'a [&'a str]);
+
 #[test]
 fn every_pattern_tells_its_story() {
-    let table: [(CronPreset, &[(&str, &str)], &[&str]); 4] = [
+    let table: [Story<'_>; 4] = [
         (
             CronPreset::History,
             &[
