@@ -10,6 +10,7 @@ const PATTERNS = [
   'simple', 'parallel', 'failure', 'indexed', 'pod-failure-policy', 'backoff-per-index',
   'success-policy', 'deadline', 'suspend-resume', 'work-queue', 'on-failure',
 ];
+const CRON_PATTERNS = ['schedule-history', 'forbid', 'replace', 'missed-runs'];
 const THEMES = ['light', 'dark'];
 const WIDTHS = [360, 1280];
 
@@ -54,6 +55,16 @@ for (const theme of THEMES) {
         expect(await sweep(page, PATTERNS.map((p) => [`#/diagrams/${p}`, true]))).toEqual({});
       });
 
+      test('every CronJob pattern and the schedule explainer with a warning and an error', async ({ page }) => {
+        expect(await sweep(page, CRON_PATTERNS.map((p) => [`#/cronjobs/${p}`, true]))).toEqual({});
+        await visit(page, '#/schedule?schedule=30+2+*+*+*&timeZone=Europe/Berlin&from=2025-03-28T00:00:00Z');
+        await expect(page.getByRole('list', { name: 'Warnings' })).toBeVisible();
+        expect(await axeViolations(page)).toEqual([]);
+        await page.getByRole('textbox', { name: 'schedule' }).fill('0 25 * * *');
+        await expect(page.getByRole('alert')).toBeVisible();
+        expect(await axeViolations(page)).toEqual([]);
+      });
+
       test('the lab with diagnostics showing', async ({ page }) => {
         await visit(page, '#/lab', { diagram: true });
         const editor = page.getByRole('textbox', { name: 'Job YAML' });
@@ -69,6 +80,7 @@ for (const theme of THEMES) {
       test('every embed', async ({ page }) => {
         const pages = [
           ...PATTERNS.map((p) => [`#/embed/${p}?theme=${theme}`, true]),
+          ...CRON_PATTERNS.map((p) => [`#/embed/cronjobs/${p}?theme=${theme}`, true]),
           [`#/embed/lab?theme=${theme}`, true],
           [`#/embed/practice?theme=${theme}`, false],
         ];

@@ -8,6 +8,7 @@ const PATTERNS = [
   'success-policy', 'deadline', 'suspend-resume', 'work-queue', 'on-failure',
 ];
 const VIEWS = ['concept', 'flow', 'examples', 'compare', 'practice'];
+const CRON_PATTERNS = ['schedule-history', 'forbid', 'replace', 'missed-runs'];
 
 const lanes = (page) => page.locator('svg.diagram-svg [aria-label^="Pod "]');
 const slider = (page) => page.getByRole('slider', { name: 'Time' });
@@ -63,9 +64,26 @@ test.describe('text size', () => {
           if (small.length > 0) found[`${slug} ${when}`] = small;
         }
       }
+      for (const slug of CRON_PATTERNS) {
+        await page.goto(`./#/cronjobs/${slug}`);
+        await expect(lanes(page).first()).toBeVisible();
+        for (const when of ['start', 'middle', 'end']) {
+          await moveTo(page, when);
+          await expect(page.locator('svg.diagram-svg text').first()).toBeAttached();
+          const small = await smallTexts(page, 11);
+          if (small.length > 0) found[`cronjobs ${slug} ${when}`] = small;
+        }
+      }
       // An embed is another app on the same page: load it afresh rather than as a hash change
       // from the site, which reloads the page under the test.
       await page.goto('about:blank');
+      for (const slug of CRON_PATTERNS) {
+        await page.goto(`./#/embed/cronjobs/${slug}`);
+        await expect(lanes(page).first()).toBeVisible();
+        const small = await smallTexts(page, 11);
+        if (small.length > 0) found[`embed cronjobs ${slug}`] = small;
+        await page.goto('about:blank');
+      }
       for (const slug of PATTERNS) {
         await page.goto(`./#/embed/${slug}`);
         await expect(lanes(page).first()).toBeVisible();
@@ -214,15 +232,18 @@ test.describe('at 400 % zoom (1280 px at 4x: 320 CSS px)', () => {
     const pages = [
       ...VIEWS.map((v) => `#/${v}`),
       ...PATTERNS.map((p) => `#/diagrams/${p}`),
-      '#/lab', '#/no/such/view', '#/embed/failure', '#/embed/lab',
+      ...CRON_PATTERNS.map((p) => `#/cronjobs/${p}`),
+      '#/schedule',
+      '#/lab', '#/no/such/view', '#/embed/failure', '#/embed/lab', '#/embed/cronjobs/forbid',
     ];
     const found = {};
     for (const hash of pages) {
       await page.goto(`./${hash}`);
       await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
-      if (hash.includes('diagrams') || hash.includes('lab') || hash.includes('embed/failure')) {
+      if (hash.includes('diagrams') || hash.includes('lab') || hash.includes('embed/failure') || hash.includes('cronjobs')) {
         await expect(lanes(page).first()).toBeVisible();
       }
+      if (hash === '#/schedule') await expect(page.locator('.schedule-sentence')).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       const lost = await unreachable(page);
       if (overflow > 0 || lost.length > 0) found[hash] = { overflow, lost };

@@ -20,6 +20,7 @@
 //! [`EmbedButton`] sits beside a diagram and offers a ready `<iframe>` snippet for its current knob
 //! settings, with the few lines of parent-side script that resize the frame.
 
+use joblab_core::patterns::cronjob::{CronKnobs, CronPreset};
 use joblab_core::patterns::{Knob, Knobs, Preset};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -74,6 +75,39 @@ pub fn embed_for(pattern: Pattern, knobs: &Knobs, theme: Theme) -> Embed {
     query.push(("theme".into(), theme.as_str().into()));
     Embed {
         target: EmbedTarget::Pattern(pattern),
+        query,
+    }
+}
+
+/// The knob values a CronJob embed URL asks for: the pattern's presets, overridden by every
+/// query key of a knob it offers ([`joblab_core::patterns::cronjob::CronKnob::key`]); values are
+/// clamped to the knob's range, unparsable ones ignored.
+pub fn cron_knobs_from_query(preset: CronPreset, embed: &Embed) -> CronKnobs {
+    preset
+        .knobs()
+        .iter()
+        .fold(CronKnobs::default_for(preset), |ks, &k| {
+            match embed
+                .get(k.key())
+                .and_then(|v| v.trim().parse::<i64>().ok())
+            {
+                Some(v) => ks.with(k, v),
+                None => ks,
+            }
+        })
+}
+
+/// The embed route for CronJob pattern `pattern` with `knobs` (only the knobs it offers) and
+/// `theme`.
+pub fn cron_embed_for(pattern: CronPreset, knobs: &CronKnobs, theme: Theme) -> Embed {
+    let mut query: Vec<(String, String)> = pattern
+        .knobs()
+        .iter()
+        .map(|&k| (k.key().to_string(), knobs.get(k).to_string()))
+        .collect();
+    query.push(("theme".into(), theme.as_str().into()));
+    Embed {
+        target: EmbedTarget::CronPattern(pattern),
         query,
     }
 }
@@ -242,6 +276,7 @@ pub fn EmbedApp(embed: Embed) -> impl IntoView {
     let open_full = move || {
         current.with(|e| match e.target {
             EmbedTarget::Pattern(p) => Route::Diagrams(p).to_string(),
+            EmbedTarget::CronPattern(p) => Route::CronJobs(p).to_string(),
             EmbedTarget::Lab => Route::Lab.to_string(),
             EmbedTarget::Practice => Route::Practice.to_string(),
         })
@@ -253,6 +288,7 @@ pub fn EmbedApp(embed: Embed) -> impl IntoView {
                 // visually hidden because the course page around the frame already titles it.
                 <h1 class="visually-hidden">{move || current.with(|e| match e.target {
                     EmbedTarget::Pattern(p) => format!("Joblab: {} diagram", p.label()),
+                    EmbedTarget::CronPattern(p) => format!("Joblab: {} diagram", p.label()),
                     EmbedTarget::Lab => "Joblab: the YAML lab".to_string(),
                     EmbedTarget::Practice => "Joblab: practice questions".to_string(),
                 })}</h1>
@@ -262,6 +298,15 @@ pub fn EmbedApp(embed: Embed) -> impl IntoView {
                         EmbedTarget::Pattern(p) => {
                             let knobs = knobs_from_query(p, &e);
                             view! { <EmbedDiagram pattern=p knobs=knobs/> }.into_any()
+                        }
+                        EmbedTarget::CronPattern(p) => {
+                            let knobs = cron_knobs_from_query(p, &e);
+                            view! {
+                                <section class="view diagrams embed-diagram" aria-labelledby="embed-title">
+                                    <h2 id="embed-title" tabindex="-1">{p.label()}</h2>
+                                    <crate::diagram::cronjob::CronLiveDiagram preset=p initial=knobs/>
+                                </section>
+                            }.into_any()
                         }
                         EmbedTarget::Lab => views::render(Route::Lab),
                         EmbedTarget::Practice => views::render(Route::Practice),
@@ -311,6 +356,38 @@ fn knobs_in_page(preset: Preset) -> Knobs {
         })
 }
 
+/// The CronJob knob values currently in the inputs of the page's CronJob diagram (presets for any
+/// input not found or not a number), as [`knobs_in_page`] reads the Job knobs.
+fn cron_knobs_in_page(preset: CronPreset) -> CronKnobs {
+    let doc = web_sys::window().and_then(|w| w.document());
+    preset
+        .knobs()
+        .iter()
+        .fold(CronKnobs::default_for(preset), |ks, &k| {
+            let value = doc
+                .as_ref()
+                .and_then(|d| d.get_element_by_id(&crate::diagram::cronjob::input_id(k)))
+                .map(|e| e.unchecked_into::<web_sys::HtmlInputElement>().value())
+                .and_then(|v| v.trim().parse::<i64>().ok());
+            match value {
+                Some(v) => ks.with(k, v),
+                None => ks,
+            }
+        })
+}
+
+/// The embed route of the diagram of `target` on this page, with the knob values in its inputs.
+fn embed_in_page(target: EmbedTarget, theme: Theme) -> Embed {
+    match target {
+        EmbedTarget::Pattern(p) => embed_for(p, &knobs_in_page(p), theme),
+        EmbedTarget::CronPattern(p) => cron_embed_for(p, &cron_knobs_in_page(p), theme),
+        EmbedTarget::Lab | EmbedTarget::Practice => Embed {
+            target,
+            query: vec![("theme".into(), theme.as_str().into())],
+        },
+    }
+}
+
 /// The app's own address without the fragment, and its origin.
 fn app_location() -> (String, String) {
     let Some(loc) = web_sys::window().map(|w| w.location()) else {
@@ -321,24 +398,30 @@ fn app_location() -> (String, String) {
     (format!("{origin}{path}"), origin)
 }
 
-/// An "Embed" button for the diagram of `pattern` on this page; it opens a dialog with the iframe
-/// snippet for the knob values the reader has set, and a Copy button.
+/// An "Embed" button for the diagram of `target` (a Job or a CronJob pattern) on this page; it
+/// opens a dialog with the iframe snippet for the knob values the reader has set, and a Copy
+/// button.
 #[component]
-pub fn EmbedButton(pattern: Pattern) -> impl IntoView {
+pub fn EmbedButton(target: EmbedTarget) -> impl IntoView {
+    let label = match target {
+        EmbedTarget::Pattern(p) => p.label(),
+        EmbedTarget::CronPattern(p) => p.label(),
+        EmbedTarget::Lab => "The YAML lab",
+        EmbedTarget::Practice => "The practice questions",
+    };
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let code = RwSignal::new(String::new());
     let theme = RwSignal::new(Theme::Auto);
     let status = RwSignal::new("");
-    let title = format!("Joblab: {} diagram", pattern.label());
+    let title = format!("Joblab: {label} diagram");
     let refresh = {
         let title = title.clone();
         move || {
-            let knobs = knobs_in_page(pattern);
             let (url, origin) = app_location();
             code.set(snippet(
                 &url,
                 &origin,
-                &embed_for(pattern, &knobs, theme.get_untracked()),
+                &embed_in_page(target, theme.get_untracked()),
                 &title,
             ));
         }
@@ -371,7 +454,7 @@ pub fn EmbedButton(pattern: Pattern) -> impl IntoView {
             <button type="button" class="embed-open" aria-haspopup="dialog" on:click=open>"Embed"</button>
             <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-dialog-title">
                 <h3 id="embed-dialog-title">"Embed this diagram"</h3>
-                <p>"Paste this into a course page (HTML source view). It shows "<strong>{pattern.label()}</strong>
+                <p>"Paste this into a course page (HTML source view). It shows "<strong>{label}</strong>
                    " with the knob values set here; the script lets the frame fit its content."</p>
                 <label class="embed-theme">"Theme "
                     <select on:change=move |ev| {
@@ -461,6 +544,32 @@ mod tests {
             assert_eq!(back.get("theme"), Some("dark"));
             assert_eq!(knobs_from_query(p, &back), knobs, "{p:?}");
         }
+    }
+
+    #[test]
+    fn cron_embed_for_round_trips_through_the_url() {
+        for p in CronPreset::ALL {
+            let mut knobs = CronKnobs::default_for(p);
+            for &k in p.knobs() {
+                knobs = knobs.with(k, k.range().0 + 1);
+            }
+            let e = cron_embed_for(p, &knobs, Theme::Light);
+            let back = Embed::parse(&e.to_string()).unwrap();
+            assert_eq!(back.target, EmbedTarget::CronPattern(p));
+            assert_eq!(cron_knobs_from_query(p, &back), knobs, "{p:?}");
+        }
+        let e =
+            Embed::parse("#/embed/cronjobs/missed-runs?startingDeadlineSeconds=99999&runSeconds=x")
+                .unwrap();
+        let k = cron_knobs_from_query(CronPreset::Missed, &e);
+        assert_eq!(
+            k.starting_deadline_seconds, 3600,
+            "clamped to the knob's range"
+        );
+        assert_eq!(
+            k.run_seconds,
+            CronKnobs::default_for(CronPreset::Missed).run_seconds
+        );
     }
 
     #[test]

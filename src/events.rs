@@ -150,7 +150,7 @@ impl Sink {
             .unwrap_or(false);
         if framed {
             Sink::Parent {
-                source: embed.target.slug().to_string(),
+                source: embed.target.path(),
             }
         } else {
             Sink::Nowhere

@@ -10,6 +10,10 @@ use std::fmt;
 /// update; this module only parses and formats its URLs.
 pub use joblab_core::patterns::Preset as Pattern;
 
+/// One of the guide's CronJob patterns: the core's
+/// [`CronPreset`](joblab_core::patterns::cronjob::CronPreset), under the name the routes use.
+pub use joblab_core::patterns::cronjob::CronPreset as CronPattern;
+
 /// The views of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -19,6 +23,11 @@ pub enum Route {
     Flow,
     /// `#/diagrams/<pattern>`; `#/diagrams` alone opens the first pattern.
     Diagrams(Pattern),
+    /// `#/cronjobs/<pattern>`; `#/cronjobs` alone opens the first CronJob pattern.
+    CronJobs(CronPattern),
+    /// `#/schedule`: the schedule explainer (its body is in the workbench module, with the time
+    /// zone database). Its query (`?schedule=...&timeZone=...`) is read by the view.
+    Schedule,
     /// `#/examples`: YAML and commands.
     Examples,
     /// `#/compare`: Job against Deployment and CronJob.
@@ -32,10 +41,11 @@ pub enum Route {
 }
 
 /// The top-level navigation: (label, route), in order. The labels are part of the contract.
-pub const NAV: [(&str, &str); 7] = [
+pub const NAV: [(&str, &str); 8] = [
     ("Concept", "#/concept"),
     ("Flow", "#/flow"),
     ("Diagrams", "#/diagrams/simple"),
+    ("CronJobs", "#/cronjobs/schedule-history"),
     ("Examples", "#/examples"),
     ("Compare", "#/compare"),
     ("Practice", "#/practice"),
@@ -82,6 +92,12 @@ impl Route {
                 Some(p) => Route::Diagrams(p),
                 None => Route::NotFound(fragment.to_string()),
             },
+            ("cronjobs", None, None) => Route::CronJobs(CronPattern::ALL[0]),
+            ("cronjobs", Some(slug), None) => match CronPattern::from_slug(slug) {
+                Some(p) => Route::CronJobs(p),
+                None => Route::NotFound(fragment.to_string()),
+            },
+            ("schedule", None, None) => Route::Schedule,
             ("examples", None, None) => Route::Examples,
             ("compare", None, None) => Route::Compare,
             ("practice", None, None) => Route::Practice,
@@ -96,6 +112,7 @@ impl Route {
             Route::Concept => "Concept",
             Route::Flow => "Flow",
             Route::Diagrams(_) => "Diagrams",
+            Route::CronJobs(_) | Route::Schedule => "CronJobs",
             Route::Examples => "Examples",
             Route::Compare => "Compare",
             Route::Practice => "Practice",
@@ -112,6 +129,8 @@ impl fmt::Display for Route {
             Route::Concept => f.write_str("#/concept"),
             Route::Flow => f.write_str("#/flow"),
             Route::Diagrams(p) => write!(f, "#/diagrams/{}", p.slug()),
+            Route::CronJobs(p) => write!(f, "#/cronjobs/{}", p.slug()),
+            Route::Schedule => f.write_str("#/schedule"),
             Route::Examples => f.write_str("#/examples"),
             Route::Compare => f.write_str("#/compare"),
             Route::Practice => f.write_str("#/practice"),
@@ -126,6 +145,8 @@ impl fmt::Display for Route {
 pub enum EmbedTarget {
     /// `#/embed/<pattern slug>`: that diagram with its player and knobs.
     Pattern(Pattern),
+    /// `#/embed/cronjobs/<CronJob pattern slug>`: that CronJob diagram with its player and knobs.
+    CronPattern(CronPattern),
     /// `#/embed/lab`: the YAML lab.
     Lab,
     /// `#/embed/practice`: the Practice questions, which report each checked answer to the host
@@ -134,12 +155,13 @@ pub enum EmbedTarget {
 }
 
 impl EmbedTarget {
-    /// The URL segment after `#/embed/`.
-    pub const fn slug(self) -> &'static str {
+    /// The URL path after `#/embed/`.
+    pub fn path(self) -> String {
         match self {
-            EmbedTarget::Pattern(p) => p.slug(),
-            EmbedTarget::Lab => "lab",
-            EmbedTarget::Practice => "practice",
+            EmbedTarget::Pattern(p) => p.slug().to_string(),
+            EmbedTarget::CronPattern(p) => format!("cronjobs/{}", p.slug()),
+            EmbedTarget::Lab => "lab".to_string(),
+            EmbedTarget::Practice => "practice".to_string(),
         }
     }
 }
@@ -167,7 +189,10 @@ impl Embed {
         let target = match slug {
             "lab" => EmbedTarget::Lab,
             "practice" => EmbedTarget::Practice,
-            other => EmbedTarget::Pattern(Pattern::from_slug(other)?),
+            other => match other.strip_prefix("cronjobs/") {
+                Some(cron) => EmbedTarget::CronPattern(CronPattern::from_slug(cron)?),
+                None => EmbedTarget::Pattern(Pattern::from_slug(other)?),
+            },
         };
         let query = query
             .split('&')
@@ -193,13 +218,28 @@ impl Embed {
 impl fmt::Display for Embed {
     /// The canonical fragment, e.g. `#/embed/parallel?completions=6&parallelism=3`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#/embed/{}", self.target.slug())?;
+        write!(f, "#/embed/{}", self.target.path())?;
         for (i, (k, v)) in self.query.iter().enumerate() {
             let sep = if i == 0 { '?' } else { '&' };
             write!(f, "{sep}{}={}", percent_encode(k), percent_encode(v))?;
         }
         Ok(())
     }
+}
+
+/// The query pairs of a location fragment's own part (after `?`), percent-decoded, in order:
+/// how a view with parameters (`#/schedule?schedule=0+3+*+*+*&timeZone=Europe/Berlin`) reads them.
+pub fn query_pairs(fragment: &str) -> Vec<(String, String)> {
+    let own = own_part(fragment);
+    let query = own.split_once('?').map_or("", |(_, q)| q);
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
 }
 
 /// Decodes `%XX` escapes and `+` as space; a malformed escape is kept as written.
@@ -316,6 +356,11 @@ mod tests {
             ("#/nowhere", Route::NotFound("/nowhere".into())),
             ("#/diagrams/nope", Route::NotFound("/diagrams/nope".into())),
             ("#/lab/extra", Route::NotFound("/lab/extra".into())),
+            ("#/cronjobs", Route::CronJobs(CronPattern::History)),
+            ("#/cronjobs/forbid", Route::CronJobs(CronPattern::Forbid)),
+            ("#/cronjobs/nope", Route::NotFound("/cronjobs/nope".into())),
+            ("#/schedule?schedule=0+3+*+*+*", Route::Schedule),
+            ("#/schedule/x", Route::NotFound("/schedule/x".into())),
         ];
         for (fragment, want) in cases {
             assert_eq!(&Route::parse(fragment), want, "{fragment}");
@@ -364,6 +409,30 @@ mod tests {
             assert_eq!(embed.to_string(), format!("#/embed/{slug}"));
         }
         assert_eq!(Pattern::ALL.len(), want.len());
+    }
+
+    #[test]
+    fn cronjob_pattern_urls_are_the_contract() {
+        // Like the Job patterns' URLs: course pages embed these, so a change must be deliberate.
+        let want = ["schedule-history", "forbid", "replace", "missed-runs"];
+        for (p, slug) in CronPattern::ALL.into_iter().zip(want) {
+            assert_eq!(Route::CronJobs(p).to_string(), format!("#/cronjobs/{slug}"));
+            assert_eq!(
+                Route::parse(&format!("#/cronjobs/{slug}")),
+                Route::CronJobs(p)
+            );
+            let embed = Embed {
+                target: EmbedTarget::CronPattern(p),
+                query: Vec::new(),
+            };
+            assert_eq!(embed.to_string(), format!("#/embed/cronjobs/{slug}"));
+            assert_eq!(Embed::parse(&embed.to_string()), Some(embed));
+        }
+        assert_eq!(CronPattern::ALL.len(), want.len());
+        assert_eq!(Route::Schedule.to_string(), "#/schedule");
+        // A CronJob slug is not a Job pattern's, and the reverse.
+        assert_eq!(Embed::parse("#/embed/forbid"), None);
+        assert_eq!(Embed::parse("#/embed/cronjobs/simple"), None);
     }
 
     #[test]

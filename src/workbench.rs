@@ -27,6 +27,8 @@ pub enum Part {
     Practice,
     /// The YAML lab.
     Lab,
+    /// The CronJob schedule explainer, which needs the time zone database.
+    Schedule,
 }
 
 /// The heading of a view, rendered by the main module.
@@ -46,7 +48,7 @@ pub struct Head {
 
 impl Part {
     /// Every part, in navigation order.
-    pub const ALL: [Part; 3] = [Part::Examples, Part::Practice, Part::Lab];
+    pub const ALL: [Part; 4] = [Part::Examples, Part::Practice, Part::Lab, Part::Schedule];
 
     /// The name the main module passes to the workbench module's `mount`.
     pub const fn name(self) -> &'static str {
@@ -54,6 +56,7 @@ impl Part {
             Part::Examples => "examples",
             Part::Practice => "practice",
             Part::Lab => "lab",
+            Part::Schedule => "schedule",
         }
     }
 
@@ -68,6 +71,7 @@ impl Part {
             Part::Examples => "the examples",
             Part::Practice => "the practice questions",
             Part::Lab => "the lab",
+            Part::Schedule => "the schedule explainer",
         }
     }
 
@@ -102,6 +106,20 @@ impl Part {
                      it runs on the simulated cluster below; change what its containers do in the \
                      scenario, and type kubectl commands against it at the player's time. Your \
                      work is saved in this browser as you type.",
+                ),
+            },
+            Part::Schedule => Head {
+                class: "view schedule-view",
+                id: "schedule-title",
+                eyebrow: "CronJobs",
+                title: "Schedule explainer",
+                lede: Some(
+                    "Type a CronJob's schedule and, if it has one, its timeZone. Joblab reads it \
+                     with the CronJob controller's own cron rules (robfig/cron v3.0.1) and the \
+                     IANA time zone database, says in words when it runs, warns about schedules \
+                     that surprise, and lists the next runs in the zone and in UTC. Without a \
+                     timeZone a schedule runs in the controller's zone, which is UTC here; on a \
+                     real cluster it is the kube-controller-manager's.",
                 ),
             },
         }
@@ -139,6 +157,7 @@ pub fn body(part: Part) -> AnyView {
         Part::Examples => crate::views::examples::ExamplesBody().into_any(),
         Part::Practice => crate::views::practice::PracticeBody().into_any(),
         Part::Lab => crate::lab::Lab().into_any(),
+        Part::Schedule => crate::views::schedule::ScheduleBody().into_any(),
     }
 }
 

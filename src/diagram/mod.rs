@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+pub mod cronjob;
 pub mod knobs;
 pub mod picture;
 pub mod player;

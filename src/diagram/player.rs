@@ -15,17 +15,49 @@ use crate::events::{HostEvent, Outcome, Sink};
 /// How often the playing diagram redraws.
 const TICK: Duration = Duration::from_millis(100);
 
+/// What the player plays: a recorded run with an end and the times worth stepping to. The Job
+/// diagrams' [`Run`] and the CronJob diagrams' run (src/diagram/cronjob.rs) both are.
+pub trait Timeline: Clone + PartialEq + Send + Sync + 'static {
+    /// When the run ends.
+    fn end_ms(&self) -> Millis;
+    /// The "Step" targets, sorted.
+    fn key_times(&self) -> &[Millis];
+    /// A time as the slider and its output show it (`m:ss` since the start by default).
+    fn time_text(&self, t: Millis) -> String {
+        fmt_time(t)
+    }
+    /// How the run ended, for the host page's "finished" event (src/events.rs); `None` when
+    /// nothing ends in it (a CronJob keeps scheduling).
+    fn outcome(&self) -> Option<Outcome> {
+        None
+    }
+}
+
+impl Timeline for Run {
+    fn end_ms(&self) -> Millis {
+        self.end_ms
+    }
+
+    fn key_times(&self) -> &[Millis] {
+        &self.key_times
+    }
+
+    fn outcome(&self) -> Option<Outcome> {
+        outcome(self)
+    }
+}
+
 /// Moves `time` to the next event of `run`, or to its end, and tells the host page.
-pub fn step(run: Memo<Run>, time: RwSignal<Millis>, sink: &Sink) {
+pub fn step<R: Timeline>(run: Memo<R>, time: RwSignal<Millis>, sink: &Sink) {
     let t = time.get_untracked();
-    let next = run.with_untracked(|r| next_key_time(&r.key_times, t).unwrap_or(r.end_ms));
+    let next = run.with_untracked(|r| next_key_time(r.key_times(), t).unwrap_or(r.end_ms()));
     time.set(next);
     sink.emit(&HostEvent::Step { time_ms: next });
 }
 
 /// Starts or stops playing (under reduced motion: one step instead), and tells the host page.
-pub fn toggle(
-    run: Memo<Run>,
+pub fn toggle<R: Timeline>(
+    run: Memo<R>,
     time: RwSignal<Millis>,
     playing: RwSignal<bool>,
     reduced: bool,
@@ -35,7 +67,7 @@ pub fn toggle(
         step(run, time, sink);
         return;
     }
-    if !playing.get_untracked() && time.get_untracked() >= run.with_untracked(|r| r.end_ms) {
+    if !playing.get_untracked() && time.get_untracked() >= run.with_untracked(|r| r.end_ms()) {
         // Playing a finished run replays it from the start.
         time.set(0);
     }
@@ -61,9 +93,9 @@ pub fn outcome(run: &Run) -> Option<Outcome> {
 
 /// Keyboard control while focus is inside the diagram: Space plays or pauses, the arrow keys
 /// move one second (native controls keep their own keys).
-pub fn diagram_key(
+pub fn diagram_key<R: Timeline>(
     ev: web_sys::KeyboardEvent,
-    run: Memo<Run>,
+    run: Memo<R>,
     time: RwSignal<Millis>,
     playing: RwSignal<bool>,
     reduced: bool,
@@ -82,7 +114,7 @@ pub fn diagram_key(
     if native {
         return;
     }
-    let end = run.with_untracked(|r| r.end_ms);
+    let end = run.with_untracked(|r| r.end_ms());
     match ev.key().as_str() {
         " " => {
             ev.prevent_default();
@@ -110,8 +142,8 @@ pub fn diagram_key(
 
 /// The player controls.
 #[component]
-pub fn Player(
-    run: Memo<Run>,
+pub fn Player<R: Timeline>(
+    run: Memo<R>,
     time: RwSignal<Millis>,
     playing: RwSignal<bool>,
     reduced: bool,
@@ -131,7 +163,7 @@ pub fn Player(
         if playing.get() {
             if handle.with_value(Option::is_none) {
                 let tick = move || {
-                    let end = run.with_untracked(|r| r.end_ms);
+                    let end = run.with_untracked(|r| r.end_ms());
                     let dt = speed.get_untracked() * TICK.as_millis() as u64;
                     let next = (time.get_untracked() + dt).min(end);
                     time.set(next);
@@ -152,10 +184,10 @@ pub fn Player(
     {
         let sink = sink.clone();
         Effect::new(move |prev: Option<(Millis, Millis)>| {
-            let (t, end) = (time.get(), run.with(|r| r.end_ms));
+            let (t, end) = (time.get(), run.with(|r| r.end_ms()));
             if let Some((prev_t, prev_end)) = prev {
                 if prev_end == end && prev_t < end && t >= end {
-                    let outcome = run.with_untracked(outcome);
+                    let outcome = run.with_untracked(Timeline::outcome);
                     sink.emit(&HostEvent::Finished {
                         time_ms: end,
                         outcome,
@@ -166,7 +198,7 @@ pub fn Player(
         });
     }
 
-    let end_ms = move || run.with(|r| r.end_ms);
+    let end_ms = move || run.with(|r| r.end_ms());
     view! {
         <div class="player" role="group" aria-label="Player">
             <button type="button" class="primary" on:click={
@@ -198,7 +230,7 @@ pub fn Player(
                 max=move || (end_ms() / 1000 + u64::from(end_ms() % 1000 != 0)).to_string()
                 step="1"
                 prop:value=move || (time.get() / 1000).to_string()
-                aria-valuetext=move || fmt_time(time.get())
+                aria-valuetext=move || run.with(|r| r.time_text(time.get()))
                 on:input=move |ev| {
                     playing.set(false);
                     if let Ok(s) = event_target_value(&ev).parse::<u64>() {
@@ -206,7 +238,7 @@ pub fn Player(
                     }
                 }
             />
-            <output for="diagram-time" class="time-out">{move || format!("{} / {}", fmt_time(time.get()), fmt_time(end_ms()))}</output>
+            <output for="diagram-time" class="time-out">{move || run.with(|r| format!("{} / {}", r.time_text(time.get()), r.time_text(r.end_ms())))}</output>
             {reduced.then(|| view! {
                 <p class="reduced-note">"Reduced motion is on: Play moves one event at a time instead of animating."</p>
             })}

@@ -8,6 +8,9 @@
 
 use std::collections::HashSet;
 
+/// The CronJob diagrams' drawing model.
+pub mod cronjob;
+/// Standalone SVG pictures of drawings.
 pub mod export;
 
 use crate::api::api::batch::v1::Job;

@@ -3,6 +3,9 @@
 
 use serde_json::{json, Value};
 
+/// The guide's CronJob patterns.
+pub mod cronjob;
+
 use crate::api::api::batch::v1::Job;
 use crate::scenario::{Action, JobPatch, JobSpecPatch, RunMatch, RunRule, Scenario};
 use crate::sim::Millis;

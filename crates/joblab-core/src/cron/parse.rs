@@ -111,15 +111,40 @@ pub(super) fn parse_standard(spec: &str) -> Result<Schedule, CronError> {
         rest_start = space + (after.len() - after.trim_start().len());
         rest = trimmed;
     }
-    let kind = if rest.starts_with('@') {
-        parse_descriptor(rest, Span::new(rest_start, rest_start + rest.len()))?
-    } else {
-        Kind::Spec(parse_fields(rest, rest_start)?)
-    };
     Ok(Schedule {
-        kind,
+        kind: parse_body(rest, rest_start)?,
         location,
         tz_prefix,
+    })
+}
+
+/// A descriptor (`@hourly`, `@every 1h`) or the five fields, starting at byte `rest_start` of the
+/// whole schedule.
+fn parse_body(rest: &str, rest_start: usize) -> Result<Kind, CronError> {
+    if rest.starts_with('@') {
+        parse_descriptor(rest, Span::new(rest_start, rest_start + rest.len()))
+    } else {
+        Ok(Kind::Spec(parse_fields(rest, rest_start)?))
+    }
+}
+
+/// `ParseStandard` for a schedule without a `TZ=`/`CRON_TZ=` prefix, which is refused here: it
+/// never calls [`load_location`], so a module that parses only through it links no zone data.
+pub(super) fn parse_standard_without_zones(spec: &str) -> Result<Schedule, CronError> {
+    let whole = Span::new(0, spec.len());
+    if spec.is_empty() {
+        return Err(CronError::new("empty spec string", whole));
+    }
+    if spec.starts_with("TZ=") || spec.starts_with("CRON_TZ=") {
+        return Err(CronError::new(
+            "a TZ= or CRON_TZ= prefix needs the time zone database, which this parser does not load",
+            whole,
+        ));
+    }
+    Ok(Schedule {
+        kind: parse_body(spec, 0)?,
+        location: None,
+        tz_prefix: None,
     })
 }
 

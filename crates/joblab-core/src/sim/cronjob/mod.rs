@@ -279,6 +279,21 @@ impl CronJobSimulation {
         &self.events
     }
 
+    /// The scenario it runs.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// The schedule the controller runs (robfig's `Next` in the CronJob's zone).
+    pub fn schedule(&self) -> &dyn NextTime {
+        self.schedule.as_ref()
+    }
+
+    /// Whether the controller is down now (the scenario's `cronJobControllerDown`).
+    pub fn controller_down(&self) -> bool {
+        self.down
+    }
+
     /// Why the run stopped early, if a cap stopped it.
     pub fn stopped(&self) -> Option<&str> {
         self.stopped.as_deref()

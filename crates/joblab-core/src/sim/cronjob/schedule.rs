@@ -38,6 +38,21 @@ impl ControllerSchedule {
     }
 }
 
+impl ControllerSchedule {
+    /// A schedule without `timeZone`, as the controller runs it in its own zone (UTC), parsed
+    /// without the time zone database ([`crate::cron::parse_standard_without_zones`]): the guide's
+    /// CronJob diagrams run on it, so their module carries no zone data. Equal to
+    /// [`ControllerSchedule::new`] with no zone for every schedule without a `TZ=` prefix.
+    pub fn utc(schedule: &str) -> Result<ControllerSchedule, String> {
+        let schedule =
+            crate::cron::parse_standard_without_zones(schedule).map_err(|e| e.to_string())?;
+        Ok(ControllerSchedule {
+            schedule,
+            annotation_zone: crate::cron::Zone::utc(),
+        })
+    }
+}
+
 impl NextTime for ControllerSchedule {
     fn next_after(&self, after_unix_seconds: i64) -> Option<i64> {
         self.schedule
