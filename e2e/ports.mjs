@@ -14,3 +14,5 @@ export const APP_URL = `http://127.0.0.1:${CSP_PORT}${SUB_PATH}`;
 /** The exact policy the app must satisfy with zero violations. */
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+/** A stand-in LMS that serves an unpacked `joblab scorm` package (started by e2e/scorm.spec.mjs). */
+export const LMS_PORT = BASE + 3;

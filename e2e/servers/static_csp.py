@@ -86,6 +86,9 @@ def make_handler(root: str, prefix: str):
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Content-Security-Policy", CSP)
             self.send_header("Vary", "Accept-Encoding")
+            # What docs/deploy.md asks of a host: a frame sandboxed without allow-same-origin has an
+            # opaque origin, so its module scripts, wasm fetch and stylesheets are CORS requests.
+            self.send_header("Access-Control-Allow-Origin", "*")
             if name in ("index.html", "sw.js"):
                 self.send_header("Cache-Control", "no-cache")
             else:
