@@ -80,9 +80,9 @@ for (const c of CASES) {
     // The player works: Reset, then Step moves the time on.
     const frame = page.frameLocator('iframe').nth(2);
     const time = frame.getByRole('slider', { name: 'Time' });
-    await frame.getByRole('button', { name: 'Reset' }).click();
+    await frame.getByRole('button', { name: 'Reset', exact: true }).click();
     await expect(time).toHaveValue('0');
-    await frame.getByRole('button', { name: 'Step' }).click();
+    await frame.getByRole('button', { name: 'Step', exact: true }).click();
     await expect(time).not.toHaveValue('0');
   });
 

@@ -42,8 +42,9 @@ const PAGES = {
   // The SCO in a window the LMS page opened.
   'lms-popup.html': page_(`${API_SCRIPT}<button id="open" type="button">Open the course</button>
 <script>document.getElementById('open').onclick = () => window.open('course/scorm.html', 'course');</script>`),
-  // The app itself (not the launch page) in an LMS frame: it must not talk to the LMS.
-  'lms-plain.html': page_(`${API_SCRIPT}<iframe src="course/index.html#/practice" title="Course" width="1000" height="900"></iframe>`),
+  // The app itself (the plain build, not a launch page) in an LMS frame, same origin: it must not
+  // talk to the LMS.
+  'lms-plain.html': page_(`${API_SCRIPT}<iframe src="plain/index.html#/practice" title="Course" width="1000" height="900"></iframe>`),
 };
 
 // The simulated answer of each Practice question (src/views/practice.rs's own test), as choice
@@ -60,6 +61,7 @@ test.beforeAll(async () => {
   execFileSync('cargo', ['run', '-q', '-p', 'joblab-cli', '--bin', 'joblab', '--', 'scorm', '--dist', 'dist', '--out', zip], { stdio: 'inherit' });
   // Unpacked with Python's zipfile, as a check that the archive is a plain zip.
   execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zip, path.join(root, 'course')]);
+  fs.cpSync('dist', path.join(root, 'plain'), { recursive: true });
   for (const [name, html] of Object.entries(PAGES)) fs.writeFileSync(path.join(root, name), html);
   server = spawn('python3', ['-m', 'http.server', String(LMS_PORT), '--bind', '127.0.0.1', '--directory', root], { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {

@@ -146,7 +146,11 @@ pub fn start(questions: usize) -> Reporting {
             Some(api) => {
                 let status = call(&api, "LMSGetValue", &["cmi.core.lesson_status"]);
                 if status.is_empty() || status == "not attempted" {
-                    call(&api, "LMSSetValue", &["cmi.core.lesson_status", "incomplete"]);
+                    call(
+                        &api,
+                        "LMSSetValue",
+                        &["cmi.core.lesson_status", "incomplete"],
+                    );
                     call(&api, "LMSCommit", &[""]);
                 }
                 SESSION.with(|s| {
@@ -217,7 +221,10 @@ mod tests {
             (&[None, None], 0),
             (&[Some(true), None, None], 33),
             (&[Some(true), Some(true), None], 67),
-            (&[Some(true), Some(false), Some(true), Some(true), Some(false)], 60),
+            (
+                &[Some(true), Some(false), Some(true), Some(true), Some(false)],
+                60,
+            ),
             (&[Some(true); 5], 100),
         ];
         for (answers, want) in cases {

@@ -46,7 +46,11 @@ fn in_frame() -> bool {
 /// (Share, which needs nothing from the browser; not Download, which a sandboxed frame without
 /// `allow-downloads` refuses).
 pub fn unavailable() -> String {
-    let place = if in_frame() { "in this frame" } else { "in this browser" };
+    let place = if in_frame() {
+        "in this frame"
+    } else {
+        "in this browser"
+    };
     format!(
         "Autosave is off {place}: the browser gives this page no storage here. Use Share for a \
          link that keeps your work."
@@ -118,8 +122,39 @@ pub fn replace_url(url: &str) {
     }
 }
 
+/// Whether the permissions policy lets this page write to the clipboard. A frame from another
+/// origin (a sandboxed frame's opaque origin included) gets `clipboard-write` only from its
+/// parent's `allow` attribute; without it the API is refused, and Chromium also logs a console
+/// error, so the policy is asked first (Chromium's `document.featurePolicy`; a browser without
+/// one is simply tried).
+fn clipboard_allowed() -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Some(policy) = js_sys::Reflect::get(&doc, &"featurePolicy".into())
+        .ok()
+        .filter(|p| p.is_object())
+    else {
+        return true;
+    };
+    let Some(allows) = js_sys::Reflect::get(&policy, &"allowsFeature".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return true;
+    };
+    allows
+        .call1(&policy, &"clipboard-write".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(true)
+}
+
 /// Copies `text` to the clipboard; resolves to whether it worked.
 pub async fn copy(text: &str) -> bool {
+    if !clipboard_allowed() {
+        return false;
+    }
     let Some(clip) = web_sys::window().map(|w| w.navigator().clipboard()) else {
         return false;
     };

@@ -32,7 +32,11 @@ pub struct ScormArgs {
     #[arg(long, value_name = "DIR", default_value = "dist")]
     pub dist: PathBuf,
     /// The course title the LMS shows for the package.
-    #[arg(long, value_name = "TEXT", default_value = "Joblab: Kubernetes Jobs, predict then run")]
+    #[arg(
+        long,
+        value_name = "TEXT",
+        default_value = "Joblab: Kubernetes Jobs, predict then run"
+    )]
     pub title: String,
 }
 
@@ -197,7 +201,10 @@ mod tests {
                 "<!doctype html>\n<html lang=\"en\">\n<body></body></html>",
                 Some("<!doctype html>\n<html data-joblab-scorm lang=\"en\">\n<body></body></html>"),
             ),
-            ("<html><body></body></html>", Some("<html data-joblab-scorm><body></body></html>")),
+            (
+                "<html><body></body></html>",
+                Some("<html data-joblab-scorm><body></body></html>"),
+            ),
             ("not html", None),
         ];
         for (index, want) in cases {

@@ -293,13 +293,20 @@ fn scorm_packages_a_build() {
     );
     let manifest = read("imsmanifest.xml");
     for file in ["app-1.js", "app-1_bg.wasm", "index.html", "scorm.html"] {
-        assert!(manifest.contains(&format!("<file href=\"{file}\"/>")), "{file}");
+        assert!(
+            manifest.contains(&format!("<file href=\"{file}\"/>")),
+            "{file}"
+        );
     }
     assert!(!manifest.contains(".br") && !manifest.contains("sw.js"));
 
     let out = joblab(&["scorm", "--dist", d, "--out", z], None);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(std::fs::read(&zip_path).expect("zip"), first, "deterministic");
+    assert_eq!(
+        std::fs::read(&zip_path).expect("zip"),
+        first,
+        "deterministic"
+    );
 
     for args in [
         vec!["scorm"],
