@@ -54,7 +54,8 @@ def main() -> int:
     if len(sys.argv) != 3:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
-    course, xsd_dir = Path(sys.argv[1]), Path(sys.argv[2])
+    # Absolute, because xmlschema resolves the other locations against the first schema's URL.
+    course, xsd_dir = Path(sys.argv[1]), Path(sys.argv[2]).resolve()
     s = schema(xsd_dir)
     for e in s.all_errors:
         where = Path(e.source.url or "").name if getattr(e, "source", None) else "?"
