@@ -9,6 +9,7 @@
 // every module script, the wasm fetch and the stylesheets CORS requests).
 import { test, expect } from './fixtures.mjs';
 import { APP_URL, PARENT_PORT } from './ports.mjs';
+import { axeViolations } from './axe.mjs';
 
 // Every pattern slug (src/route.rs), with its label: the embed's level-2 heading.
 const PATTERNS = [
@@ -106,6 +107,8 @@ for (const c of CASES) {
     await expect(frame.getByRole('group', { name: 'Pods on a time axis' })).toBeVisible();
     // Edits cannot be saved: the notice still says why rather than failing.
     await expect(notice).toContainText('Autosave is off');
+    // The frame's page, notice included, passes axe.
+    expect(await axeViolations(page.frames()[1])).toEqual([]);
     // Share: no clipboard here, so the link is offered in the field instead.
     await frame.getByRole('button', { name: 'Share', exact: true }).click();
     await expect(notice).toHaveText('Copy the share link from the field below.');

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
 import { LMS_PORT } from './ports.mjs';
+import { axeViolations } from './axe.mjs';
 
 const LMS = `http://127.0.0.1:${LMS_PORT}`;
 
@@ -156,6 +157,8 @@ test('without an LMS the package works standalone and says nothing is recorded',
     'No course system (SCORM API) was found, so your answers are not recorded; everything else works.',
   );
   for (const [i, pick] of PICKS.entries()) await answer(page, i, pick);
+  // The launch page, with its reporting sentence and every verdict shown, passes axe.
+  expect(await axeViolations(page)).toEqual([]);
   // The rest of the app is there too: the lab opens from a question.
   await page.locator('article.question-card').first().getByRole('link', { name: 'Open this Job in the lab' }).click();
   await expect(page.getByRole('textbox', { name: 'Job YAML' })).toHaveValue(/name: flaky/);
