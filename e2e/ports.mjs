@@ -1,5 +1,5 @@
 // Ports and paths of the test servers (playwright.config.mjs starts them; specs build URLs).
-// JOBLAB_E2E_PORT_BASE moves all three, so two checkouts can run their specs side by side.
+// JOBLAB_E2E_PORT_BASE moves them all, so two checkouts can run their specs side by side.
 const BASE = Number(process.env.JOBLAB_E2E_PORT_BASE || 8787);
 /** Plain `python3 -m http.server` in dist/, the default baseURL. */
 export const PORT = BASE;
@@ -14,3 +14,5 @@ export const APP_URL = `http://127.0.0.1:${CSP_PORT}${SUB_PATH}`;
 /** The exact policy the app must satisfy with zero violations. */
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+/** A stand-in LMS that serves an unpacked `joblab scorm` package (started by e2e/scorm.spec.mjs). */
+export const LMS_PORT = BASE + 3;

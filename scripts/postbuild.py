@@ -38,12 +38,20 @@ INLINE_MODULE = re.compile(
 
 # Registers the service worker relative to this module, so the scope is the app's own directory
 # wherever it is deployed. Failure only means no offline support, so it is logged as a warning,
-# never as an error; file: pages and old browsers simply skip it.
+# never as an error; file: pages and old browsers simply skip it. In a frame sandboxed without
+# `allow-same-origin`, merely reading `navigator.serviceWorker` throws (an opaque origin has none);
+# where third-party storage is blocked, `register` rejects. A SCORM package's launch page
+# (`data-joblab-scorm`, `joblab scorm`) never installs one in the LMS's origin.
 SW_REGISTRATION = """
-if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
-  navigator.serviceWorker
-    .register(new URL('./sw.js', import.meta.url), { scope: './' })
-    .catch((err) => console.warn('Joblab: offline support unavailable:', err));
+try {
+  if (!document.documentElement.hasAttribute('data-joblab-scorm') &&
+      'serviceWorker' in navigator && location.protocol.startsWith('http')) {
+    navigator.serviceWorker
+      .register(new URL('./sw.js', import.meta.url), { scope: './' })
+      .catch((err) => console.warn('Joblab: offline support unavailable:', err));
+  }
+} catch (err) {
+  console.warn('Joblab: offline support unavailable:', err);
 }
 """
 
@@ -200,6 +208,16 @@ def main() -> int:
     (staging / boot_name).write_bytes(body)
     tag = f'<script type="module" src="./{boot_name}" integrity="{sri(body)}"></script>'
     html = html[: scripts[0].start()] + tag + html[scripts[0].end() :]
+    # Stylesheets carry Subresource Integrity hashes. In a frame sandboxed without
+    # `allow-same-origin` the page's origin is opaque, so every asset is cross-origin, and the
+    # browser enforces integrity only on a CORS request: a no-cors stylesheet with `integrity` is
+    # blocked. `crossorigin="anonymous"` makes it a CORS request (same-origin pages need no header
+    # for that; a sandboxed frame needs the host's `Access-Control-Allow-Origin`, docs/deploy.md),
+    # as Trunk already does for the module preload and the wasm preload.
+    html, n = re.subn(r'<link rel="stylesheet" (?!crossorigin)', '<link rel="stylesheet" crossorigin="anonymous" ', html)
+    if n == 0 or re.search(r'<link rel="stylesheet" (?!crossorigin)', html):
+        print("postbuild: expected Trunk's <link rel=\"stylesheet\" ...> elements in index.html", file=sys.stderr)
+        return 1
     if "<script>" in html or "<style" in html or " style=" in html:
         print("postbuild: index.html still has inline script or style", file=sys.stderr)
         return 1

@@ -82,6 +82,8 @@ step "size budget: first load at most 350 KB brotli (raw, gzip, brotli per asset
 bash scripts/size.sh --check
 step "the guide's module carries none of the check pipeline"
 bash scripts/check-split.sh
+step "joblab scorm: the package's manifest against the SCORM 1.2 schemas (xmlschema), reproducible bytes"
+bash scripts/scorm-check.sh
 step "end-to-end tests (Playwright, Chromium)"
 npx playwright test
 step "the README's serve command answers on 127.0.0.1:8080"

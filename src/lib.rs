@@ -14,17 +14,23 @@ pub mod events;
 pub mod lab;
 pub mod panic;
 pub mod route;
+pub mod scorm;
 pub mod theme;
 pub mod views;
 pub mod workbench;
 
 use route::{Route, NAV};
 
-/// The current location fragment (`#/flow`), or empty when there is none or no window.
+/// The current location fragment (`#/flow`), or empty when there is none or no window; a SCORM
+/// package's launch page without one opens on Practice (src/scorm.rs).
 pub(crate) fn current_fragment() -> String {
-    web_sys::window()
+    let fragment = web_sys::window()
         .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if fragment.is_empty() && scorm::launched() {
+        return "#/practice".to_string();
+    }
+    fragment
 }
 
 /// The whole application: header with navigation and theme switch, then the routed view.

@@ -34,7 +34,7 @@ nginx -t -p "$tmp" -c "$tmp/nginx.conf"
 nginx -p "$tmp" -c "$tmp/nginx.conf"
 base=http://127.0.0.1:8790/courses/k8s/joblab/
 wasm=$(ls dist | grep -m1 '_bg\.wasm$')
-show() { printf '\n$ curl %s\n' "$*"; curl -sS -o /dev/null -D - "$@" | grep -iE '^(HTTP|content-(type|encoding|security-policy)|location|cache-control|vary)'; }
+show() { printf '\n$ curl %s\n' "$*"; curl -sS -o /dev/null -D - "$@" | grep -iE '^(HTTP|content-(type|encoding|security-policy)|location|cache-control|vary|access-control-allow-origin)'; }
 show "${base%/}"
 show "$base"
 show -H 'Accept-Encoding: br, gzip' "$base$wasm"

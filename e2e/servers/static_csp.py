@@ -86,7 +86,9 @@ def make_handler(root: str, prefix: str):
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Content-Security-Policy", CSP)
             # Docs pages on other origins load joblab-embed.js as a module script, which is
-            # fetched in CORS mode (docs/embed.md, "Hosting notes").
+            # fetched in CORS mode (docs/embed.md, "Hosting notes"); and a frame sandboxed without
+            # allow-same-origin has an opaque origin, so its module scripts, wasm fetch and
+            # stylesheets are CORS requests too (docs/deploy.md).
             self.send_header("Access-Control-Allow-Origin", "*")
             self.send_header("Vary", "Accept-Encoding")
             if name in ("index.html", "sw.js", "joblab-embed.js"):

@@ -113,6 +113,10 @@ pub fn Lab() -> impl IntoView {
             Err(e) => notice_text = e,
         }
     }
+    // A sandboxed frame or blocked third-party storage: say so at once, not at the first save.
+    if notice_text.is_empty() && !storage::available() {
+        notice_text = storage::unavailable();
+    }
     // What the editor held when Joblab stopped on a panic comes first: it is the newest of all.
     if let Some(text) = storage::take_rescued() {
         init.0 = text;
@@ -145,6 +149,7 @@ pub fn Lab() -> impl IntoView {
     let ta: NodeRef<html::Textarea> = NodeRef::new();
     let sta: NodeRef<html::Textarea> = NodeRef::new();
     let dialog: NodeRef<html::Dialog> = NodeRef::new();
+    let keep_editing: NodeRef<html::Button> = NodeRef::new();
 
     // ---- Analysis: in a worker while typing (src/lab/analyser.rs), at once for a load. ----
     let analysis = RwSignal::new(analyse_job(&init_job));
@@ -311,6 +316,11 @@ pub fn Lab() -> impl IntoView {
             pending.set(Some(p));
             if let Some(d) = dialog.get() {
                 let _ = d.show_modal();
+            }
+            // Focus "Keep editing", the safe choice. Not with `autofocus`: Chromium logs a console
+            // error for every autofocus element inserted into a cross-origin frame (an embed).
+            if let Some(b) = keep_editing.get() {
+                let _ = b.focus();
             }
         } else {
             load_now(p);
@@ -634,7 +644,7 @@ pub fn Lab() -> impl IntoView {
                         }
                         close_dialog();
                     }>"Replace my YAML"</button>
-                    <button type="button" autofocus=true on:click=move |_| close_dialog()>"Keep editing"</button>
+                    <button type="button" node_ref=keep_editing on:click=move |_| close_dialog()>"Keep editing"</button>
                 </div>
             </dialog>
         </div>

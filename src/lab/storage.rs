@@ -22,14 +22,45 @@ pub struct Saved {
     pub base: String,
 }
 
+/// localStorage, if this page may use it: a frame with `sandbox` and no `allow-same-origin` has an
+/// opaque origin and no storage, and a browser that blocks third-party storage refuses it to a
+/// frame from another site; both throw on reading `window.localStorage`, which is `Err` here.
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Whether the autosave can work on this page.
+pub fn available() -> bool {
+    storage().is_some()
+}
+
+/// Whether this page is inside a frame.
+fn in_frame() -> bool {
+    web_sys::window().is_some_and(|w| match w.parent() {
+        Ok(Some(p)) => !js_sys::Object::is(&p, &w),
+        _ => false,
+    })
+}
+
+/// What the lab says when there is no storage: the autosave is off, and what keeps work instead
+/// (Share, which needs nothing from the browser; not Download, which a sandboxed frame without
+/// `allow-downloads` refuses).
+pub fn unavailable() -> String {
+    let place = if in_frame() {
+        "in this frame"
+    } else {
+        "in this browser"
+    };
+    format!(
+        "Autosave is off {place}: the browser gives this page no storage here. Use Share for a \
+         link that keeps your work."
+    )
 }
 
 /// Writes the autosave; `Err` carries a sentence for the notice.
 pub fn save(s: &Saved) -> Result<(), String> {
     let json = serde_json::to_string(s).map_err(|e| e.to_string())?;
-    let st = storage().ok_or("Autosave is unavailable in this browser (no localStorage).")?;
+    let st = storage().ok_or_else(unavailable)?;
     st.set_item(KEY, &json).map_err(|_| {
         "Autosave failed (storage is full or blocked); use Download to keep your YAML.".to_string()
     })
@@ -91,8 +122,39 @@ pub fn replace_url(url: &str) {
     }
 }
 
+/// Whether the permissions policy lets this page write to the clipboard. A frame from another
+/// origin (a sandboxed frame's opaque origin included) gets `clipboard-write` only from its
+/// parent's `allow` attribute; without it the API is refused, and Chromium also logs a console
+/// error, so the policy is asked first (Chromium's `document.featurePolicy`; a browser without
+/// one is simply tried).
+fn clipboard_allowed() -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Some(policy) = js_sys::Reflect::get(&doc, &"featurePolicy".into())
+        .ok()
+        .filter(|p| p.is_object())
+    else {
+        return true;
+    };
+    let Some(allows) = js_sys::Reflect::get(&policy, &"allowsFeature".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return true;
+    };
+    allows
+        .call1(&policy, &"clipboard-write".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(true)
+}
+
 /// Copies `text` to the clipboard; resolves to whether it worked.
 pub async fn copy(text: &str) -> bool {
+    if !clipboard_allowed() {
+        return false;
+    }
     let Some(clip) = web_sys::window().map(|w| w.navigator().clipboard()) else {
         return false;
     };

@@ -207,6 +207,8 @@ fn QuestionCard(number: usize, question: Question) -> impl IntoView {
                         let correct = outcome.0 == Some(choice);
                         sink.emit(&crate::events::HostEvent::Answer { question: number, choice: choice + 1, correct });
                     }
+                    // Reported to the LMS when Practice runs in a SCORM package (src/scorm.rs).
+                    crate::scorm::record(number - 1, outcome.0.is_some() && outcome.0 == picked.get_untracked());
                     result.set(Some(outcome));
                 }>"Run it and check"</button>
             <div class="verdict" role="status">
@@ -228,8 +230,11 @@ fn QuestionCard(number: usize, question: Question) -> impl IntoView {
 /// The Practice view's body; its heading is [`crate::workbench::Part::head`].
 #[component]
 pub fn PracticeBody() -> impl IntoView {
+    let questions = questions();
+    let reporting = crate::scorm::start(questions.len()).sentence();
     view! {
         <div class="view-body">
+            {reporting.map(|text| view! { <p class="scorm-status">{text}</p> })}
             <h3>"What Jobs are for"</h3>
             <div class="card-grid">
                 {USE_CASES.into_iter().map(|(title, body, yaml)| view! {
@@ -246,7 +251,7 @@ pub fn PracticeBody() -> impl IntoView {
             <h3 class="section-gap">"Predict, then run"</h3>
             <p class="lede">"Pick what you think happens, then let the simulated controller show you."</p>
             <div class="card-grid">
-                {questions().into_iter().enumerate().map(|(i, q)| view! { <QuestionCard number=i + 1 question=q/> }).collect_view()}
+                {questions.into_iter().enumerate().map(|(i, q)| view! { <QuestionCard number=i + 1 question=q/> }).collect_view()}
             </div>
         </div>
     }

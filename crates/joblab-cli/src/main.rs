@@ -8,6 +8,7 @@ mod check;
 mod explain;
 mod formats;
 mod schedule;
+mod scorm;
 mod simulate;
 
 use std::process::ExitCode;
@@ -28,6 +29,8 @@ enum Cli {
     Simulate(simulate::SimulateArgs),
     /// Explain a CronJob schedule: a plain sentence, warnings, and the next runs in its zone and UTC.
     Schedule(schedule::ScheduleArgs),
+    /// Package the app's Practice as a SCORM 1.2 course for an LMS, from a release build (--dist).
+    Scorm(scorm::ScormArgs),
 }
 
 fn main() -> ExitCode {
@@ -37,5 +40,6 @@ fn main() -> ExitCode {
         Cli::Defaults(args) => check::run_defaults(&args),
         Cli::Simulate(args) => simulate::run(&args),
         Cli::Schedule(args) => schedule::run(&args),
+        Cli::Scorm(args) => scorm::run(&args),
     }
 }

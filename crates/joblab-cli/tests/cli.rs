@@ -234,3 +234,90 @@ fn simulate_runs_a_cronjob_and_refuses_job_only_actions() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// `joblab scorm` on a stand-in build: the manifest first, the launch page, every plain file, and
+/// none of the precompressed copies or the service worker; the same bytes twice; usage errors 2.
+#[test]
+fn scorm_packages_a_build() {
+    let dir = temp_file("scorm", "README", "a stand-in build in dist/")
+        .parent()
+        .expect("dir")
+        .to_path_buf();
+    let dist = dir.join("dist");
+    std::fs::create_dir_all(&dist).expect("dist");
+    for (name, text) in [
+        (
+            "index.html",
+            "<!doctype html>\n<html lang=\"en\"><head></head><body></body></html>\n",
+        ),
+        ("app-1.js", "js"),
+        ("app-1.js.br", "br"),
+        ("app-1.js.gz", "gz"),
+        ("sw.js", "sw"),
+        ("app-1_bg.wasm", "wasm"),
+    ] {
+        std::fs::write(dist.join(name), text).expect("file");
+    }
+    let zip_path = dir.join("course.zip");
+    let (d, z) = (
+        dist.to_str().expect("utf-8"),
+        zip_path.to_str().expect("utf-8"),
+    );
+    let out = joblab(&["scorm", "--dist", d, "--out", z], None);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(stdout(&out).contains("SCORM 1.2 package, 5 files, launch page scorm.html"));
+    let first = std::fs::read(&zip_path).expect("zip");
+
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(first.clone())).expect("a zip archive");
+    let names: Vec<String> = (0..archive.len())
+        .map(|i| {
+            let entry = archive.by_index(i).expect("entry");
+            entry.name().expect("a UTF-8 name").into_owned()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "imsmanifest.xml",
+            "app-1.js",
+            "app-1_bg.wasm",
+            "index.html",
+            "scorm.html"
+        ]
+    );
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).expect(name), &mut text)
+            .expect("text");
+        text
+    };
+    assert_eq!(
+        read("scorm.html"),
+        "<!doctype html>\n<html data-joblab-scorm lang=\"en\"><head></head><body></body></html>\n"
+    );
+    let manifest = read("imsmanifest.xml");
+    for file in ["app-1.js", "app-1_bg.wasm", "index.html", "scorm.html"] {
+        assert!(
+            manifest.contains(&format!("<file href=\"{file}\"/>")),
+            "{file}"
+        );
+    }
+    assert!(!manifest.contains(".br") && !manifest.contains("sw.js"));
+
+    let out = joblab(&["scorm", "--dist", d, "--out", z], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read(&zip_path).expect("zip"),
+        first,
+        "deterministic"
+    );
+
+    for args in [
+        vec!["scorm"],
+        vec!["scorm", "--out", z, "--dist", "/nonexistent/dist"],
+        vec!["scorm", "--out", "/nonexistent/dir/course.zip", "--dist", d],
+    ] {
+        assert_eq!(joblab(&args, None).status.code(), Some(2), "{args:?}");
+    }
+}
