@@ -432,6 +432,9 @@ func childScenario(sc *Scenario, ordinal uint32) *Scenario {
 	out := *sc
 	out.Seed = sc.Seed + uint64(ordinal) - 1
 	out.Actions, out.StartTime, out.CronJobControllerDown = nil, nil, nil
+	// The pull's time and size hold for every Job; the node's image and the quota window are
+	// Job scenarios' only (each child Job has a node of its own here).
+	out.ImagePresent, out.QuotaExceeded = nil, nil
 	out.Runs = nil
 	for _, r := range sc.Runs {
 		if r.Match.Job == nil || *r.Match.Job == ordinal {

@@ -61,6 +61,7 @@ const (
 	wakeContainerRestart
 	wakeGraceExpired
 	wakeUserAction
+	wakePullDone
 )
 
 type wake struct {
@@ -71,6 +72,9 @@ type wake struct {
 	pod   *podState
 	epoch uint32
 	index int
+	// wakePullDone: whether the container starts again, and when the kubelet asked for the pull.
+	restart   bool
+	requested time.Duration
 }
 
 type timeline []*wake
@@ -134,25 +138,30 @@ type harness struct {
 	jobName   string
 	jobUID    string
 
-	job         *batchv1.Job // the stored Job; nil once it is gone
-	lastJob     *batchv1.Job // the Job as last stored (kept after its deletion)
-	jobDeleted  *time.Duration
-	foreground  bool // the Job is being deleted in the foreground (the TTL controller's way)
-	pods        map[string]*v1.Pod
-	states      []*podState // in canonical creation order
-	byName      map[string]*podState
-	names       map[string]bool
-	createdNow  []*podState // created during the current sync, in arrival order
-	deletedNow  []*podState // gracefully deleted during the current step, for the kubelet
-	runPods     []*podState // the Pod of each container run, by run number - 1
-	attempts    map[uint32]uint32
-	rng         splitMix64
-	scenario    *Scenario
-	onFailure   bool
-	containers  []string
-	image       string // the first container's image, named in the kubelet's Pulled event
-	graceful    time.Duration
-	managedElse bool
+	job        *batchv1.Job // the stored Job; nil once it is gone
+	lastJob    *batchv1.Job // the Job as last stored (kept after its deletion)
+	jobDeleted *time.Duration
+	foreground bool // the Job is being deleted in the foreground (the TTL controller's way)
+	pods       map[string]*v1.Pod
+	states     []*podState // in canonical creation order
+	byName     map[string]*podState
+	names      map[string]bool
+	createdNow []*podState // created during the current sync, in arrival order
+	deletedNow []*podState // gracefully deleted during the current step, for the kubelet
+	runPods    []*podState // the Pod of each container run, by run number - 1
+	attempts   map[uint32]uint32
+	rng        splitMix64
+	scenario   *Scenario
+	onFailure  bool
+	containers []string
+	image      string // the first container's image, named in the kubelet's Pulled event
+	pullPolicy v1.PullPolicy
+	// imagePresentAt is when the node holds the image (nil: not yet); pullerFree is when its
+	// serial image puller is free.
+	imagePresentAt *time.Duration
+	pullerFree     time.Duration
+	graceful       time.Duration
+	managedElse    bool
 
 	evMu      sync.Mutex
 	events    []recordedEvent
@@ -386,7 +395,11 @@ func (h *harness) reactPod(action k8stesting.Action) (bool, runtime.Object, erro
 	case "create":
 		a := action.(k8stesting.CreateAction)
 		pod := a.GetObject().(*v1.Pod).DeepCopy()
-		return true, h.createPod(pod), nil
+		created, err := h.createPod(pod)
+		if err != nil {
+			return true, nil, err
+		}
+		return true, created, nil
 	case "get":
 		a := action.(k8stesting.GetAction)
 		p, ok := h.pods[a.GetName()]
@@ -429,9 +442,17 @@ func (h *harness) reactPod(action k8stesting.Action) (bool, runtime.Object, erro
 // from the store; the scheduler binds it at once. Its name is provisional until the sync that
 // created it ends (see settleCreated): the controller creates Pods from parallel goroutines,
 // and the final names are drawn in a fixed order so that the run is repeatable.
-func (h *harness) createPod(pod *v1.Pod) *v1.Pod {
+func (h *harness) createPod(pod *v1.Pod) (*v1.Pod, error) {
 	h.uidCount++
 	pod.Name = fmt.Sprintf("joblab-oracle-provisional-%06d", h.uidCount)
+	if q := h.scenario.QuotaExceeded; q.refuses(h.now) {
+		// The store generated the name before admission refused the Pod; the refusal names
+		// it, and it gets its final name with the others (settleCreated), but is not kept.
+		st := &podState{name: pod.Name, generateName: pod.GenerateName, refused: true}
+		st.index = completionIndex(pod)
+		h.createdNow = append(h.createdNow, st)
+		return nil, q.err(pod.Name)
+	}
 	pod.Namespace = h.namespace
 	pod.UID = types.UID(fmt.Sprintf("pod-%06d", h.uidCount))
 	pod.ResourceVersion = h.nextRV()
@@ -445,18 +466,24 @@ func (h *harness) createPod(pod *v1.Pod) *v1.Pod {
 	}
 	pod = roundTrip(pod)
 	st := &podState{name: pod.Name, created: h.now, generateName: pod.GenerateName}
-	if ix, ok := pod.Labels[batchv1.JobCompletionIndexAnnotation]; ok {
-		if n, err := strconv.ParseUint(ix, 10, 32); err == nil {
-			i := uint32(n)
-			st.index = &i
-		}
-	}
+	st.index = completionIndex(pod)
 	h.pods[pod.Name] = pod
 	h.byName[pod.Name] = st
 	h.createdNow = append(h.createdNow, st)
 	_ = h.podStore.Add(pod)
 	h.jm.OracleAddPod(pod)
-	return pod.DeepCopy()
+	return pod.DeepCopy(), nil
+}
+
+// completionIndex reads a Pod's completion index label, if it has one.
+func completionIndex(pod *v1.Pod) *uint32 {
+	if ix, ok := pod.Labels[batchv1.JobCompletionIndexAnnotation]; ok {
+		if n, err := strconv.ParseUint(ix, 10, 32); err == nil {
+			i := uint32(n)
+			return &i
+		}
+	}
+	return nil
 }
 
 // writePod stores a new version of a Pod and notifies the informers; a Pod being deleted whose

@@ -4,11 +4,13 @@ package main
 // says (README.md; crates/joblab-core/src/sim/kubelet.rs is the other side of this model, and
 // oracle/README.md, "The kubelet and scheduler model", states it once for both):
 //
-//   - A Pod is bound at once to the one node, node-1 (event Scheduled). The node holds every
-//     image, whatever the pull policy, so each container start records Pulled ("already
-//     present"), Created and Started. Its containers start startupSeconds after it was created and run
-//     for runSeconds, then exit with the run's exit code. Every container of the Pod behaves as
-//     the first one.
+//   - A Pod is bound at once to the one node, node-1 (event Scheduled). startupSeconds after it
+//     was created, and at each restart, the kubelet checks the image: under Always, or under
+//     IfNotPresent when the node does not hold it yet, it pulls (Pulling, then Pulled after
+//     imagePullSeconds, one pull at a time on the node); else Pulled ("already present"); under
+//     Never without the image, ErrImageNeverPull and the container never starts. Then Created
+//     and Started; the container runs for runSeconds, then exits with the run's exit code.
+//     Every container of the Pod behaves as the first one.
 //   - A run is decided when it starts: the first `runs` rule whose match fits (by the Job-wide
 //     run number, the completion index, the index's attempt), else the defaults with one
 //     failureRate draw.
@@ -22,10 +24,12 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	v1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/kubernetes/pkg/util/parsers"
 )
 
 // nodeName is the model's one node: the scheduler binds every Pod to it at once.
@@ -48,6 +52,7 @@ type podState struct {
 	finished          *time.Duration
 	deleted           *time.Duration
 	deletionRequested bool
+	refused           bool // the API server refused the Pod: it only had a name
 	released          bool // the kubelet confirmed the deletion (or the Pod was terminal)
 	grace             time.Duration
 	epoch             uint32
@@ -99,8 +104,15 @@ func (h *harness) phase(st *podState) v1.PodPhase {
 
 func terminalPhase(p v1.PodPhase) bool { return p == v1.PodSucceeded || p == v1.PodFailed }
 
-// containerStatuses gives every container the first one's state.
+// setContainers gives every container the first one's state, and the Pod its readiness.
 func (h *harness) setContainers(p *v1.Pod, st *podState, state v1.ContainerState, ready bool) {
+	h.setContainerStatuses(p, st, state, ready)
+	setCondition(p, v1.ContainersReady, ready, h.nowTime())
+	setCondition(p, v1.PodReady, ready, h.nowTime())
+}
+
+// setContainerStatuses gives every container the first one's state.
+func (h *harness) setContainerStatuses(p *v1.Pod, st *podState, state v1.ContainerState, ready bool) {
 	statuses := make([]v1.ContainerStatus, 0, len(p.Spec.Containers))
 	for _, c := range p.Spec.Containers {
 		cs := v1.ContainerStatus{Name: c.Name, Image: c.Image, ImageID: "", Ready: ready,
@@ -113,8 +125,6 @@ func (h *harness) setContainers(p *v1.Pod, st *podState, state v1.ContainerState
 		statuses = append(statuses, cs)
 	}
 	p.Status.ContainerStatuses = statuses
-	setCondition(p, v1.ContainersReady, ready, h.nowTime())
-	setCondition(p, v1.PodReady, ready, h.nowTime())
 }
 
 func setCondition(p *v1.Pod, t v1.PodConditionType, value bool, now time.Time) {
@@ -172,21 +182,86 @@ func (h *harness) planRun(st *podState) (runPlan, bool) {
 	return runPlan{run: run, exitCode: exit, runFor: time.Duration(sc.runMs()) * time.Millisecond}, false
 }
 
-// startRun starts a container run in the Pod now.
-func (h *harness) startRun(st *podState) {
+// ensureImage is the kubelet's image check before it starts a container of the Pod (the first
+// start, or a restart when restart is true): EnsureImageExists (pkg/kubelet/images/
+// image_manager.go) decides by the pull policy and the node's images whether it pulls first.
+func (h *harness) ensureImage(st *podState, restart bool) {
+	present := h.imagePresentAt != nil && *h.imagePresentAt <= h.now
+	switch {
+	case h.pullPolicy == v1.PullAlways || (h.pullPolicy == v1.PullIfNotPresent && !present):
+		// pullImage: the event, then the node's serial puller (serializeImagePulls, on by
+		// default): a pull waits for the ones before it and takes imagePullSeconds.
+		h.recordEvent("pod/"+st.name, v1.EventTypeNormal, "Pulling", fmt.Sprintf("Pulling image %q", applyDefaultImageTag(h.image)))
+		start := max(h.pullerFree, h.now)
+		end := start + time.Duration(secondsToMs(h.scenario.ImagePullSeconds))*time.Millisecond
+		h.pullerFree = end
+		h.schedule(end, &wake{kind: wakePullDone, pod: st, epoch: st.epoch, restart: restart, requested: h.now})
+	case h.pullPolicy == v1.PullNever && !present:
+		// imageNotPresentOnNeverPolicyError; the container waits for good (the real kubelet
+		// repeats the event at each retry of the Pod's sync; the model says it once).
+		h.recordEvent("pod/"+st.name, v1.EventTypeWarning, "ErrImageNeverPull",
+			fmt.Sprintf("Container image %q is not present with pull policy of Never", h.image))
+		// The container's state only: the model's Pod gets its Ready condition when a container
+		// first starts or the Pod stops (Joblab's kubectl/api.rs reads it the same way).
+		h.updatePod(st, func(p *v1.Pod) {
+			h.setContainerStatuses(p, st, v1.ContainerState{Waiting: &v1.ContainerStateWaiting{Reason: "ErrImageNeverPull",
+				Message: fmt.Sprintf("Container image %q is not present with pull policy of Never", h.image)}}, false)
+		})
+	default:
+		// With KubeletEnsureSecretPulledImages on by default, and no pull secrets.
+		h.recordEvent("pod/"+st.name, v1.EventTypeNormal, "Pulled",
+			fmt.Sprintf("Container image %q already present on machine and can be accessed by the pod", h.image))
+		h.startRun(st, restart)
+	}
+}
+
+// onPullDone ends the Pod's pull: the node holds the image from now, and the container starts
+// unless the Pod was deleted meanwhile.
+func (h *harness) onPullDone(w *wake) {
+	st := w.pod
+	if st.epoch != w.epoch || terminalPhase(h.phase(st)) || st.deletionRequested {
+		return
+	}
+	if h.imagePresentAt == nil || h.now < *h.imagePresentAt {
+		now := h.now
+		h.imagePresentAt = &now
+	}
+	pull := (time.Duration(secondsToMs(h.scenario.ImagePullSeconds)) * time.Millisecond).Truncate(time.Millisecond)
+	waited := (h.now - w.requested).Truncate(time.Millisecond)
+	h.recordEvent("pod/"+st.name, v1.EventTypeNormal, "Pulled",
+		fmt.Sprintf("Successfully pulled image %q in %v (%v including waiting). Image size: %v bytes.",
+			applyDefaultImageTag(h.image), pull, waited, h.scenario.ImageSizeBytes))
+	h.startRun(st, w.restart)
+}
+
+// applyDefaultImageTag is the kubelet's (pkg/kubelet/images/image_manager.go, unexported,
+// restated): an image with neither tag nor digest gets `:latest`.
+func applyDefaultImageTag(image string) string {
+	_, tag, digest, err := parsers.ParseImageName(image)
+	if err != nil {
+		return image
+	}
+	if len(digest) == 0 && len(tag) > 0 && !strings.HasSuffix(image, ":"+tag) {
+		image = image + ":" + tag
+	}
+	return image
+}
+
+// startRun starts a container run in the Pod now (a restart counts in restartCount).
+func (h *harness) startRun(st *podState, restart bool) {
 	plan, ignores := h.planRun(st)
 	h.runPods = append(h.runPods, st)
 	now := h.now
+	if restart {
+		st.restartCount++
+	}
 	st.plan, st.ignoresSigterm, st.running, st.runStarted = &plan, ignores, true, now
 	if st.started == nil {
 		st.started = &now
 	}
 	st.runs = append(st.runs, plan.run)
-	// Every container start: the image check, then create and start, with the v1.37 kubelet's
-	// messages (pkg/kubelet/images/image_manager.go with KubeletEnsureSecretPulledImages on by
-	// default; kuberuntime/kuberuntime_container.go). The model's node holds every image.
-	h.recordEvent("pod/"+st.name, v1.EventTypeNormal, "Pulled",
-		fmt.Sprintf("Container image %q already present on machine and can be accessed by the pod", h.image))
+	// After the image: create and start, with the v1.37 kubelet's messages
+	// (kuberuntime/kuberuntime_container.go).
 	h.recordEvent("pod/"+st.name, v1.EventTypeNormal, "Created", "Container created")
 	h.recordEvent("pod/"+st.name, v1.EventTypeNormal, "Started", "Container started")
 	h.schedule(now+plan.runFor, &wake{kind: wakeContainerExit, pod: st, epoch: st.epoch})
@@ -203,7 +278,7 @@ func (h *harness) startRun(st *podState) {
 
 func (h *harness) onContainerStart(st *podState, epoch uint32) {
 	if st.epoch == epoch && h.phase(st) == v1.PodPending && !st.deletionRequested {
-		h.startRun(st)
+		h.ensureImage(st, false)
 	}
 }
 
@@ -211,8 +286,7 @@ func (h *harness) onContainerRestart(st *podState, epoch uint32) {
 	if st.epoch != epoch || terminalPhase(h.phase(st)) || st.deletionRequested {
 		return
 	}
-	st.restartCount++
-	h.startRun(st)
+	h.ensureImage(st, true)
 }
 
 // endRun records the end of the current run in p.
@@ -287,8 +361,7 @@ func (h *harness) crashRestart(st *podState, exitCode int32) {
 	}
 	if delay == 0 {
 		h.updatePod(st, func(p *v1.Pod) { h.endRun(st, p, exitCode) })
-		st.restartCount++
-		h.startRun(st)
+		h.ensureImage(st, true)
 		return
 	}
 	h.updatePod(st, func(p *v1.Pod) {

@@ -9,6 +9,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strconv"
+	"time"
+
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	"k8s.io/apimachinery/pkg/runtime/schema"
 )
 
 // Scenario is a scenario file, field for field as Joblab reads it.
@@ -20,10 +25,48 @@ type Scenario struct {
 	FailureRate    float64   `json:"failureRate"`
 	Runs           []RunRule `json:"runs"`
 	Actions        []Action  `json:"actions"`
+	// The image pull: its time and the size the Pulled event reports, and (Job scenarios only)
+	// whether the node holds the image at first (absent: true).
+	ImagePullSeconds float64 `json:"imagePullSeconds"`
+	ImageSizeBytes   uint64  `json:"imageSizeBytes"`
+	ImagePresent     *bool   `json:"imagePresent"`
+	// Job scenarios only: a time in which the namespace's pod quota is used up.
+	QuotaExceeded *QuotaExceeded `json:"quotaExceeded"`
 	// CronJob scenarios only: when the CronJob is created (RFC 3339), and a time in which the
 	// CronJob controller is down.
 	StartTime             *string `json:"startTime"`
 	CronJobControllerDown *Outage `json:"cronJobControllerDown"`
+}
+
+// QuotaExceeded is a ResourceQuota of the Job's namespace that other workloads fill from From
+// to To seconds: every Pod creation is refused.
+type QuotaExceeded struct {
+	From float64 `json:"from"`
+	To   float64 `json:"to"`
+	Name *string `json:"name"` // absent: "pods"
+	Pods *uint32 `json:"pods"` // absent: 10
+}
+
+// refuses says whether the quota refuses a Pod created at t (From inclusive, To exclusive).
+func (q *QuotaExceeded) refuses(t time.Duration) bool {
+	ms := t.Milliseconds()
+	return q != nil && secondsToMs(q.From) <= ms && ms < secondsToMs(q.To)
+}
+
+// err is the API server's answer: the quota admission plugin's error
+// (k8s.io/apiserver/pkg/admission/plugin/resourcequota/controller.go) through
+// admission.NewForbidden, which names the Pod by the name the store generated.
+func (q *QuotaExceeded) err(name string) error {
+	quota, pods := "pods", uint32(10)
+	if q.Name != nil {
+		quota = *q.Name
+	}
+	if q.Pods != nil {
+		pods = *q.Pods
+	}
+	n := strconv.FormatUint(uint64(pods), 10)
+	return apierrors.NewForbidden(schema.GroupResource{Resource: "pods"}, name,
+		fmt.Errorf("exceeded quota: %s, requested: pods=1, used: pods=%s, limited: pods=%s", quota, n, n))
 }
 
 // Outage is a stretch of simulated seconds.

@@ -22,8 +22,10 @@ import (
 
 	batchv1 "k8s.io/api/batch/v1"
 	v1 "k8s.io/api/core/v1"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/types"
+	utilruntime "k8s.io/apimachinery/pkg/util/runtime"
 	"k8s.io/client-go/informers"
 	"k8s.io/client-go/kubernetes/fake"
 	"k8s.io/client-go/util/workqueue"
@@ -33,6 +35,20 @@ import (
 	clocktesting "k8s.io/utils/clock/testing"
 	"sigs.k8s.io/yaml"
 )
+
+// The quota's refusals are the scenario's doing: the Job controller hands each to HandleError,
+// which would log it on standard error. Every other error still goes to the usual handlers.
+func init() {
+	handlers := utilruntime.ErrorHandlers
+	utilruntime.ErrorHandlers = []utilruntime.ErrorHandler{func(ctx context.Context, err error, msg string, kv ...interface{}) {
+		if apierrors.IsForbidden(err) && strings.Contains(err.Error(), "exceeded quota") {
+			return
+		}
+		for _, h := range handlers {
+			h(ctx, err, msg, kv...)
+		}
+	}}
+}
 
 // maxTimelineEntries bounds one simulation, as Joblab's MAX_SIM_EVENTS bounds its own.
 const maxTimelineEntries = 2_000_000
@@ -262,6 +278,11 @@ func newHarnessAt(jobObj *batchv1.Job, sc *Scenario, start time.Time, created ti
 	}
 	if len(spec.Containers) > 0 {
 		h.image = spec.Containers[0].Image
+		h.pullPolicy = spec.Containers[0].ImagePullPolicy
+	}
+	if sc.ImagePresent == nil || *sc.ImagePresent {
+		zero := time.Duration(0)
+		h.imagePresentAt = &zero
 	}
 	h.managedElse = jobObj.Spec.ManagedBy != nil && *jobObj.Spec.ManagedBy != batchv1.JobControllerName
 	h.job, h.lastJob = jobObj, jobObj
@@ -375,6 +396,8 @@ func (h *harness) dispatch(w *wake) {
 		h.onContainerExit(w.pod, w.epoch)
 	case wakeContainerRestart:
 		h.onContainerRestart(w.pod, w.epoch)
+	case wakePullDone:
+		h.onPullDone(w)
 	case wakeGraceExpired:
 		h.onGraceExpired(w.pod, w.epoch)
 	case wakeUserAction:
@@ -459,9 +482,12 @@ func (h *harness) settleCreated(syncStart int) {
 		if name == "" {
 			name = prefix + strconv.Itoa(len(h.states))
 		}
-		h.names[name] = true
 		old := st.name
 		rename[old] = name
+		if st.refused {
+			continue
+		}
+		h.names[name] = true
 		p := h.pods[old]
 		delete(h.pods, old)
 		delete(h.byName, old)

@@ -6,7 +6,7 @@
 //! the diagram reflows (fewer ticks, shorter lane labels, a time axis that scrolls in its box)
 //! instead of scaling its text down. Times are shown as `m:ss` from the Job's creation.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The CronJob diagrams' drawing model.
 pub mod cronjob;
@@ -15,7 +15,7 @@ pub mod export;
 
 use crate::api::api::batch::v1::Job;
 use crate::sim::{
-    Millis, Pod, PodPhase, SegmentKind, Snapshot, MAX_POD_FAILURE_BACKOFF_MS,
+    Event, Millis, Pod, PodPhase, SegmentKind, Snapshot, MAX_POD_FAILURE_BACKOFF_MS,
     POD_FAILURE_BACKOFF_MS,
 };
 
@@ -298,6 +298,11 @@ pub struct Lane {
     pub segments: Vec<SegShape>,
     /// Exit, restart and eviction markers.
     pub markers: Vec<Marker>,
+    /// The kubelet's events about the Pod so far that a learner should see (image pulls and
+    /// their failure, kills, restart back-offs), as one sentence (`Kubelet: Pulling image
+    /// "busybox:1.36" at 0:01; ...`); empty when there are none. An accessible description, added
+    /// to the lane's accessible name, which stays as it is.
+    pub events: String,
 }
 
 /// A pod-failure backoff gap: from a failure to the replacement Pod's creation.
@@ -493,10 +498,49 @@ fn short_label(p: &Pod, chars: usize) -> String {
     out
 }
 
-fn lane(p: &Pod, y: f64, axis: Axis, t: Millis, label_chars: usize) -> Lane {
+/// Reasons of the kubelet events a lane describes (`Scheduled`, `Created`, `Started` and an image
+/// already present say nothing the lane's stretches do not).
+const LANE_EVENT_REASONS: [&str; 5] = [
+    "Pulling",
+    "Pulled",
+    "ErrImageNeverPull",
+    "Killing",
+    "BackOff",
+];
+
+/// Reasons of the events a stretch's accessible name adds: the image pull, which happens inside
+/// the Pod's Pending stretch (or before a restart), and its failure.
+const PULL_REASONS: [&str; 3] = ["Pulling", "Pulled", "ErrImageNeverPull"];
+
+/// The events of [`LANE_EVENT_REASONS`] recorded up to `t`, by Pod name, in time order; one pass
+/// over the log for the whole drawing.
+fn kubelet_events(s: &Snapshot, t: Millis) -> HashMap<&str, Vec<&Event>> {
+    let mut out: HashMap<&str, Vec<&Event>> = HashMap::new();
+    for e in s.events.iter().take_while(|e| e.at_ms <= t) {
+        let Some(pod) = e.object.strip_prefix("pod/") else {
+            continue;
+        };
+        let notable = LANE_EVENT_REASONS.contains(&e.reason.as_str())
+            && !(e.reason == "Pulled" && e.message.contains("already present"));
+        if notable {
+            out.entry(pod).or_default().push(e);
+        }
+    }
+    out
+}
+
+fn event_phrase(e: &Event) -> String {
+    format!("{} at {}", e.message, fmt_time(e.at_ms))
+}
+
+fn lane(p: &Pod, y: f64, axis: Axis, t: Millis, label_chars: usize, events: &[&Event]) -> Lane {
     let mut segments = Vec::with_capacity(p.segments.len());
     let mut markers = Vec::new();
     let mut runs_seen = 0u32;
+    let mut pulls = events
+        .iter()
+        .filter(|e| PULL_REASONS.contains(&e.reason.as_str()))
+        .peekable();
     for seg in &p.segments {
         let class = SegClass::of(seg.kind);
         let end = seg.end_ms.unwrap_or(t).min(t).max(seg.start_ms);
@@ -520,6 +564,16 @@ fn lane(p: &Pod, y: f64, axis: Axis, t: Millis, label_chars: usize) -> Lane {
         let ended = seg.end_ms.filter(|&e| e <= t);
         if let (Some(c), Some(_)) = (seg.exit_code, ended) {
             label.push_str(&format!(", exit code {c}"));
+        }
+        // The pull happens inside this stretch: say what the kubelet did and when. (No stretch
+        // of a run without a pull changes its name.)
+        // An event on the boundary of two stretches belongs to the earlier one (the pull ends
+        // the Pending stretch).
+        while let Some(e) = pulls.peek().filter(|e| e.at_ms <= end) {
+            if e.at_ms >= seg.start_ms {
+                label.push_str(&format!(", {}", event_phrase(e)));
+            }
+            pulls.next();
         }
         label.push_str(&format!(" (Pod {})", p.name));
         let text = match (seg.kind, seg.run) {
@@ -585,6 +639,12 @@ fn lane(p: &Pod, y: f64, axis: Axis, t: Millis, label_chars: usize) -> Lane {
         label: lane_label(p, t),
         segments,
         markers,
+        events: if events.is_empty() {
+            String::new()
+        } else {
+            let phrases: Vec<String> = events.iter().map(|e| event_phrase(e)).collect();
+            format!("Kubelet: {}", phrases.join("; "))
+        },
     }
 }
 
@@ -728,6 +788,24 @@ fn panel(s: &Snapshot, shape: &JobShape) -> Vec<PanelRow> {
             value: st.terminating.to_string(),
         });
     }
+    // The API server refused Pods (FailedCreate): how often, and the last refusal in its words.
+    let refused: Vec<&Event> = s
+        .events
+        .iter()
+        .take_while(|e| e.at_ms <= s.time_ms)
+        .filter(|e| e.reason == "FailedCreate")
+        .collect();
+    if let Some(last) = refused.last() {
+        rows.push(PanelRow {
+            name: "Refused Pods",
+            value: format!(
+                "{} FailedCreate, the last at {}: {}",
+                refused.len(),
+                fmt_time(last.at_ms),
+                last.message
+            ),
+        });
+    }
     rows
 }
 
@@ -745,11 +823,22 @@ pub fn drawing_in(s: &Snapshot, end_ms: Millis, shape: &JobShape, layout: Layout
         x1: layout.plot_x1,
     };
     let t = s.time_ms;
+    let by_pod = kubelet_events(s, t);
     let lanes: Vec<Lane> = s
         .pods
         .iter()
         .enumerate()
-        .map(|(i, p)| lane(p, TOP + i as f64 * LANE_H, axis, t, layout.label_chars))
+        .map(|(i, p)| {
+            let events = by_pod.get(p.name.as_str()).map_or(&[][..], Vec::as_slice);
+            lane(
+                p,
+                TOP + i as f64 * LANE_H,
+                axis,
+                t,
+                layout.label_chars,
+                events,
+            )
+        })
         .collect();
     let step = tick_step(axis.end_ms, layout.max_ticks());
     let ticks = (0..=axis.end_ms / step)
@@ -962,6 +1051,55 @@ mod tests {
             .iter()
             .find(|m| m.kind == MarkerKind::Evicted);
         assert!(ev.is_some_and(|m| m.label.starts_with("Evicted at ")));
+    }
+
+    #[test]
+    fn pulls_kubelet_events_and_refused_pods_are_described() {
+        let job: Job = serde_json::from_value(serde_json::json!({
+            "apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "j"},
+            "spec": {"completions": 2, "parallelism": 2, "template": {"spec": {
+                "restartPolicy": "Never", "containers": [{"name": "main", "image": "busybox:1.36"}]}}}
+        }))
+        .expect("test job");
+        let scenario = crate::scenario::Scenario::from_yaml(
+            "imagePresent: false\nimagePullSeconds: 4\nimageSizeBytes: 7\nquotaExceeded: {from: 0, to: 2}\n",
+        )
+        .expect("scenario");
+        let shape = JobShape::of(&job);
+        let r = Replay::record(Simulation::new(job, scenario), 600_000);
+        let end = r.end().now();
+        let d = drawing(&r.snapshot_at(end), end, &shape);
+        // Refused at 0 and 1; created at 3 (1 s, then 2 s later); the pulls end at 8 and 12.
+        let row = d.panel.iter().find(|r| r.name == "Refused Pods");
+        assert!(
+            row.is_some_and(|r| r.value.starts_with("2 FailedCreate, the last at 0:01: Error creating: pods \"j-")
+                && r.value.ends_with("is forbidden: exceeded quota: pods, requested: pods=1, used: pods=10, limited: pods=10")),
+            "{row:?}"
+        );
+        let pending = &d.lanes[1].segments[0];
+        assert_eq!(
+            pending.label,
+            format!(
+                "Pending 0:03 to 0:12, Pulling image \"busybox:1.36\" at 0:04, Successfully pulled image \"busybox:1.36\" in 4s (8s including waiting). Image size: 7 bytes. at 0:12 (Pod {})",
+                d.lanes[1].name
+            )
+        );
+        assert!(d.lanes[1].events.starts_with("Kubelet: Pulling image"));
+        // The Running stretch and the lane's own name say nothing new.
+        assert!(!d.lanes[1].segments[1].label.contains("ull"));
+        assert!(!d.lanes[1].label.contains("ull"));
+        // Before the pull ends, the open Pending stretch shows the pull in progress only.
+        let mid = drawing(&r.snapshot_at(6_000), end, &shape);
+        assert!(mid.lanes[0].segments[0].label.ends_with(&format!(
+            "Pulling image \"busybox:1.36\" at 0:04 (Pod {})",
+            mid.lanes[0].name
+        )));
+        // A preset without pulls or kills keeps every name and has no kubelet sentence.
+        let (r, shape) = run(Preset::Parallel);
+        let end = r.end().now();
+        let d = drawing(&r.snapshot_at(end), end, &shape);
+        assert!(d.lanes.iter().all(|l| l.events.is_empty()));
+        assert!(d.panel.iter().all(|r| r.name != "Refused Pods"));
     }
 
     #[test]

@@ -30,6 +30,22 @@ pub struct Scenario {
     pub runs: Vec<RunRule>,
     /// What a user does while the Job runs.
     pub actions: Vec<Action>,
+    /// Seconds one pull of the Pod's image takes on the node (the kubelet pulls one image at a
+    /// time, so pulls queue). Default 0.
+    #[serde(default, skip_serializing_if = "is_zero_f64")]
+    pub image_pull_seconds: f64,
+    /// The image's size in bytes, as the kubelet's `Pulled` event reports it. Default 0.
+    #[serde(default, skip_serializing_if = "is_zero_u64")]
+    pub image_size_bytes: u64,
+    /// Job scenarios only: whether the node holds the image when the Job is created. Default
+    /// true; when false, the first Pod under `IfNotPresent` pulls it (under `Never` no Pod can
+    /// start).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub image_present: bool,
+    /// Job scenarios only: a time in which the namespace's pod quota is used up by other
+    /// workloads, so the API server refuses every Pod the Job controller creates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quota_exceeded: Option<QuotaExceeded>,
     /// CronJob scenarios only: when the CronJob is created, in RFC 3339 with whole seconds
     /// (default [`DEFAULT_START_TIME`]). Every `at` counts from there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -38,6 +54,67 @@ pub struct Scenario {
     /// schedule and notices nothing; it starts again with an empty queue).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cron_job_controller_down: Option<Outage>,
+}
+
+fn is_zero_f64(v: &f64) -> bool {
+    *v == 0.0
+}
+
+fn is_zero_u64(v: &u64) -> bool {
+    *v == 0
+}
+
+fn is_true(v: &bool) -> bool {
+    *v
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A ResourceQuota of the Job's namespace that other workloads fill from `from` to `to`: the API
+/// server's quota admission refuses each Pod creation with `exceeded quota: NAME, requested:
+/// pods=1, used: pods=N, limited: pods=N` (k8s.io/apiserver `pkg/admission/plugin/resourcequota`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct QuotaExceeded {
+    /// When the quota fills up (seconds since the Job was created).
+    pub from: f64,
+    /// When room is made again (after `from`).
+    pub to: f64,
+    /// The ResourceQuota's name. Default `pods`.
+    #[serde(default = "default_quota_name")]
+    pub name: String,
+    /// Its `hard` limit on `pods`, all of it used. Default 10.
+    #[serde(default = "default_quota_pods")]
+    pub pods: u32,
+}
+
+fn default_quota_name() -> String {
+    "pods".to_owned()
+}
+
+fn default_quota_pods() -> u32 {
+    10
+}
+
+impl QuotaExceeded {
+    /// Whether the quota refuses a Pod created at `ms` (from inclusive, to exclusive).
+    pub fn refuses_at(&self, ms: u64) -> bool {
+        seconds_to_ms(self.from) <= ms && ms < seconds_to_ms(self.to)
+    }
+
+    /// The API server's answer to a refused creation of the Pod `name` (`admission.NewForbidden`
+    /// over the quota plugin's error).
+    pub fn message(&self, name: &str) -> String {
+        format!(
+            "pods {} is forbidden: exceeded quota: {}, requested: pods=1, used: pods={}, limited: pods={}",
+            crate::validate::quote::go_quote(name),
+            self.name,
+            self.pods,
+            self.pods
+        )
+    }
 }
 
 /// When a CronJob simulation starts if its scenario names no `startTime`.
@@ -63,6 +140,10 @@ impl Default for Scenario {
             failure_rate: 0.0,
             runs: Vec::new(),
             actions: Vec::new(),
+            image_pull_seconds: 0.0,
+            image_size_bytes: 0,
+            image_present: true,
+            quota_exceeded: None,
             start_time: None,
             cron_job_controller_down: None,
         }
@@ -316,6 +397,37 @@ impl Scenario {
         };
         seconds("startupSeconds".into(), self.startup_seconds, &mut out);
         seconds("runSeconds".into(), self.run_seconds, &mut out);
+        seconds("imagePullSeconds".into(), self.image_pull_seconds, &mut out);
+        if let Some(q) = &self.quota_exceeded {
+            seconds("quotaExceeded.from".into(), q.from, &mut out);
+            seconds("quotaExceeded.to".into(), q.to, &mut out);
+            if q.to <= q.from {
+                out.push(Diagnostic::error(
+                    "quotaExceeded.to",
+                    ErrorType::Invalid,
+                    format!("{}: must be after `from`", q.to),
+                    Span::default(),
+                ));
+            }
+            // A ResourceQuota's name is a DNS subdomain (ValidateResourceQuota).
+            let name_ok = !q.name.is_empty()
+                && q.name.len() <= 253
+                && q.name.split('.').all(|l| {
+                    !l.is_empty()
+                        && l.bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                        && !l.starts_with('-')
+                        && !l.ends_with('-')
+                });
+            if !name_ok {
+                out.push(Diagnostic::error(
+                    "quotaExceeded.name",
+                    ErrorType::Invalid,
+                    format!("{:?}: must be a lowercase RFC 1123 subdomain", q.name),
+                    Span::default(),
+                ));
+            }
+        }
         if !(0.0..=1.0).contains(&self.failure_rate) {
             out.push(Diagnostic::error(
                 "failureRate",

@@ -4,7 +4,8 @@
 //! restarts and Indexed Jobs. Each is drawn from a seeded PRNG, so `--seed` replays it.
 
 use joblab_core::scenario::{
-    Action, DeleteJob, DeletePod, IndexMatch, JobPatch, JobSpecPatch, RunMatch, RunRule, Scenario,
+    Action, DeleteJob, DeletePod, IndexMatch, JobPatch, JobSpecPatch, QuotaExceeded, RunMatch,
+    RunRule, Scenario,
 };
 use joblab_core::sim::rng::SplitMix64;
 use serde_json::{json, Value};
@@ -94,6 +95,24 @@ pub fn random_scenario(rng: &mut SplitMix64, indexed: bool) -> Scenario {
             }
         }
         s.actions.push(a);
+    }
+    // The kubelet's image pulls (queued on the node), a node without the image, and a full pod
+    // quota (FailedCreate).
+    if below(3) == 0 {
+        s.image_pull_seconds = [0.5, 2.0, 7.0][below(3) as usize];
+        s.image_size_bytes = below(500_000_000);
+    }
+    if below(4) == 0 {
+        s.image_present = false;
+    }
+    if below(6) == 0 {
+        let from = [0.0, 2.0, 12.0][below(3) as usize];
+        s.quota_exceeded = Some(QuotaExceeded {
+            from,
+            to: from + [1.0, 5.0, 30.0][below(3) as usize],
+            name: "compute-quota".into(),
+            pods: 3,
+        });
     }
     s.actions.sort_by(|a, b| a.at.total_cmp(&b.at));
     s

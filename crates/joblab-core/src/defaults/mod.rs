@@ -15,7 +15,7 @@
 
 mod cronjob;
 #[path = "../image_ref.rs"]
-mod image_ref;
+pub(crate) mod image_ref;
 
 pub use cronjob::{apply_cronjob_defaults, template_job};
 

@@ -64,6 +64,45 @@ pub(crate) struct JobConfig {
     pub containers: Vec<String>,
     /// The first container's image, named in the kubelet's Pulled event.
     pub image: String,
+    /// The first container's `imagePullPolicy`, defaulted as the API server defaults it.
+    pub image_pull_policy: PullPolicy,
+}
+
+/// A container's `imagePullPolicy`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PullPolicy {
+    /// Pull at every container start.
+    Always,
+    /// Pull when the node does not hold the image.
+    IfNotPresent,
+    /// Never pull; the container cannot start without the image.
+    Never,
+}
+
+impl PullPolicy {
+    /// The policy as written, or the API server's default for `image` when unset or unknown
+    /// (k/k `pkg/apis/core/v1/defaults.go` `SetDefaults_Container`: `Always` when
+    /// `parsers.ParseImageName` gives the tag `latest`, which it also gives an image with neither
+    /// tag nor digest; else `IfNotPresent`).
+    pub fn effective(written: Option<&str>, image: &str) -> PullPolicy {
+        match written {
+            Some("Always") => PullPolicy::Always,
+            Some("IfNotPresent") => PullPolicy::IfNotPresent,
+            Some("Never") => PullPolicy::Never,
+            _ if crate::defaults::image_pulls_always(image) => PullPolicy::Always,
+            _ => PullPolicy::IfNotPresent,
+        }
+    }
+}
+
+/// The image a pull asks for: the kubelet's `applyDefaultImageTag`
+/// (k/k `pkg/kubelet/images/image_manager.go`) appends `:latest` to an image with neither tag
+/// nor digest, and leaves any other image, or one that does not parse, as written.
+pub fn image_with_default_tag(image: &str) -> String {
+    match crate::defaults::image_ref::parse_normalized(image) {
+        Some(r) if r.tag.is_none() && r.digest.is_none() => format!("{image}:latest"),
+        _ => image.to_owned(),
+    }
 }
 
 fn secs_ms(s: i64) -> u64 {
@@ -181,6 +220,15 @@ impl JobConfig {
                 .first()
                 .and_then(|c| c.image.clone())
                 .unwrap_or_default(),
+            image_pull_policy: pod_spec
+                .containers
+                .first()
+                .map_or(PullPolicy::IfNotPresent, |c| {
+                    PullPolicy::effective(
+                        c.image_pull_policy.as_deref(),
+                        c.image.as_deref().unwrap_or(""),
+                    )
+                }),
         }
     }
 

@@ -2,8 +2,39 @@
 //! (OnFailure), eviction, and graceful deletion.
 
 use super::model::*;
-use super::{Simulation, Wake, CONTAINER_BACKOFF_MS, MAX_CONTAINER_BACKOFF_MS, NODE_NAME};
+use super::{
+    image_with_default_tag, PullPolicy, Simulation, Wake, CONTAINER_BACKOFF_MS,
+    MAX_CONTAINER_BACKOFF_MS, NODE_NAME,
+};
 use crate::scenario::seconds_to_ms;
+use crate::validate::quote::go_quote;
+
+/// Go's `time.Duration.String` of a whole number of milliseconds (`1.5s`, `2m0s`, `500ms`, `0s`),
+/// as the kubelet's `Pulled` event prints a pull's duration truncated to milliseconds.
+pub fn go_duration(ms: Millis) -> String {
+    if ms == 0 {
+        return "0s".to_owned();
+    }
+    if ms < 1000 {
+        return format!("{ms}ms");
+    }
+    let (h, rest) = (ms / 3_600_000, ms % 3_600_000);
+    let (m, rest) = (rest / 60_000, rest % 60_000);
+    let (s, frac) = (rest / 1000, rest % 1000);
+    let mut secs = s.to_string();
+    if frac > 0 {
+        let f = format!("{frac:03}");
+        secs.push('.');
+        secs.push_str(f.trim_end_matches('0'));
+    }
+    if h > 0 {
+        format!("{h}h{m}m{secs}s")
+    } else if m > 0 {
+        format!("{m}m{secs}s")
+    } else {
+        format!("{secs}s")
+    }
+}
 
 /// The alphabet of generated name suffixes (k8s.io/apimachinery `util/rand`: no vowels, no
 /// confusable characters).
@@ -49,6 +80,12 @@ impl Simulation {
         }
         // Practically unreachable (27^5 names); stay unique without more draws.
         format!("{prefix}{}", self.pods.len())
+    }
+
+    /// The name the API server generates for a Pod it then refuses: drawn as any name, and not
+    /// kept.
+    pub(crate) fn refused_name(&mut self, index: Option<u32>) -> String {
+        self.fresh_name(index)
     }
 
     /// Creates a Pod now; the container starts after `startupSeconds`.
@@ -199,14 +236,131 @@ impl Simulation {
         )
     }
 
-    /// Starts a container run in Pod `id` now.
-    fn start_run(&mut self, id: usize) {
+    /// The kubelet is about to start a container of Pod `id` (its first start, or a restart
+    /// when `restart`): the image check of `EnsureImageExists` (k/k
+    /// `pkg/kubelet/images/image_manager.go`) decides whether it pulls first.
+    fn ensure_image(&mut self, id: usize, restart: bool) {
+        let now = self.now;
+        let present = self.image_present_ms.is_some_and(|t| t <= now);
+        let Some(p) = self.pods.get(id) else { return };
+        let pod_obj = format!("pod/{}", p.name);
+        let epoch = p.epoch;
+        let image = self.cfg.image.clone();
+        match (self.cfg.image_pull_policy, present) {
+            (PullPolicy::Always, _) | (PullPolicy::IfNotPresent, false) => {
+                // pullImage: the event first, then the serial puller's queue; the pull takes
+                // imagePullSeconds once it is the node's turn.
+                self.record_event(
+                    EventType::Normal,
+                    "Pulling",
+                    pod_obj,
+                    format!(
+                        "Pulling image {}",
+                        go_quote(&image_with_default_tag(&image))
+                    ),
+                    "kubelet",
+                );
+                let start = self.puller_free_ms.max(now);
+                let end = start + seconds_to_ms(self.scenario.image_pull_seconds);
+                self.puller_free_ms = end;
+                self.schedule(
+                    end,
+                    Wake::PullDone {
+                        pod: id,
+                        epoch,
+                        restart,
+                        requested_ms: now,
+                    },
+                );
+            }
+            (PullPolicy::Never, false) => {
+                // imageNotPresentOnNeverPolicyError: the container waits for good. (The real
+                // kubelet repeats the event at each retry of the Pod's sync; the model says it
+                // once.)
+                self.record_event(
+                    EventType::Warning,
+                    "ErrImageNeverPull",
+                    pod_obj,
+                    format!(
+                        "Container image {} is not present with pull policy of Never",
+                        go_quote(&image)
+                    ),
+                    "kubelet",
+                );
+                if let Some(p) = self.pods.get_mut(id) {
+                    p.container = ContainerState::Waiting {
+                        reason: "ErrImageNeverPull".into(),
+                    };
+                }
+                self.pod_changed();
+            }
+            (_, true) => {
+                // With KubeletEnsureSecretPulledImages on by default, and no pull secrets.
+                self.record_event(
+                    EventType::Normal,
+                    "Pulled",
+                    pod_obj,
+                    format!(
+                        "Container image {} already present on machine and can be accessed by the pod",
+                        go_quote(&image)
+                    ),
+                    "kubelet",
+                );
+                self.start_run(id, restart);
+            }
+        }
+    }
+
+    /// The pull for Pod `id` ends: the node holds the image from now, and the container starts
+    /// unless the Pod was deleted meanwhile.
+    pub(crate) fn on_pull_done(
+        &mut self,
+        id: usize,
+        epoch: u32,
+        restart: bool,
+        requested_ms: Millis,
+    ) {
+        if !self.pods.get(id).is_some_and(|p| {
+            p.epoch == epoch && !p.phase.is_terminal() && p.deletion_requested_ms.is_none()
+        }) {
+            return;
+        }
+        let now = self.now;
+        self.image_present_ms = Some(self.image_present_ms.map_or(now, |t| t.min(now)));
+        let image = image_with_default_tag(&self.cfg.image);
+        let pull_ms = seconds_to_ms(self.scenario.image_pull_seconds);
+        let name = self
+            .pods
+            .get(id)
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        self.record_event(
+            EventType::Normal,
+            "Pulled",
+            format!("pod/{name}"),
+            format!(
+                "Successfully pulled image {} in {} ({} including waiting). Image size: {} bytes.",
+                go_quote(&image),
+                go_duration(pull_ms),
+                go_duration(now.saturating_sub(requested_ms)),
+                self.scenario.image_size_bytes
+            ),
+            "kubelet",
+        );
+        self.start_run(id, restart);
+    }
+
+    /// Starts a container run in Pod `id` now (a restart counts in `restartCount`).
+    fn start_run(&mut self, id: usize, restart: bool) {
         let (plan, ignores) = self.plan_run(id);
         self.run_pods.push(id);
         let now = self.now;
         let Some(p) = self.pods.get_mut(id) else {
             return;
         };
+        if restart {
+            p.restart_count += 1;
+        }
         p.phase = PodPhase::Running;
         p.container = ContainerState::Running { started_ms: now };
         p.ready = true;
@@ -217,27 +371,17 @@ impl Simulation {
         let epoch = p.epoch;
         let pod_obj = format!("pod/{}", p.name);
         self.open_segment(id, SegmentKind::Running, Some(plan.run), None);
-        // Every container start: the image check, then create and start, with the messages of
-        // the v1.37 kubelet (k/k pkg/kubelet/images/image_manager.go, with
-        // KubeletEnsureSecretPulledImages on by default; kuberuntime/kuberuntime_container.go).
-        // The model's node holds every image, whatever the pull policy (oracle/README.md).
-        let image = self.cfg.image.clone();
+        // After the image: create and start, with the messages of the v1.37 kubelet
+        // (kuberuntime/kuberuntime_container.go).
         for (reason, message) in [
-            (
-                "Pulled",
-                format!(
-                    "Container image {} already present on machine and can be accessed by the pod",
-                    crate::validate::quote::go_quote(&image)
-                ),
-            ),
-            ("Created", "Container created".to_owned()),
-            ("Started", "Container started".to_owned()),
+            ("Created", "Container created"),
+            ("Started", "Container started"),
         ] {
             self.record_event(
                 EventType::Normal,
                 reason,
                 pod_obj.clone(),
-                message,
+                message.to_owned(),
                 "kubelet",
             );
         }
@@ -249,18 +393,16 @@ impl Simulation {
         if self.pods.get(id).is_some_and(|p| {
             p.epoch == epoch && p.phase == PodPhase::Pending && p.deletion_requested_ms.is_none()
         }) {
-            self.start_run(id);
+            self.ensure_image(id, false);
         }
     }
 
     pub(crate) fn on_container_restart(&mut self, id: usize, epoch: u32) {
-        if let Some(p) = self.pods.get_mut(id) {
-            if p.epoch != epoch || p.phase.is_terminal() || p.deletion_requested_ms.is_some() {
-                return;
-            }
-            p.restart_count += 1;
+        if self.pods.get(id).is_some_and(|p| {
+            p.epoch == epoch && !p.phase.is_terminal() && p.deletion_requested_ms.is_none()
+        }) {
+            self.ensure_image(id, true);
         }
-        self.start_run(id);
     }
 
     /// Records the end of the current run with `exit_code`.
@@ -394,10 +536,10 @@ impl Simulation {
         let name = p.name.clone();
         let uid = p.uid.clone();
         if delay == 0 {
-            if let Some(p) = self.pods.get_mut(id) {
-                p.restart_count += 1;
-            }
-            self.start_run(id);
+            // The exit is a Pod update of its own, whether or not a pull comes before the
+            // restart.
+            self.pod_changed();
+            self.ensure_image(id, true);
             return;
         }
         if let Some(p) = self.pods.get_mut(id) {
@@ -489,5 +631,79 @@ impl Simulation {
         }
         self.end_run(id, 137);
         self.finish_pod(id, PodPhase::Failed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::go_duration;
+    use crate::sim::{image_with_default_tag, PullPolicy};
+
+    #[test]
+    fn durations_print_as_go_prints_them() {
+        // time.Duration.String of whole milliseconds.
+        for (ms, want) in [
+            (0, "0s"),
+            (1, "1ms"),
+            (500, "500ms"),
+            (1000, "1s"),
+            (1500, "1.5s"),
+            (1050, "1.05s"),
+            (12_345, "12.345s"),
+            (60_000, "1m0s"),
+            (90_500, "1m30.5s"),
+            (3_600_000, "1h0m0s"),
+            (3_723_004, "1h2m3.004s"),
+        ] {
+            assert_eq!(go_duration(ms), want, "{ms}");
+        }
+    }
+
+    #[test]
+    fn pull_policies_and_pulled_images_follow_the_kubelet() {
+        for (written, image, policy, pulled) in [
+            (None, "busybox", PullPolicy::Always, "busybox:latest"),
+            (None, "busybox:latest", PullPolicy::Always, "busybox:latest"),
+            (
+                None,
+                "busybox:1.36",
+                PullPolicy::IfNotPresent,
+                "busybox:1.36",
+            ),
+            (
+                None,
+                "registry.example.com:5000/team/app",
+                PullPolicy::Always,
+                "registry.example.com:5000/team/app:latest",
+            ),
+            (
+                None,
+                "busybox@sha256:0123456789012345678901234567890123456789012345678901234567890123",
+                PullPolicy::IfNotPresent,
+                "busybox@sha256:0123456789012345678901234567890123456789012345678901234567890123",
+            ),
+            (None, "", PullPolicy::IfNotPresent, ""),
+            (
+                Some("Never"),
+                "busybox",
+                PullPolicy::Never,
+                "busybox:latest",
+            ),
+            (
+                Some("IfNotPresent"),
+                "busybox",
+                PullPolicy::IfNotPresent,
+                "busybox:latest",
+            ),
+            (
+                Some("Always"),
+                "busybox:1.36",
+                PullPolicy::Always,
+                "busybox:1.36",
+            ),
+        ] {
+            assert_eq!(PullPolicy::effective(written, image), policy, "{image}");
+            assert_eq!(image_with_default_tag(image), pulled, "{image}");
+        }
     }
 }

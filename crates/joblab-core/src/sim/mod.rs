@@ -16,9 +16,13 @@
 //!   a sync [`SYNC_BATCH_MS`] later, and requests that arrive before a pending sync merge into it,
 //!   which is what the controller's `enqueueSyncJobBatched` does with its 1 s `syncJobBatchPeriod`.
 //!   Backoff and activeDeadlineSeconds add delayed syncs.
-//! - Pods are scheduled at once: a Pod is `ContainerCreating` for `startupSeconds`, then its
-//!   container runs for `runSeconds` and exits. Its creation never fails, so the controller's
-//!   slow-start batches (1, 2, 4, ...) always all succeed and are not visible.
+//! - Pods are scheduled at once: a Pod is `ContainerCreating` for `startupSeconds`, then the
+//!   kubelet checks the image (and pulls it, `imagePullSeconds`, when the pull policy says so),
+//!   then its container runs for `runSeconds` and exits.
+//! - The API server refuses Pod creations only while the scenario's `quotaExceeded` window is
+//!   open; then the first slow-start batch (one Pod) fails, the rest are skipped, the controller
+//!   records `FailedCreate` and the sync fails, so the Job is requeued with the work queue's
+//!   rate limiter (1 s doubling to 60 s).
 //! - The kubelet restarts a failed container in place under OnFailure: the first restart is
 //!   immediate, later ones wait 10 s, 20 s, ... capped at 300 s from the previous exit
 //!   (`CrashLoopBackOff`), as `flowcontrol.Backoff` does in the kubelet.
@@ -45,7 +49,7 @@ use crate::api::api::batch::v1::Job;
 use crate::scenario::{seconds_to_ms, Scenario};
 
 use config::JobConfig;
-pub use config::JOB_CONTROLLER_NAME;
+pub use config::{image_with_default_tag, PullPolicy, JOB_CONTROLLER_NAME};
 use intervals::IndexSet;
 pub use model::*;
 use rng::SplitMix64;
@@ -69,6 +73,10 @@ pub const MAX_POD_FAILURE_BACKOFF_MS: Millis = 600_000;
 pub const CONTAINER_BACKOFF_MS: Millis = 10_000;
 /// Cap of the kubelet container restart back-off (`MaxContainerBackOff`).
 pub const MAX_CONTAINER_BACKOFF_MS: Millis = 300_000;
+/// First delay of the Job's requeue after a sync that failed (`DefaultJobApiBackOff`).
+pub const API_BACKOFF_MS: Millis = 1_000;
+/// Cap of that delay (`MaxJobApiBackOff`).
+pub const MAX_API_BACKOFF_MS: Millis = 60_000;
 /// Most Pods one sync creates or deletes (`MaxPodCreateDeletePerSync`).
 pub const MAX_POD_CREATE_DELETE_PER_SYNC: usize = 500;
 /// The uid of the simulated Job when it has none.
@@ -85,6 +93,13 @@ pub(crate) enum Wake {
     ContainerExit { pod: usize, epoch: u32 },
     /// The kubelet restarts the container after its back-off.
     ContainerRestart { pod: usize, epoch: u32 },
+    /// The node's image pull for the Pod ends; `requested_ms` is when the kubelet asked for it.
+    PullDone {
+        pod: usize,
+        epoch: u32,
+        restart: bool,
+        requested_ms: Millis,
+    },
     /// The grace period of a deleted Pod ends; the kubelet kills it.
     GraceExpired { pod: usize, epoch: u32 },
     /// The scenario's n-th user action.
@@ -156,6 +171,18 @@ pub struct Simulation {
     pub(crate) stopped: Option<StopReason>,
     pub(crate) max_events: u64,
     pub(crate) max_pods: usize,
+    /// When the node holds the Pod image: from the start (`imagePresent`), or from the end of
+    /// the first pull that completed.
+    pub(crate) image_present_ms: Option<Millis>,
+    /// When the node's image puller is free: the kubelet pulls one image at a time
+    /// (`serializeImagePulls`, true by default), so a pull waits for the ones before it.
+    pub(crate) puller_free_ms: Millis,
+    /// The sync in progress failed (the API server refused a Pod): the work queue requeues the
+    /// Job with its rate limiter.
+    pub(crate) sync_failed: bool,
+    /// The rate limiter's failure count for the Job (`ItemExponentialFailureRateLimiter`, reset
+    /// by `Forget` after a sync that succeeds).
+    pub(crate) sync_failures: u32,
 }
 
 impl Simulation {
@@ -206,7 +233,14 @@ impl Simulation {
             stopped: None,
             max_events: MAX_EVENTS,
             max_pods: MAX_PODS,
+            image_present_ms: None,
+            puller_free_ms: created_ms,
+            sync_failed: false,
+            sync_failures: 0,
         };
+        if sim.scenario.image_present {
+            sim.image_present_ms = Some(0);
+        }
         let actions: Vec<Millis> = sim
             .scenario
             .actions
@@ -474,7 +508,19 @@ impl Simulation {
                 if ready || due {
                     let before = self.status.clone();
                     let counted_before = self.pods.iter().filter(|p| p.counted).count();
+                    self.sync_failed = false;
                     self.sync();
+                    if std::mem::take(&mut self.sync_failed) {
+                        // processNextWorkItem: AddRateLimited, 1 s doubling to 60 s
+                        // (DefaultJobApiBackOff, MaxJobApiBackOff).
+                        let delay = API_BACKOFF_MS
+                            .saturating_mul(1 << self.sync_failures.min(16))
+                            .min(MAX_API_BACKOFF_MS);
+                        self.sync_failures = self.sync_failures.saturating_add(1);
+                        self.request_sync(self.now + delay);
+                    } else {
+                        self.sync_failures = 0;
+                    }
                     // The controller's own status write comes back as a Job update event, and
                     // updateJob asks for a batched sync of an unfinished Job
                     // (job_controller.go, enqueueSyncJobBatched); a write that changes nothing
@@ -492,6 +538,12 @@ impl Simulation {
             Wake::ContainerStart { pod, epoch } => self.on_container_start(pod, epoch),
             Wake::ContainerExit { pod, epoch } => self.on_container_exit(pod, epoch),
             Wake::ContainerRestart { pod, epoch } => self.on_container_restart(pod, epoch),
+            Wake::PullDone {
+                pod,
+                epoch,
+                restart,
+                requested_ms,
+            } => self.on_pull_done(pod, epoch, restart, requested_ms),
             Wake::GraceExpired { pod, epoch } => self.on_grace_expired(pod, epoch),
             Wake::UserAction(i) => self.on_user_action(i),
             Wake::TtlExpired => self.on_ttl_expired(),

@@ -258,6 +258,26 @@ fn shape_job(g: &mut G, job: &mut J) -> Shape {
             pod_spec.remove("terminationGracePeriodSeconds");
         }
     }
+    // The kubelet's image check: every pull policy, and the default one (by the image's tag).
+    if let Some(c) = pod_spec
+        .get_mut("containers")
+        .and_then(J::as_array_mut)
+        .and_then(|cs| cs.first_mut())
+        .and_then(J::as_object_mut)
+    {
+        match g.below(6) {
+            0 => {
+                c.insert("imagePullPolicy".into(), json!("Always"));
+            }
+            1 => {
+                c.insert("imagePullPolicy".into(), json!("IfNotPresent"));
+            }
+            2 => {
+                c.insert("imagePullPolicy".into(), json!("Never"));
+            }
+            _ => {}
+        }
+    }
     Shape {
         indexed,
         completions: completions.max(1),
@@ -363,6 +383,27 @@ fn scenario(g: &mut G, shape: &Shape) -> String {
     }
     if !actions.is_empty() {
         s.insert("actions".into(), J::Array(actions));
+    }
+    // The image pull: its time (which queues on the node), its size, and a node without the
+    // image; and a window in which the pod quota refuses every Pod (FailedCreate).
+    if g.chance(40) {
+        s.insert("imagePullSeconds".into(), seconds(g, 0, 12));
+        s.insert("imageSizeBytes".into(), json!(g.below(900_000_000)));
+    }
+    if g.chance(30) {
+        s.insert("imagePresent".into(), json!(false));
+    }
+    if g.chance(20) {
+        let from = g.pick(&[0.0, 0.0, 1.0, 5.0, 12.5, 30.0]);
+        let to = from + g.pick(&[0.5, 1.0, 3.0, 10.0, 45.0, 200.0]);
+        let mut q = Map::new();
+        q.insert("from".into(), json!(from));
+        q.insert("to".into(), json!(to));
+        if g.chance(50) {
+            q.insert("name".into(), json!(g.pick(&["compute-quota", "team-a"])));
+            q.insert("pods".into(), json!(g.below(50)));
+        }
+        s.insert("quotaExceeded".into(), J::Object(q));
     }
     let _ = shape.on_failure;
     to_yaml(&J::Object(s))

@@ -118,12 +118,31 @@ impl Simulation {
         n_active + created
     }
 
-    /// Creates one Pod (with per-index annotations); false when the Pod cap stops the run.
+    /// Creates one Pod (with per-index annotations); false when the Pod cap stops the run or the
+    /// API server refuses the Pod.
     pub(super) fn make_pod(&mut self, index: Option<u32>) -> bool {
         if self.pods.len() >= self.max_pods {
             self.stopped = Some(StopReason::PodCap {
                 limit: self.max_pods,
             });
+            return false;
+        }
+        if let Some(q) = self
+            .scenario
+            .quota_exceeded
+            .clone()
+            .filter(|q| q.refuses_at(self.now))
+        {
+            // The store generates the name before admission runs, so the refusal names it; the
+            // name is not kept. RealPodControl records the event, and manageJob's slow start
+            // stops after this first batch of one (job_controller.go); the sync then fails.
+            let name = self.refused_name(index);
+            self.record_job_event(
+                EventType::Warning,
+                "FailedCreate",
+                &format!("Error creating: {}", q.message(&name)),
+            );
+            self.sync_failed = true;
             return false;
         }
         let (fc, ic) = match (index, self.cfg.per_index_limit) {

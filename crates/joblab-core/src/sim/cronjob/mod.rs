@@ -164,6 +164,14 @@ impl CronJobSimulation {
         schedule: std::rc::Rc<dyn NextTime>,
         scenario: Scenario,
     ) -> Result<CronJobSimulation, String> {
+        // The node's image and the quota are the namespace's and the node's, shared by every
+        // Job; the model runs each Job on a node of its own, so it refuses them here.
+        if !scenario.image_present {
+            return Err("imagePresent is not supported in a CronJob scenario".to_owned());
+        }
+        if scenario.quota_exceeded.is_some() {
+            return Err("quotaExceeded is not supported in a CronJob scenario".to_owned());
+        }
         for (i, a) in scenario.actions.iter().enumerate() {
             if a.delete_pod.is_some() {
                 return Err(format!(
@@ -548,6 +556,12 @@ pub fn child_scenario(scenario: &Scenario, ordinal: u32) -> Scenario {
         failure_rate: scenario.failure_rate,
         runs,
         actions: Vec::new(),
+        // The pull's time and size hold for every Job; the node's image and the quota window
+        // are Job scenarios' only (each child Job here has a node of its own).
+        image_pull_seconds: scenario.image_pull_seconds,
+        image_size_bytes: scenario.image_size_bytes,
+        image_present: true,
+        quota_exceeded: None,
         start_time: None,
         cron_job_controller_down: None,
     }
