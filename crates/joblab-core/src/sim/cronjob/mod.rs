@@ -61,8 +61,9 @@ pub struct ChildJob {
     pub name: String,
     /// The Job's uid ([`child_uid`]).
     pub uid: String,
-    /// The scheduled time it was created for, Unix seconds.
-    pub scheduled_unix_seconds: i64,
+    /// The scheduled time it was created for, Unix seconds; `None` for a Job created by hand
+    /// (`kubectl create job --from=cronjob/...`).
+    pub scheduled_unix_seconds: Option<i64>,
     /// When it was created, on the CronJob simulation's clock.
     pub created_ms: Millis,
     /// Where its own clock's 0 is on the CronJob simulation's clock: the whole second it was
@@ -432,6 +433,21 @@ impl CronJobSimulation {
         if let Some(n) = action.delete_job.and_then(|d| d.job) {
             self.handle_delete_job(n);
         }
+        if let Some(c) = action.create_job {
+            self.handle_create_job(&c.name);
+        }
+    }
+
+    /// `kubectl create job NAME --from=cronjob/CRONJOB` now: a Job made from the template as
+    /// kubectl makes it (`spec::CronJobSpec::manual_job_for`), which the controller did not
+    /// schedule. False, and nothing changes, when the API server would refuse it: a name that is
+    /// not a Job name, or one a Job that still exists already has.
+    pub fn handle_create_job(&mut self, name: &str) -> bool {
+        if !spec::is_job_name(name) || self.children.iter().any(|c| c.name == name && !c.gone()) {
+            return false;
+        }
+        let job = self.spec.manual_job_for(&self.template, name);
+        self.create_child_job(job, None).is_some()
     }
 
     /// `kubectl patch cronjob --type=merge -p '{"spec":{"suspend":…}}'` now. A patch that
@@ -473,6 +489,16 @@ impl CronJobSimulation {
 
     /// Creates the child Job for `scheduled_unix_seconds` now, returning its index.
     fn create_child(&mut self, scheduled_unix_seconds: i64) -> Option<usize> {
+        let offset = self.schedule.utc_offset_seconds(scheduled_unix_seconds);
+        let job = self
+            .spec
+            .job_for(&self.template, scheduled_unix_seconds, offset);
+        self.create_child_job(job, Some(scheduled_unix_seconds))
+    }
+
+    /// Creates `job` now as the CronJob's next child, returning its index; `scheduled` is the
+    /// scheduled time the controller made it for (`None` for one made by hand).
+    fn create_child_job(&mut self, mut job: Job, scheduled: Option<i64>) -> Option<usize> {
         if self.children.len() >= MAX_CHILD_JOBS {
             self.stopped = Some(format!(
                 "Stopped after {MAX_CHILD_JOBS} Jobs: the simulation's limit"
@@ -481,10 +507,6 @@ impl CronJobSimulation {
         }
         let ordinal = u32::try_from(self.children.len() + 1).unwrap_or(u32::MAX);
         let uid = child_uid(ordinal);
-        let offset = self.schedule.utc_offset_seconds(scheduled_unix_seconds);
-        let mut job = self
-            .spec
-            .job_for(&self.template, scheduled_unix_seconds, offset);
         // The API server's create path: defaults, the generated selector and labels.
         crate::defaults::apply_defaults(&mut job, &uid);
         job.metadata.uid = Some(uid.clone());
@@ -499,7 +521,7 @@ impl CronJobSimulation {
             ordinal,
             name,
             uid,
-            scheduled_unix_seconds,
+            scheduled_unix_seconds: scheduled,
             created_ms: self.now,
             clock_start_ms,
             sim,
