@@ -18,6 +18,7 @@
 
 mod controller;
 pub mod json;
+pub mod replay;
 pub mod schedule;
 pub mod spec;
 
@@ -127,7 +128,7 @@ pub struct CronJobSimulation {
     spec: CronJobSpec,
     /// The decoded `spec.jobTemplate`, as a Job.
     template: Job,
-    schedule: std::rc::Rc<dyn NextTime>,
+    schedule: std::sync::Arc<dyn NextTime + Send + Sync>,
     scenario: Scenario,
     start_unix_seconds: i64,
     now: Millis,
@@ -149,7 +150,7 @@ pub struct CronJobSimulation {
     stopped: Option<String>,
 }
 
-impl std::fmt::Debug for dyn NextTime {
+impl std::fmt::Debug for dyn NextTime + Send + Sync {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("NextTime")
     }
@@ -162,7 +163,7 @@ impl CronJobSimulation {
     pub fn new(
         spec: CronJobSpec,
         template: Job,
-        schedule: std::rc::Rc<dyn NextTime>,
+        schedule: std::sync::Arc<dyn NextTime + Send + Sync>,
         scenario: Scenario,
     ) -> Result<CronJobSimulation, String> {
         for (i, a) in scenario.actions.iter().enumerate() {
@@ -243,11 +244,22 @@ impl CronJobSimulation {
             Some(i) => root.to_json()["items"][i].clone(),
             None => root.to_json(),
         };
-        let spec = CronJobSpec::from_manifest(&manifest)?;
         let template = report.job.clone().ok_or("the CronJob has no jobTemplate")?;
+        CronJobSimulation::from_manifest(&manifest, template, scenario)
+    }
+
+    /// A simulation of the CronJob `manifest` (JSON, as written or in its stored form) whose
+    /// Jobs are made from `template` (the decoded `spec.jobTemplate`, before defaulting), with
+    /// its schedule parsed by the cron engine.
+    pub fn from_manifest(
+        manifest: &serde_json::Value,
+        template: Job,
+        scenario: Scenario,
+    ) -> Result<CronJobSimulation, String> {
+        let spec = CronJobSpec::from_manifest(manifest)?;
         let schedule = schedule::ControllerSchedule::new(&spec.schedule, spec.time_zone.as_deref())
             .map_err(|e| format!("spec.schedule: {e}"))?;
-        CronJobSimulation::new(spec, template, std::rc::Rc::new(schedule), scenario)
+        CronJobSimulation::new(spec, template, std::sync::Arc::new(schedule), scenario)
     }
 
     /// The current time, ms since the CronJob was created.
@@ -258,6 +270,16 @@ impl CronJobSimulation {
     /// When the CronJob was created, Unix seconds.
     pub fn start_unix_seconds(&self) -> i64 {
         self.start_unix_seconds
+    }
+
+    /// The first scheduled time strictly after `after_unix_seconds`, in Unix seconds.
+    pub fn next_scheduled_after(&self, after_unix_seconds: i64) -> Option<i64> {
+        self.schedule.next_after(after_unix_seconds)
+    }
+
+    /// The scenario the simulation runs.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
     }
 
     /// The CronJob as read (spec with patches applied).
