@@ -48,7 +48,7 @@ impl CronJobCluster {
 
     /// The names of the Pods that exist, in the API's order.
     pub fn pod_names(&self) -> Vec<String> {
-        self.objects.pods.iter().map(|p| name_of(p)).collect()
+        self.objects.pods.iter().map(name_of).collect()
     }
 }
 
