@@ -16,6 +16,7 @@ import (
 	"reflect"
 	"sort"
 	"time"
+	"unsafe"
 
 	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -25,6 +26,7 @@ import (
 	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/cli-runtime/pkg/printers"
+	clientset "k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/kubernetes/fake"
 	clientgoscheme "k8s.io/client-go/kubernetes/scheme"
 	corev1client "k8s.io/client-go/kubernetes/typed/core/v1"
@@ -34,6 +36,7 @@ import (
 	cmdutil "k8s.io/kubectl/pkg/cmd/util"
 	"k8s.io/kubectl/pkg/describe"
 	"k8s.io/kubernetes/pkg/api/legacyscheme"
+	"k8s.io/kubernetes/pkg/apis/batch"
 	api "k8s.io/kubernetes/pkg/apis/core"
 	k8sprinters "k8s.io/kubernetes/pkg/printers"
 	printersinternal "k8s.io/kubernetes/pkg/printers/internalversion"
@@ -48,10 +51,15 @@ type Snapshot struct {
 	Now       string `json:"now"`
 	Namespace string `json:"namespace"`
 	// JobName is the Job the named views ask for; the Job itself may be gone (null).
-	JobName string            `json:"jobName"`
-	Job     json.RawMessage   `json:"job"`
-	Pods    []json.RawMessage `json:"pods"`
-	Events  []json.RawMessage `json:"events"`
+	JobName string          `json:"jobName"`
+	Job     json.RawMessage `json:"job"`
+	// Jobs are every Job of a CronJob's snapshot (the Jobs it created that still exist); Job
+	// is then unset.
+	Jobs []json.RawMessage `json:"jobs"`
+	// CronJobs hold the CronJob of a CronJob's snapshot, whose views JobName then names.
+	CronJobs []json.RawMessage `json:"cronJobs"`
+	Pods     []json.RawMessage `json:"pods"`
+	Events   []json.RawMessage `json:"events"`
 	// Selector is the label selector of the `get pods -l` views.
 	Selector string `json:"selector"`
 }
@@ -110,9 +118,11 @@ func kubectlJSONL(in io.Reader, out *bufio.Writer, enc *json.Encoder) error {
 type objects struct {
 	now    time.Time
 	ns     string
-	job    *batchv1.Job
+	jobs   []batchv1.Job
 	pods   []corev1.Pod
 	events []corev1.Event
+	// cronJobs is set in a CronJob's snapshot.
+	cronJobs []batchv1.CronJob
 }
 
 // decodeObject reads one object as client-go reads an API response: the scheme's universal
@@ -129,10 +139,25 @@ func decodeSnapshot(s *Snapshot) (*objects, error) {
 	}
 	o := &objects{now: now, ns: s.Namespace}
 	if len(s.Job) > 0 && string(s.Job) != "null" {
-		o.job = &batchv1.Job{}
-		if err := decodeObject(s.Job, o.job); err != nil {
+		var j batchv1.Job
+		if err := decodeObject(s.Job, &j); err != nil {
 			return nil, fmt.Errorf("job: %w", err)
 		}
+		o.jobs = append(o.jobs, j)
+	}
+	for i, raw := range s.Jobs {
+		var j batchv1.Job
+		if err := decodeObject(raw, &j); err != nil {
+			return nil, fmt.Errorf("jobs[%d]: %w", i, err)
+		}
+		o.jobs = append(o.jobs, j)
+	}
+	for i, raw := range s.CronJobs {
+		var c batchv1.CronJob
+		if err := decodeObject(raw, &c); err != nil {
+			return nil, fmt.Errorf("cronJobs[%d]: %w", i, err)
+		}
+		o.cronJobs = append(o.cronJobs, c)
 	}
 	for i, raw := range s.Pods {
 		var p corev1.Pod
@@ -149,10 +174,14 @@ func decodeSnapshot(s *Snapshot) (*objects, error) {
 		o.events = append(o.events, e)
 	}
 	// The API server lists a collection in its storage order, by name.
+	sort.SliceStable(o.jobs, func(i, j int) bool { return o.jobs[i].Name < o.jobs[j].Name })
 	sort.SliceStable(o.pods, func(i, j int) bool { return o.pods[i].Name < o.pods[j].Name })
 	sort.SliceStable(o.events, func(i, j int) bool { return o.events[i].Name < o.events[j].Name })
 	return o, nil
 }
+
+// viewFunc renders one view with relative times read from the clock base.
+type viewFunc func(base time.Time) View
 
 // renderSnapshot renders every view. Each is retried, with a fresh clock base, in the unlikely
 // case that it took longer than renderBudget.
@@ -161,8 +190,32 @@ func renderSnapshot(s *Snapshot) ([]View, error) {
 	if err != nil {
 		return nil, err
 	}
-	type viewFunc func(base time.Time) View
 	var funcs []viewFunc
+	if len(o.cronJobs) > 0 {
+		// A CronJob's snapshot: the views of kubectl's CronJob code, then every Job's and
+		// Pod's, in all_cronjob_views' order (crates/joblab-core/src/kubectl/cronjob_views.rs).
+		funcs = append(funcs,
+			func(b time.Time) View { return o.getCronJobs(b, "kubectl get cronjobs", false) },
+			func(b time.Time) View { return o.getCronJobs(b, "kubectl get cronjobs -o wide", true) },
+			func(b time.Time) View { return o.describeCronJob(b, s.JobName) },
+			func(b time.Time) View { return o.getJobs(b, "kubectl get jobs", false) },
+			func(b time.Time) View { return o.getJobs(b, "kubectl get jobs -o wide", true) },
+		)
+		for i := range o.jobs {
+			name := o.jobs[i].Name
+			funcs = append(funcs, func(b time.Time) View { return o.describeJob(b, name) })
+		}
+		funcs = append(funcs,
+			func(b time.Time) View { return o.getPods(b, "kubectl get pods", "", false) },
+			func(b time.Time) View { return o.getPods(b, "kubectl get pods -o wide", "", true) },
+		)
+		for i := range o.pods {
+			name := o.pods[i].Name
+			funcs = append(funcs, func(b time.Time) View { return o.describePod(b, name) })
+		}
+		funcs = append(funcs, func(b time.Time) View { return o.getEvents(b) })
+		return runViews(funcs)
+	}
 	podsCmd := "kubectl get pods"
 	sel := "kubectl get pods -l " + s.Selector
 	funcs = append(funcs,
@@ -182,6 +235,12 @@ func renderSnapshot(s *Snapshot) ([]View, error) {
 		func(b time.Time) View { return o.getEvents(b) },
 		func(b time.Time) View { return o.jobYAML(s.JobName) },
 	)
+	return runViews(funcs)
+}
+
+// runViews renders each view, retried with a fresh clock base in the unlikely case that it took
+// longer than renderBudget.
+func runViews(funcs []viewFunc) ([]View, error) {
 	views := make([]View, 0, len(funcs))
 	for _, f := range funcs {
 		var v View
@@ -309,8 +368,8 @@ func printTable(command string, internalList runtime.Object, ns string, wide boo
 
 func (o *objects) getJobs(base time.Time, command string, wide bool) View {
 	list := &batchv1.JobList{}
-	if o.job != nil {
-		list.Items = append(list.Items, *shiftedCopy(o.job, o.now, base))
+	for i := range o.jobs {
+		list.Items = append(list.Items, *shiftedCopy(&o.jobs[i], o.now, base))
 	}
 	internal := newInternalJobList()
 	if err := legacyscheme.Scheme.Convert(list, internal, nil); err != nil {
@@ -360,8 +419,11 @@ func (o *objects) getEvents(base time.Time) View {
 // (lasts ...)"); every other time it prints is absolute, so only those are shifted.
 func (o *objects) describeClient(base time.Time) *describeClientset {
 	var objs []runtime.Object
-	if o.job != nil {
-		objs = append(objs, o.job.DeepCopy())
+	for i := range o.jobs {
+		objs = append(objs, o.jobs[i].DeepCopy())
+	}
+	for i := range o.cronJobs {
+		objs = append(objs, o.cronJobs[i].DeepCopy())
 	}
 	for i := range o.pods {
 		p := o.pods[i].DeepCopy()
@@ -457,6 +519,33 @@ func (o *objects) describeJob(base time.Time, name string) View {
 	return describeView("kubectl describe job "+name, out, err)
 }
 
+// getCronJobs is `kubectl get cronjobs`: the server's CronJob table printer (printCronJob).
+func (o *objects) getCronJobs(base time.Time, command string, wide bool) View {
+	list := &batchv1.CronJobList{}
+	for i := range o.cronJobs {
+		list.Items = append(list.Items, *shiftedCopy(&o.cronJobs[i], o.now, base))
+	}
+	internal := &batch.CronJobList{}
+	if err := legacyscheme.Scheme.Convert(list, internal, nil); err != nil {
+		return View{Command: command, Output: "error: " + err.Error() + "\n", Stderr: true}
+	}
+	return printTable(command, internal, o.ns, wide)
+}
+
+// describeCronJob is `kubectl describe cronjob NAME`: kubectl's CronJobDescriber, whose only
+// relative times are the events' (the last schedule time is absolute).
+func (o *objects) describeCronJob(base time.Time, name string) View {
+	d := &describe.CronJobDescriber{}
+	// CronJobDescriber keeps its clientset in an unexported field and kubectl builds it only
+	// from a REST config; the fake clientset goes into that field, so kubectl's own Describe
+	// runs unchanged on the snapshot's objects.
+	field := reflect.ValueOf(d).Elem().FieldByName("client")
+	reflect.NewAt(field.Type(), unsafe.Pointer(field.UnsafeAddr())).Elem().
+		Set(reflect.ValueOf(clientset.Interface(o.describeClient(base))))
+	out, err := d.Describe(o.ns, name, describeSettings)
+	return describeView("kubectl describe cronjob "+name, out, err)
+}
+
 func (o *objects) describePod(base time.Time, name string) View {
 	client := o.describeClient(base)
 	out, err := (&describe.PodDescriber{Interface: client}).Describe(o.ns, name, describeSettings)
@@ -468,10 +557,11 @@ func (o *objects) describePod(base time.Time, name string) View {
 // cli-runtime's YAMLPrinter. No time is relative here, so nothing is shifted.
 func (o *objects) jobYAML(name string) View {
 	command := "kubectl get job " + name + " -o yaml"
-	client := fake.NewSimpleClientset()
-	if o.job != nil {
-		client = fake.NewSimpleClientset(o.job.DeepCopy())
+	var objs []runtime.Object
+	for i := range o.jobs {
+		objs = append(objs, o.jobs[i].DeepCopy())
 	}
+	client := fake.NewSimpleClientset(objs...)
 	got, err := client.BatchV1().Jobs(o.ns).Get(context.Background(), name, metav1.GetOptions{})
 	if err != nil {
 		return describeView(command, "", err)

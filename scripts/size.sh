@@ -7,6 +7,8 @@
 #   the background, so that those views work offline; that download comes after the page is ready.)
 # - the web component (src/component.rs): joblab-embed.js and the module it imports, which only
 #   docs pages that use <joblab-diagram> load; never part of the app's own load.
+# Then a per-module report: the guide module, the workbench module, the worker, the stylesheets and
+# the shell, raw and brotli, for comparing two builds module by module.
 # With --check it fails when the first-load brotli total or file count is over its budget. Build first:
 #   trunk build --release --offline
 set -euo pipefail
@@ -51,6 +53,24 @@ first_br=$group_br
 first_files=$group_files
 group "On demand (Lab, Examples, Practice)" include
 group "Web component (<joblab-diagram>, loaded only by pages that use it)" component
+
+# module <label> <find -regex>: one line of the per-module report, brotli bytes of the matching
+# files (what a change costs each module: compare two builds' reports, docs/performance.md).
+module() {
+  local label=$1 re=$2 raw=0 br=0 f
+  while IFS= read -r f; do
+    raw=$((raw + $(stat -c %s "$f")))
+    br=$((br + $(brotli -q 11 -c "$f" | wc -c)))
+  done < <(find dist -maxdepth 1 -type f -regex "$re" ! -name '*.br' ! -name '*.gz' | sort)
+  printf '  %-46s %10d %21d\n' "$label" "$raw" "$br"
+}
+printf '%s\n%-48s %10s %21s\n' "Per module" module raw brotli
+module "guide module (wasm + glue; first load)" '.*/joblab-web-[0-9a-f]*\(_bg\.wasm\|\.js\)'
+module "workbench module (wasm + glue; on demand)" '.*/joblab-workbench-[0-9a-f]*\(_bg\.wasm\|\.js\)'
+module "analysis worker script (on demand)" '.*/joblab-analysis-[0-9a-f]*\.js'
+module "stylesheets (first load)" '.*\.css'
+module "HTML, boot script, service worker" '.*/\(index\.html\|boot-[0-9a-f]*\.js\|sw\.js\)'
+echo
 
 if [ -n "$check" ]; then
   if [ "$first_br" -gt "$BUDGET_BROTLI_BYTES" ]; then

@@ -62,6 +62,11 @@ if command -v go >/dev/null 2>&1; then
   # and presets' scenarios and 20 generated Job×scenario pairs of the day's seed.
   echo "seed $seed; replay: bash scripts/oracle-diff.sh --kubectl --cases 20 --seed $seed --max-snapshots 300"
   bash scripts/oracle-diff.sh --kubectl --cases 20 --seed "$seed" --max-snapshots 300 --show 5
+  # The same for CronJobs: get cronjobs, describe cronjob and every Job's and Pod's views of
+  # about 200 snapshots of 30 generated CronJob x scenario cases of the same seed
+  # (oracle/vectors/kubectl-cronjob.jsonl holds a committed run, in cargo test).
+  echo "seed $seed; replay: bash scripts/oracle-diff.sh --kubectl --cronjobs --cases 30 --seed $seed"
+  bash scripts/oracle-diff.sh --kubectl --cronjobs --cases 30 --seed "$seed" --show 5
   # robfig/cron as the API server and the CronJob controller call it (oracle cron) against
   # Joblab's cron engine: 6000 schedule x timeZone x start cases of the same seed, start times
   # near daylight-saving changes (oracle/vectors/cron.jsonl holds a committed run, in cargo test).

@@ -14,6 +14,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 pub mod analyser;
+pub mod cron_diagram;
 pub mod diagram;
 pub mod editor;
 pub mod highlight;
@@ -21,6 +22,7 @@ pub mod model;
 pub mod storage;
 pub mod term;
 
+use cron_diagram::{simulate_cronjob, CronDiagram, CronRun};
 use diagram::{run_changed, simulate, LabDiagram};
 use model::{
     analyse_job, analyse_scenario, form_of, parse_runs, runs_of, scenario_yaml, DiagItem, LabPreset,
@@ -172,12 +174,30 @@ pub fn Lab() -> impl IntoView {
     });
     // What the simulation should run: the last valid Job with the last valid scenario.
     let sim_wanted = Memo::new(move |prev: Option<&Option<_>>| {
-        let job = analysis.with(|a| a.job.clone());
+        let (job, cron) = analysis.with(|a| (a.job.clone(), a.cronjob.is_some()));
         match job {
             Some(j) => Some((j, last_scenario.get())),
+            // A CronJob runs in its own simulation below.
+            None if cron => None,
             None => prev.cloned().flatten(),
         }
     });
+    // A CronJob: the CronJob controller's simulation over the Jobs it creates, recorded to the
+    // lab's horizon; kept while the YAML is broken, dropped when the editor holds a Job.
+    let cron_wanted = Memo::new(move |prev: Option<&Option<_>>| {
+        let (cron, job) = analysis.with(|a| (a.cronjob.clone(), a.job.is_some()));
+        match cron {
+            Some(c) => Some((c, last_scenario.get())),
+            None if job => None,
+            None => prev.cloned().flatten(),
+        }
+    });
+    let cron_result = Memo::new(move |_| {
+        cron_wanted.with(|w| w.as_ref().map(|(c, s)| simulate_cronjob(c, s.clone())))
+    });
+    let cron_run: Memo<Option<CronRun>> =
+        Memo::new(move |_| cron_result.with(|r| r.as_ref().and_then(|r| r.clone().ok())));
+    let cron_error = move || cron_result.with(|r| r.as_ref().and_then(|r| r.clone().err()));
     // What it runs now. An ordinary update (recording plus drawing) follows every keystroke at
     // once; one that kept the page busy for longer than a long task (a Job at the interactive
     // caps, with a thousand Pods to draw, takes over 100 ms here) is redone only once typing
@@ -234,12 +254,14 @@ pub fn Lab() -> impl IntoView {
         move |_| sim_input.get().map(|(j, s)| simulate(j, s)),
         run_changed,
     );
-    let has_run = Memo::new(move |_| run.with(Option::is_some));
+    let has_run = Memo::new(move |_| run.with(Option::is_some) || cron_run.with(Option::is_some));
     let time = RwSignal::new(0 as Millis);
     // Opens at the end (the whole story), or at the shared time; re-simulation clamps the time.
     let first_time = StoredValue::new(init_time);
     leptos::prelude::Effect::new(move |_| {
-        let end = run.with(|r| r.as_ref().map(|r| r.end_ms));
+        let end = run
+            .with(|r| r.as_ref().map(|r| r.end_ms))
+            .or_else(|| cron_run.with(|r| r.as_ref().map(|r| r.end_ms)));
         if let Some(end) = end {
             match first_time.get_value() {
                 Some(t) => {
@@ -402,8 +424,16 @@ pub fn Lab() -> impl IntoView {
                 .map(|r| r.replay.snapshot_at(time.get_untracked().min(r.end_ms)))
         })
     };
+    // A CronJob's cluster at the player's time, for the terminal.
+    let cluster_now =
+        move || cron_run.with_untracked(|r| r.as_ref().map(|r| r.cluster_at(time.get_untracked())));
     let run_command = Callback::new(move |line: String| {
-        let snap = snapshot_now();
+        let cluster = cluster_now();
+        let snap = if cluster.is_some() {
+            None
+        } else {
+            snapshot_now()
+        };
         let editor = job_text.get_untracked();
         terminal::run(
             &line,
@@ -411,11 +441,14 @@ pub fn Lab() -> impl IntoView {
                 snapshot: snap.as_ref(),
                 editor: &editor,
                 time_ms: time.get_untracked(),
+                cronjob: cluster.as_ref(),
             },
         )
     });
-    let complete =
-        Callback::new(move |line: String| terminal::complete(&line, snapshot_now().as_ref()));
+    let complete = Callback::new(move |line: String| match cluster_now() {
+        Some(c) => terminal::complete_cronjob(&line, &c),
+        None => terminal::complete(&line, snapshot_now().as_ref()),
+    });
     let apply_effect = Callback::new(move |e: Effect| match e {
         Effect::None | Effect::Clear => {}
         Effect::Apply => {
@@ -588,7 +621,12 @@ pub fn Lab() -> impl IntoView {
                     {move || stale().then(|| view! {
                         <p class="stale-note">"The YAML has errors: the diagram shows the last valid version."</p>
                     })}
-                    {move || if has_run.get() {
+                    {move || cron_error().map(|e| view! {
+                        <p class="stale-note" role="status">{format!("The CronJob cannot run this scenario: {e}")}</p>
+                    })}
+                    {move || if cron_run.with(Option::is_some) {
+                        view! { <CronDiagram run=cron_run time=time playing=playing/> }.into_any()
+                    } else if run.with(Option::is_some) {
                         view! { <LabDiagram source=run time=time playing=playing/> }.into_any()
                     } else {
                         view! { <p class="muted">"Once the Job is valid, its simulation appears here."</p> }.into_any()

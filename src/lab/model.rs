@@ -165,6 +165,18 @@ pub struct JobAnalysis {
     pub valid: bool,
     /// What the first valid Job (or CronJob) will do, in one sentence (`joblab explain`'s).
     pub sentence: Option<String>,
+    /// The first valid document is a CronJob: what its simulation needs (then `job` is `None`).
+    pub cronjob: Option<CronJobInput>,
+}
+
+/// What the lab's CronJob simulation needs of a checked CronJob.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CronJobInput {
+    /// The CronJob as the API server stores it (`stored::stored_cronjob` of the defaulted one).
+    pub stored: serde_json::Value,
+    /// `spec.jobTemplate` as a decoded Job, before defaulting: each Job the controller creates
+    /// goes through the API server's defaulting with its own uid.
+    pub template: Job,
 }
 
 /// A [`JobAnalysis`] as the analysis worker sends it (src/lab/analyser.rs). The Job travels as its
@@ -181,6 +193,10 @@ struct Wire {
     effective_yaml: Option<String>,
     valid: bool,
     sentence: Option<String>,
+    /// A CronJob's stored form, its template's typed fields and the template as written.
+    cronjob: Option<serde_json::Value>,
+    template: Option<serde_json::Value>,
+    template_written: Option<serde_json::Value>,
 }
 
 /// A [`JobAnalysis`] as JSON, for the trip from the analysis worker to the page.
@@ -196,6 +212,16 @@ pub fn encode_analysis(a: &JobAnalysis) -> String {
         effective_yaml: a.effective_yaml.clone(),
         valid: a.valid,
         sentence: a.sentence.clone(),
+        cronjob: a.cronjob.as_ref().map(|c| c.stored.clone()),
+        template: a.cronjob.as_ref().and_then(|c| {
+            let mut t = c.template.clone();
+            t.written = None;
+            serde_json::to_value(t).ok()
+        }),
+        template_written: a
+            .cronjob
+            .as_ref()
+            .and_then(|c| c.template.written.as_deref().cloned()),
     };
     serde_json::to_string(&wire).unwrap_or_default()
 }
@@ -211,12 +237,21 @@ pub fn decode_analysis(json: &str) -> Result<JobAnalysis, String> {
     if let (Some(j), Some(w)) = (job.as_mut(), wire.written) {
         j.written = Some(std::sync::Arc::new(w));
     }
+    let cronjob = match (wire.cronjob, wire.template) {
+        (Some(stored), Some(t)) => {
+            let mut template = Job::deserialize(&t).map_err(|e| e.to_string())?;
+            template.written = wire.template_written.map(std::sync::Arc::new);
+            Some(CronJobInput { stored, template })
+        }
+        _ => None,
+    };
     Ok(JobAnalysis {
         items: wire.items,
         job,
         effective_yaml: wire.effective_yaml,
         valid: wire.valid,
         sentence: wire.sentence,
+        cronjob,
     })
 }
 
@@ -250,12 +285,21 @@ pub fn analyse_job(text: &str) -> JobAnalysis {
             None => joblab_core::explain::sentence(job),
         })
     });
+    // A CronJob runs through the CronJob simulation, which makes each Job from the template.
+    let cronjob = first_valid.and_then(|d| {
+        Some(CronJobInput {
+            stored: joblab_core::stored::stored_cronjob(d.effective_cronjob.as_ref()?),
+            template: d.job.clone()?,
+        })
+    });
+    let is_cronjob = cronjob.is_some();
     JobAnalysis {
         items,
-        job: job.filter(|_| valid),
+        job: job.filter(|_| valid && !is_cronjob),
         effective_yaml,
         valid,
         sentence: sentence.filter(|_| valid),
+        cronjob: cronjob.filter(|_| valid),
     }
 }
 

@@ -210,7 +210,8 @@ impl IndexMatch {
     }
 }
 
-/// A user action at a point in time. Exactly one of `patch`, `deletePod` and `deleteJob` is given.
+/// A user action at a point in time. Exactly one of `patch`, `deletePod`, `deleteJob` and
+/// `createJob` is given.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Action {
@@ -225,6 +226,10 @@ pub struct Action {
     /// `kubectl delete job` (cascading in the background, as kubectl does by default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delete_job: Option<DeleteJob>,
+    /// CronJob scenarios only: `kubectl create job NAME --from=cronjob/CRONJOB`, a Job made from
+    /// the CronJob's template by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create_job: Option<CreateJob>,
 }
 
 /// A merge patch of a Job.
@@ -277,6 +282,14 @@ pub struct DeleteJob {
     /// CronJob scenarios only: the n-th Job the CronJob created (1, 2, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job: Option<u32>,
+}
+
+/// `kubectl create job NAME --from=cronjob/CRONJOB`: the Job's name.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateJob {
+    /// The new Job's name.
+    pub name: String,
 }
 
 /// Seconds to whole milliseconds, rounded; callers validate the range first.
@@ -462,12 +475,13 @@ impl Scenario {
             seconds(format!("actions[{i}].at"), action.at, &mut out);
             let n = usize::from(action.patch.is_some())
                 + usize::from(action.delete_pod.is_some())
-                + usize::from(action.delete_job.is_some());
+                + usize::from(action.delete_job.is_some())
+                + usize::from(action.create_job.is_some());
             if n != 1 {
                 out.push(Diagnostic::error(
                     format!("actions[{i}]"),
                     ErrorType::Invalid,
-                    "must have exactly one of `patch`, `deletePod` or `deleteJob`",
+                    "must have exactly one of `patch`, `deletePod`, `deleteJob` or `createJob`",
                     Span::default(),
                 ));
             }

@@ -1,11 +1,15 @@
 //! The views differential: Joblab's kubectl views against `oracle kubectl`, which renders the
 //! same API objects with kubectl's own code (oracle/README.md). A case is a Job and a scenario;
 //! the simulation runs it, and every distinct event time gives a snapshot whose views are
-//! compared byte for byte.
+//! compared byte for byte. A case may be a CronJob instead (`--kubectl --cronjobs`): its
+//! simulation's snapshots hold the CronJob, the Jobs it created and their Pods, and the views
+//! add `get cronjobs` and `describe cronjob` ([`cron_cases`]).
 
 use std::path::Path;
 
-use joblab_core::kubectl::{api_snapshot, views, ApiSnapshot, ViewOutput};
+use joblab_core::kubectl::{
+    api_snapshot, cronjob_api_snapshot, cronjob_views, views, ApiSnapshot, ViewOutput,
+};
 use joblab_core::patterns::{build, Knobs, Preset};
 use joblab_core::scenario::Scenario;
 use joblab_core::sim::rng::SplitMix64;
@@ -23,17 +27,31 @@ const UNTIL_MS: Millis = 3_600_000;
 /// with thousands of Pods does not dominate a run.
 pub const MAX_SNAPSHOTS_PER_CASE: usize = 40;
 
-/// One Job and scenario.
+/// At most this many snapshots per CronJob case: a CronJob's snapshot holds several Jobs and
+/// their Pods, so fewer of them keep a run and the committed vectors small.
+pub const MAX_CRON_SNAPSHOTS_PER_CASE: usize = 8;
+
+/// One Job (or CronJob) and scenario.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct ViewCase {
     /// `<source>/<n>`.
     pub id: String,
     /// Where the Job and scenario come from.
     pub origin: String,
-    /// The manifest, as JSON.
+    /// The manifest, as JSON: a Job, or a CronJob.
     pub job: Value,
     /// The scenario.
     pub scenario: Scenario,
+    /// A CronJob case's run length, simulated seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<f64>,
+}
+
+impl ViewCase {
+    /// Whether the manifest is a CronJob.
+    pub fn is_cronjob(&self) -> bool {
+        self.job.get("kind").and_then(Value::as_str) == Some("CronJob")
+    }
 }
 
 /// A case at one instant: what the oracle is asked, and Joblab's own views.
@@ -84,11 +102,99 @@ pub fn request(sample: &Sample) -> Value {
         "now": o.now_rfc3339(),
         "namespace": o.namespace,
         "jobName": o.job_name,
-        "job": o.job,
+        "jobs": o.jobs,
+        "cronJobs": o.cronjobs,
         "pods": o.pods,
         "events": o.events,
         "selector": selector(o),
     })
+}
+
+/// A CronJob case's simulation at its start and the CronJob's stored form (what the check
+/// makes of the manifest); `None` when the manifest is not one valid CronJob.
+fn cron_simulation(
+    case: &ViewCase,
+) -> Option<(joblab_core::sim::cronjob::CronJobSimulation, Value)> {
+    let text = serde_json::to_string(&case.job).ok()?;
+    let report = joblab_core::check::check_source(&text);
+    let doc = report.documents.first()?;
+    let stored = joblab_core::stored::stored_cronjob(doc.effective_cronjob.as_ref()?);
+    let sim =
+        joblab_core::sim::cronjob::CronJobSimulation::from_check(&text, doc, case.scenario.clone())
+            .ok()?;
+    Some((sim, stored))
+}
+
+/// A CronJob case's run length in simulated milliseconds.
+fn cron_until_ms(case: &ViewCase) -> Millis {
+    let seconds = case
+        .until
+        .unwrap_or(86_400.0)
+        .min(joblab_core::scenario::MAX_SECONDS);
+    // As `joblab simulate --until` and the CronJob simulation differential read it.
+    (seconds * 1000.0).round() as Millis
+}
+
+/// The snapshots of a CronJob case: the instants something happened (the CronJob's events,
+/// each Job's creation and events), thinned evenly to [`MAX_CRON_SNAPSHOTS_PER_CASE`], and the
+/// end of the run.
+fn cron_samples(case: &ViewCase) -> Vec<Sample> {
+    let Some((mut sim, stored)) = cron_simulation(case) else {
+        return Vec::new();
+    };
+    let start = sim.clone();
+    let until = cron_until_ms(case);
+    sim.advance_to(until);
+    let mut times: Vec<Millis> = sim.events().iter().map(|e| e.at_ms).collect();
+    for c in sim.children() {
+        times.push(c.created_ms);
+        times.extend(c.sim.events().iter().map(|e| e.at_ms + c.clock_start_ms));
+    }
+    times.push(until);
+    times.retain(|&t| t <= until);
+    times.sort_unstable();
+    times.dedup();
+    let max = MAX_CRON_SNAPSHOTS_PER_CASE;
+    if times.len() > max {
+        let n = times.len();
+        times = (0..max)
+            .filter_map(|i| times.get(i * (n - 1) / (max - 1)).copied())
+            .collect();
+        times.dedup();
+    }
+    let mut sim = start;
+    times
+        .into_iter()
+        .map(|t| {
+            sim.advance_to(t);
+            Sample {
+                id: format!("{}@{t}", case.id),
+                at_ms: t,
+                objects: cronjob_api_snapshot(&sim, &stored),
+            }
+        })
+        .collect()
+}
+
+/// The CronJob cases of `--kubectl --cronjobs`: the CronJob simulation differential's generated
+/// CronJob × scenario cases of `seed` (oracle_diff::sim::cron).
+pub fn cron_cases(repo: &Path, seed: u64, count: usize) -> Vec<ViewCase> {
+    let seeds = Seeds::load(repo);
+    crate::sim::cron::generate_cron(&seeds, seed, count)
+        .into_iter()
+        .filter_map(|c| {
+            let stream = joblab_core::yaml::parse_stream(&c.job);
+            let job = stream.documents.first()?.root.as_ref()?.to_json();
+            let scenario = Scenario::from_yaml(&c.scenario).ok()?;
+            Some(ViewCase {
+                id: c.id,
+                origin: c.origin,
+                job,
+                scenario,
+                until: c.until,
+            })
+        })
+        .collect()
 }
 
 /// The effective Job of a manifest, as `joblab simulate` takes it; `None` when the manifest is
@@ -106,6 +212,9 @@ fn effective(job: &Value) -> Option<joblab_core::api::api::batch::v1::Job> {
 /// The snapshots of a case: one per distinct event time (thinned to
 /// [`MAX_SNAPSHOTS_PER_CASE`]), and the end of the run.
 pub fn samples(case: &ViewCase) -> Vec<Sample> {
+    if case.is_cronjob() {
+        return cron_samples(case);
+    }
     let Some(job) = effective(&case.job) else {
         return Vec::new();
     };
@@ -138,6 +247,15 @@ pub fn samples(case: &ViewCase) -> Vec<Sample> {
 
 /// The sample of `case` at `at_ms` (for a committed vector).
 pub fn sample_at(case: &ViewCase, at_ms: Millis) -> Option<Sample> {
+    if case.is_cronjob() {
+        let (mut sim, stored) = cron_simulation(case)?;
+        sim.advance_to(at_ms);
+        return Some(Sample {
+            id: format!("{}@{at_ms}", case.id),
+            at_ms,
+            objects: cronjob_api_snapshot(&sim, &stored),
+        });
+    }
     let snap = snapshot_at(case, at_ms)?;
     Some(Sample {
         id: format!("{}@{at_ms}", case.id),
@@ -204,6 +322,7 @@ pub fn cases(repo: &Path, seed: u64, generated: usize) -> Vec<ViewCase> {
                 origin: format!("{origin} × {sname}"),
                 job: job.clone(),
                 scenario: s.clone(),
+                until: None,
             });
         }
     }
@@ -223,6 +342,7 @@ pub fn cases(repo: &Path, seed: u64, generated: usize) -> Vec<ViewCase> {
                     origin: format!("preset {} at {label}", preset.slug()),
                     job: written.clone(),
                     scenario,
+                    until: None,
                 });
             }
         }
@@ -240,6 +360,7 @@ pub fn cases(repo: &Path, seed: u64, generated: usize) -> Vec<ViewCase> {
                 origin: format!("{origin}, varied, random scenario"),
                 job,
                 scenario,
+                until: None,
             });
         }
     }
@@ -269,7 +390,7 @@ pub fn view_kind(command: &str) -> String {
     let words: Vec<&str> = command.split_whitespace().skip(1).collect();
     let mut kind: Vec<&str> = words.iter().take(2).copied().collect();
     // A named resource (`describe job pi`, `get job pi -o yaml`) is followed by its name.
-    let mut i = if matches!(words.get(1), Some(&"job" | &"pod")) {
+    let mut i = if matches!(words.get(1), Some(&"job" | &"pod" | &"cronjob")) {
         3
     } else {
         2
@@ -284,7 +405,11 @@ pub fn view_kind(command: &str) -> String {
 
 /// Joblab's views of a sample against the oracle's answer, view by view.
 pub fn compare(sample: &Sample, answer: &SnapshotAnswer) -> Vec<ViewDiff> {
-    let ours = views::all_views(&sample.objects, &selector(&sample.objects));
+    let ours = if sample.objects.cronjobs.is_empty() {
+        views::all_views(&sample.objects, &selector(&sample.objects))
+    } else {
+        cronjob_views::all_cronjob_views(&sample.objects)
+    };
     let mut out = Vec::new();
     if let Some(e) = &answer.error {
         out.push(ViewDiff {

@@ -7,6 +7,9 @@
 //! are relative to the snapshot's instant ("now"); absolute times start at [`EPOCH_SECONDS`].
 
 mod api;
+mod cronjob;
+pub mod cronjob_views;
+pub(crate) mod gosort;
 mod objects;
 pub(crate) mod table;
 pub mod views;
@@ -18,6 +21,7 @@ pub use api::{
     api_job, api_pod, job_json, job_value, job_yaml, rfc3339, COMPLETION_INDEX_KEY, EPOCH_SECONDS,
     INDEX_FAILURE_COUNT_KEY, INDEX_IGNORED_FAILURE_COUNT_KEY, TRACKING_FINALIZER,
 };
+pub use cronjob::{cronjob_api_snapshot, cronjob_value};
 pub use objects::{
     api_snapshot, api_snapshot_without_pods, event_values, pod_value, pod_values, ApiSnapshot,
 };

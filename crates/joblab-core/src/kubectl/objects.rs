@@ -13,14 +13,20 @@ use crate::sim::Snapshot;
 /// The API objects of a snapshot at its instant.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiSnapshot {
-    /// The instant, in milliseconds since the Job was created.
+    /// The instant, in milliseconds since the clock's 0 (the Job's creation, or the CronJob's).
     pub now_ms: Millis,
+    /// The clock's 0 in Unix seconds: [`EPOCH_SECONDS`] for a Job's simulation, the scenario's
+    /// `startTime` for a CronJob's.
+    pub epoch_seconds: i64,
     /// The namespace everything lives in.
     pub namespace: String,
     /// The Job's name, which the named views ask for even after it is gone.
     pub job_name: String,
-    /// The Job as the API returns it, `None` once it is deleted.
-    pub job: Option<Value>,
+    /// The Jobs as the API returns them, in the API's list order (by name): the simulated Job
+    /// until it is deleted, or the Jobs a CronJob created that still exist.
+    pub jobs: Vec<Value>,
+    /// The CronJob as the API returns it, in a CronJob's simulation.
+    pub cronjobs: Vec<Value>,
     /// The Pods that exist, in the API's list order (by name).
     pub pods: Vec<Value>,
     /// The Events recorded so far, in the API's list order (by name).
@@ -30,8 +36,30 @@ pub struct ApiSnapshot {
 impl ApiSnapshot {
     /// The snapshot's clock as RFC 3339 with milliseconds (`2025-01-01T00:01:05.500Z`).
     pub fn now_rfc3339(&self) -> String {
-        let base = rfc3339(self.now_ms - self.now_ms % 1000);
+        let secs = self
+            .epoch_seconds
+            .saturating_add(i64::try_from(self.now_ms / 1000).unwrap_or(0));
+        let base = crate::civil::format_rfc3339(secs);
         format!("{}.{:03}Z", base.trim_end_matches('Z'), self.now_ms % 1000)
+    }
+
+    /// The snapshot's clock in Unix milliseconds.
+    pub fn now_unix_ms(&self) -> i128 {
+        i128::from(self.epoch_seconds) * 1000 + i128::from(self.now_ms)
+    }
+
+    /// The Job called `name`, if it exists.
+    pub fn job(&self, name: &str) -> Option<&Value> {
+        self.jobs
+            .iter()
+            .find(|j| str_at(j, &["metadata", "name"]) == name)
+    }
+
+    /// The CronJob called `name`, if it exists.
+    pub fn cronjob(&self, name: &str) -> Option<&Value> {
+        self.cronjobs
+            .iter()
+            .find(|j| str_at(j, &["metadata", "name"]) == name)
     }
 
     /// The Pod called `name`, if it exists.
@@ -65,12 +93,16 @@ pub fn api_snapshot_without_pods(snap: &Snapshot) -> ApiSnapshot {
     let now = snap.time_ms;
     ApiSnapshot {
         now_ms: now,
+        epoch_seconds: EPOCH_SECONDS,
         namespace: snap.namespace.clone(),
         job_name: snap.name.clone(),
-        job: snap
+        jobs: snap
             .deleted_ms
             .is_none_or(|d| d > now)
-            .then(|| job_value(snap)),
+            .then(|| job_value(snap))
+            .into_iter()
+            .collect(),
+        cronjobs: Vec::new(),
         pods: Vec::new(),
         events: Vec::new(),
     }

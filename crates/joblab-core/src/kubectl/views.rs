@@ -9,7 +9,6 @@
 
 use serde_json::{Map, Value};
 
-use super::api::EPOCH_SECONDS;
 use super::objects::{at, str_at, ApiSnapshot};
 use super::table::go_tabwriter;
 use crate::sim::model::Millis;
@@ -24,20 +23,20 @@ pub struct ViewOutput {
 }
 
 impl ViewOutput {
-    fn out(text: String) -> ViewOutput {
+    pub(super) fn out(text: String) -> ViewOutput {
         ViewOutput {
             text,
             stderr: false,
         }
     }
 
-    fn err(text: String) -> ViewOutput {
+    pub(super) fn err(text: String) -> ViewOutput {
         ViewOutput { text, stderr: true }
     }
 }
 
 /// Seconds since the Unix epoch of an RFC 3339 time of the API, in milliseconds.
-fn time_ms(v: &Value) -> Option<i128> {
+pub(super) fn time_ms(v: &Value) -> Option<i128> {
     let s = v.as_str()?;
     let secs = crate::civil::parse_rfc3339(s)?;
     Some(i128::from(secs) * 1000)
@@ -45,12 +44,12 @@ fn time_ms(v: &Value) -> Option<i128> {
 
 /// The snapshot's clock in Unix milliseconds.
 fn now_unix_ms(snap: &ApiSnapshot) -> i128 {
-    i128::from(EPOCH_SECONDS) * 1000 + i128::from(snap.now_ms)
+    snap.now_unix_ms()
 }
 
 /// `translateTimestampSince`: `<unknown>` for a zero or absent time, else the human duration
 /// since it.
-fn since(snap: &ApiSnapshot, t: Option<&Value>) -> String {
+pub(super) fn since(snap: &ApiSnapshot, t: Option<&Value>) -> String {
     match t.and_then(time_ms) {
         None => "<unknown>".into(),
         Some(ms) => human_duration_signed(now_unix_ms(snap) - ms),
@@ -72,7 +71,7 @@ pub fn human_duration_signed(ms: i128) -> String {
 }
 
 /// `time.RFC1123Z` of an API time, in UTC (the oracle's and the lab's zone).
-fn rfc1123z(v: Option<&Value>) -> String {
+pub(super) fn rfc1123z(v: Option<&Value>) -> String {
     let secs = v
         .and_then(Value::as_str)
         .and_then(crate::civil::parse_rfc3339)
@@ -85,23 +84,23 @@ fn i64_at(v: &Value, path: &[&str]) -> i64 {
     at(v, path).and_then(Value::as_i64).unwrap_or(0)
 }
 
-fn arr<'a>(v: &'a Value, path: &[&str]) -> &'a [Value] {
+pub(super) fn arr<'a>(v: &'a Value, path: &[&str]) -> &'a [Value] {
     at(v, path)
         .and_then(Value::as_array)
         .map_or(&[], Vec::as_slice)
 }
 
-fn obj<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Map<String, Value>> {
+pub(super) fn obj<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Map<String, Value>> {
     at(v, path).and_then(Value::as_object)
 }
 
 /// A column of a server-side table: its name and whether only `-o wide` shows it.
-type Column = (&'static str, bool);
+pub(super) type Column = (&'static str, bool);
 
 /// cli-runtime's `printTable` for a server Table, through the tabwriter `kubectl get` uses
 /// (minimum width 6, padding 3): headers upper-cased and padded to the widest cell (in bytes),
 /// a cell cut at its first line break with `...`, no output at all for no rows.
-fn print_table(columns: &[Column], rows: &[Vec<String>], wide: bool) -> String {
+pub(super) fn print_table(columns: &[Column], rows: &[Vec<String>], wide: bool) -> String {
     if rows.is_empty() {
         return String::new();
     }
@@ -157,7 +156,7 @@ fn no_resources(snap: &ApiSnapshot) -> ViewOutput {
 }
 
 /// What `kubectl get` prints for a table: the table, or "No resources found" when empty.
-fn get_output(snap: &ApiSnapshot, text: String) -> ViewOutput {
+pub(super) fn get_output(snap: &ApiSnapshot, text: String) -> ViewOutput {
     if text.is_empty() {
         no_resources(snap)
     } else {
@@ -192,7 +191,7 @@ pub fn job_status(job: &Value) -> &'static str {
 }
 
 /// `layoutContainerCells`: container names and images, comma-separated.
-fn container_cells(spec: &Value) -> (String, String) {
+pub(super) fn container_cells(spec: &Value) -> (String, String) {
     let cs = arr(spec, &["containers"]);
     let names: Vec<&str> = cs.iter().map(|c| str_at(c, &["name"])).collect();
     let images: Vec<&str> = cs.iter().map(|c| str_at(c, &["image"])).collect();
@@ -200,7 +199,7 @@ fn container_cells(spec: &Value) -> (String, String) {
 }
 
 /// `metav1.FormatLabelSelector`.
-fn format_label_selector(sel: Option<&Value>) -> String {
+pub(super) fn format_label_selector(sel: Option<&Value>) -> String {
     let Some(sel) = sel.filter(|s| !s.is_null()) else {
         return "<none>".into();
     };
@@ -255,7 +254,7 @@ pub fn get_jobs(snap: &ApiSnapshot, wide: bool) -> ViewOutput {
         ("Selector", true),
     ];
     let mut rows = Vec::new();
-    if let Some(job) = &snap.job {
+    for job in &snap.jobs {
         let succeeded = i64_at(job, &["status", "succeeded"]);
         let completions = match at(job, &["spec", "completions"]).and_then(Value::as_i64) {
             Some(c) => format!("{succeeded}/{c}"),
@@ -609,10 +608,10 @@ fn event_source(e: &Value) -> String {
 }
 
 /// describe's PrefixWriter: each write indented two spaces per level.
-struct Prefix(String);
+pub(super) struct Prefix(pub(super) String);
 
 impl Prefix {
-    fn w(&mut self, level: usize, text: &str) {
+    pub(super) fn w(&mut self, level: usize, text: &str) {
         for _ in 0..level {
             self.0.push_str("  ");
         }
@@ -631,7 +630,7 @@ fn str_map(m: Option<&Map<String, Value>>) -> Vec<(&str, &str)> {
 }
 
 /// `printLabelsMultiline`.
-fn labels_multiline(w: &mut Prefix, title: &str, labels: Option<&Map<String, Value>>) {
+pub(super) fn labels_multiline(w: &mut Prefix, title: &str, labels: Option<&Map<String, Value>>) {
     w.w(0, &format!("{title}:\t"));
     let kv = str_map(labels);
     if kv.is_empty() {
@@ -647,7 +646,11 @@ fn labels_multiline(w: &mut Prefix, title: &str, labels: Option<&Map<String, Val
 }
 
 /// `printAnnotationsMultiline`: long or multi-line values on their own lines, cut at 138.
-fn annotations_multiline(w: &mut Prefix, title: &str, annotations: Option<&Map<String, Value>>) {
+pub(super) fn annotations_multiline(
+    w: &mut Prefix,
+    title: &str,
+    annotations: Option<&Map<String, Value>>,
+) {
     w.w(0, &format!("{title}:\t"));
     let kv: Vec<(&str, &str)> = str_map(annotations)
         .into_iter()
@@ -1210,7 +1213,7 @@ fn describe_volumes(w: &mut Prefix, volumes: &[Value], space: &str) {
 }
 
 /// `DescribePodTemplate`.
-fn describe_pod_template(w: &mut Prefix, template: &Value) {
+pub(super) fn describe_pod_template(w: &mut Prefix, template: &Value) {
     w.w(0, "Pod Template:\n");
     labels_multiline(w, "  Labels", obj(template, &["metadata", "labels"]));
     if obj(template, &["metadata", "annotations"]).is_some_and(|m| !m.is_empty()) {
@@ -1240,10 +1243,14 @@ fn describe_pod_template(w: &mut Prefix, template: &Value) {
 }
 
 /// `DescribeEvents` over the events `searchEvents` finds for an object: those whose involved
-/// object has its name, namespace, uid and (for a Job) kind, sorted by last timestamp (a sort
-/// that keeps the list order of equal times for the few events a Job has; Go's `sort.Sort` does
-/// too for fewer than 13).
-fn describe_events(w: &mut Prefix, snap: &ApiSnapshot, target: &Value, kind: Option<&str>) {
+/// object has its name, namespace, uid and (for a Job or CronJob) kind, sorted by last timestamp
+/// with Go's `sort.Sort`, which keeps the list order of equal times only up to 12 events.
+pub(super) fn describe_events(
+    w: &mut Prefix,
+    snap: &ApiSnapshot,
+    target: &Value,
+    kind: Option<&str>,
+) {
     let name = str_at(target, &["metadata", "name"]);
     let uid = str_at(target, &["metadata", "uid"]);
     let mut events: Vec<&Value> = snap
@@ -1260,7 +1267,11 @@ fn describe_events(w: &mut Prefix, snap: &ApiSnapshot, target: &Value, kind: Opt
         w.w(0, "Events:\t<none>\n");
         return;
     }
-    events.sort_by_key(|e| at(e, &["lastTimestamp"]).and_then(time_ms));
+    super::gosort::go_sort(&mut events, |a, b| {
+        // `metav1.Time.Before`; an absent time is Go's zero time, before every other.
+        let t = |e: &Value| at(e, &["lastTimestamp"]).and_then(time_ms);
+        t(a) < t(b)
+    });
     // DescribeEvents flushes the tabwriter before its table.
     w.w(0, "\x0c");
     w.w(0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
@@ -1298,13 +1309,13 @@ fn describe_events(w: &mut Prefix, snap: &ApiSnapshot, target: &Value, kind: Opt
 
 /// describe's output through its tabwriter (minimum width 0, padding 2); a form feed marks
 /// where describe flushes it.
-fn tabbed(w: Prefix) -> String {
+pub(super) fn tabbed(w: Prefix) -> String {
     w.0.split('\x0c')
         .map(|part| go_tabwriter(part, 0, 2))
         .collect()
 }
 
-fn not_found(resource: &str, name: &str) -> ViewOutput {
+pub(super) fn not_found(resource: &str, name: &str) -> ViewOutput {
     ViewOutput::err(format!(
         "Error from server (NotFound): {resource} \"{name}\" not found\n"
     ))
@@ -1312,11 +1323,7 @@ fn not_found(resource: &str, name: &str) -> ViewOutput {
 
 /// `kubectl describe job NAME`.
 pub fn describe_job(snap: &ApiSnapshot, name: &str) -> ViewOutput {
-    let Some(job) = snap
-        .job
-        .as_ref()
-        .filter(|j| str_at(j, &["metadata", "name"]) == name)
-    else {
+    let Some(job) = snap.job(name) else {
         return not_found("jobs.batch", name);
     };
     let mut w = Prefix(String::new());
@@ -1420,7 +1427,7 @@ pub fn describe_job(snap: &ApiSnapshot, name: &str) -> ViewOutput {
 
 /// `metav1.LabelSelectorAsSelector(...).String()`: like [`format_label_selector`], but a nil
 /// selector is `<none>` and an empty one is empty.
-fn selector_string(sel: Option<&Value>) -> String {
+pub(super) fn selector_string(sel: Option<&Value>) -> String {
     match sel.filter(|s| !s.is_null()) {
         None => "<none>".into(),
         Some(s) => {
@@ -1618,11 +1625,7 @@ pub fn describe_pod(snap: &ApiSnapshot, name: &str) -> ViewOutput {
 
 /// `kubectl get job NAME -o yaml`.
 pub fn job_yaml(snap: &ApiSnapshot, name: &str) -> ViewOutput {
-    match snap
-        .job
-        .as_ref()
-        .filter(|j| str_at(j, &["metadata", "name"]) == name)
-    {
+    match snap.job(name) {
         Some(job) => ViewOutput::out(crate::yaml::emit::to_yaml(job)),
         None => not_found("jobs.batch", name),
     }

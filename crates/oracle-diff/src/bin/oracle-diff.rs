@@ -16,8 +16,8 @@ const USAGE: &str = "usage: oracle-diff --oracle BIN [--cronjobs] [--cases N] [-
        oracle-diff --vectors FILE [--show K]
        oracle-diff --simulate [--cronjobs] --oracle BIN [--cases N] [--seed S] [--show K] [--write-vectors FILE]
        oracle-diff --simulate --vectors FILE [--show K]
-       oracle-diff --kubectl --oracle BIN [--cases N] [--seed S] [--max-snapshots M] [--show K]
-                   [--write-vectors FILE]
+       oracle-diff --kubectl [--cronjobs] --oracle BIN [--cases N] [--seed S] [--max-snapshots M]
+                   [--show K] [--write-vectors FILE]
        oracle-diff --kubectl --vectors FILE [--show K]
        oracle-diff --cron --oracle BIN [--cases N] [--seed S] [--show K] [--write-vectors FILE]
        oracle-diff --cron --vectors FILE [--show K]
@@ -39,7 +39,10 @@ const USAGE: &str = "usage: oracle-diff --oracle BIN [--cronjobs] [--cases N] [-
   --kubectl          the views differential: kubectl's views of simulation snapshots against
                      `oracle kubectl`; --cases is then the number of generated Job×scenario
                      pairs (default 60) added to the tests', docs' and presets' cases, and
-                     --max-snapshots caps the snapshots of a run (default: all), taken evenly
+                     --max-snapshots caps the snapshots of a run (default: all), taken evenly;
+                     with --cronjobs, N generated CronJob x scenario cases alone (the CronJob
+                     simulation differential's), up to 8 snapshots each, with `get cronjobs`,
+                     `describe cronjob` and every Job's and Pod's views
   --cron             the cron differential: Joblab's cron engine against robfig/cron as the API
                      server and the CronJob controller call it (`oracle cron`), on N generated
                      schedule x timeZone x start cases (default 6000)
@@ -495,7 +498,11 @@ fn kubectl_main(args: &Args) -> ExitCode {
             }
         }
     } else {
-        let all = cases(&args.repo, args.seed, args.cases);
+        let all = if args.cronjobs {
+            oracle_diff::kubectl::cron_cases(&args.repo, args.seed, args.cases)
+        } else {
+            cases(&args.repo, args.seed, args.cases)
+        };
         let mut list: Vec<(usize, Sample)> = Vec::new();
         for (i, c) in all.iter().enumerate() {
             list.extend(samples(c).into_iter().map(|s| (i, s)));
@@ -511,11 +518,13 @@ fn kubectl_main(args: &Args) -> ExitCode {
                 .collect();
         }
         println!(
-            "oracle-diff --kubectl: seed {}, {} cases ({} generated), {} snapshots (replay: scripts/oracle-diff.sh --kubectl --cases {} --seed {}{})",
+            "oracle-diff --kubectl: seed {}, {} cases ({} generated{}), {} snapshots (replay: scripts/oracle-diff.sh --kubectl{} --cases {} --seed {}{})",
             args.seed,
             all.len(),
             args.cases,
+            if args.cronjobs { " CronJobs" } else { "" },
             list.len(),
+            if args.cronjobs { " --cronjobs" } else { "" },
             args.cases,
             args.seed,
             args.max_snapshots
@@ -650,6 +659,18 @@ fn coverage_tokens(
         if v.stderr {
             tokens.push(format!(
                 "stderr {}",
+                oracle_diff::kubectl::view_kind(&v.command)
+            ));
+        }
+        // describe sorts events with Go's sort.Sort, which keeps the order of equal times only
+        // up to 12 events: a description with more is worth a vector of its own.
+        if v.command.starts_with("kubectl describe")
+            && v.output
+                .split_once("\nEvents:\n")
+                .is_some_and(|(_, events)| events.lines().count() > 14)
+        {
+            tokens.push(format!(
+                "many events {}",
                 oracle_diff::kubectl::view_kind(&v.command)
             ));
         }

@@ -181,7 +181,7 @@ impl CronJobSimulation {
                 format!("CRON_TZ or TZ used in schedule {:?} is not officially supported, see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details", self.spec.schedule),
             );
         }
-        let schedule = std::rc::Rc::clone(&self.schedule);
+        let schedule = std::sync::Arc::clone(&self.schedule);
         let state = self.schedule_state();
         // nextScheduleTime: the most recent unmet time, within the starting deadline.
         let scheduled = match most_recent_schedule_time(state, now, schedule.as_ref(), true) {

@@ -18,6 +18,7 @@
 
 mod controller;
 pub mod json;
+pub mod replay;
 pub mod schedule;
 pub mod spec;
 
@@ -61,8 +62,9 @@ pub struct ChildJob {
     pub name: String,
     /// The Job's uid ([`child_uid`]).
     pub uid: String,
-    /// The scheduled time it was created for, Unix seconds.
-    pub scheduled_unix_seconds: i64,
+    /// The scheduled time it was created for, Unix seconds; `None` for a Job created by hand
+    /// (`kubectl create job --from=cronjob/...`).
+    pub scheduled_unix_seconds: Option<i64>,
     /// When it was created, on the CronJob simulation's clock.
     pub created_ms: Millis,
     /// Where its own clock's 0 is on the CronJob simulation's clock: the whole second it was
@@ -126,7 +128,7 @@ pub struct CronJobSimulation {
     spec: CronJobSpec,
     /// The decoded `spec.jobTemplate`, as a Job.
     template: Job,
-    schedule: std::rc::Rc<dyn NextTime>,
+    schedule: std::sync::Arc<dyn NextTime + Send + Sync>,
     scenario: Scenario,
     start_unix_seconds: i64,
     now: Millis,
@@ -148,7 +150,7 @@ pub struct CronJobSimulation {
     stopped: Option<String>,
 }
 
-impl std::fmt::Debug for dyn NextTime {
+impl std::fmt::Debug for dyn NextTime + Send + Sync {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("NextTime")
     }
@@ -161,7 +163,7 @@ impl CronJobSimulation {
     pub fn new(
         spec: CronJobSpec,
         template: Job,
-        schedule: std::rc::Rc<dyn NextTime>,
+        schedule: std::sync::Arc<dyn NextTime + Send + Sync>,
         scenario: Scenario,
     ) -> Result<CronJobSimulation, String> {
         // The node's image and the quota are the namespace's and the node's, shared by every
@@ -250,11 +252,22 @@ impl CronJobSimulation {
             Some(i) => root.to_json()["items"][i].clone(),
             None => root.to_json(),
         };
-        let spec = CronJobSpec::from_manifest(&manifest)?;
         let template = report.job.clone().ok_or("the CronJob has no jobTemplate")?;
+        CronJobSimulation::from_manifest(&manifest, template, scenario)
+    }
+
+    /// A simulation of the CronJob `manifest` (JSON, as written or in its stored form) whose
+    /// Jobs are made from `template` (the decoded `spec.jobTemplate`, before defaulting), with
+    /// its schedule parsed by the cron engine.
+    pub fn from_manifest(
+        manifest: &serde_json::Value,
+        template: Job,
+        scenario: Scenario,
+    ) -> Result<CronJobSimulation, String> {
+        let spec = CronJobSpec::from_manifest(manifest)?;
         let schedule = schedule::ControllerSchedule::new(&spec.schedule, spec.time_zone.as_deref())
             .map_err(|e| format!("spec.schedule: {e}"))?;
-        CronJobSimulation::new(spec, template, std::rc::Rc::new(schedule), scenario)
+        CronJobSimulation::new(spec, template, std::sync::Arc::new(schedule), scenario)
     }
 
     /// The current time, ms since the CronJob was created.
@@ -265,6 +278,16 @@ impl CronJobSimulation {
     /// When the CronJob was created, Unix seconds.
     pub fn start_unix_seconds(&self) -> i64 {
         self.start_unix_seconds
+    }
+
+    /// The first scheduled time strictly after `after_unix_seconds`, in Unix seconds.
+    pub fn next_scheduled_after(&self, after_unix_seconds: i64) -> Option<i64> {
+        self.schedule.next_after(after_unix_seconds)
+    }
+
+    /// The scenario the simulation runs.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
     }
 
     /// The CronJob as read (spec with patches applied).
@@ -455,6 +478,21 @@ impl CronJobSimulation {
         if let Some(n) = action.delete_job.and_then(|d| d.job) {
             self.handle_delete_job(n);
         }
+        if let Some(c) = action.create_job {
+            self.handle_create_job(&c.name);
+        }
+    }
+
+    /// `kubectl create job NAME --from=cronjob/CRONJOB` now: a Job made from the template as
+    /// kubectl makes it (`spec::CronJobSpec::manual_job_for`), which the controller did not
+    /// schedule. False, and nothing changes, when the API server would refuse it: a name that is
+    /// not a Job name, or one a Job that still exists already has.
+    pub fn handle_create_job(&mut self, name: &str) -> bool {
+        if !spec::is_job_name(name) || self.children.iter().any(|c| c.name == name && !c.gone()) {
+            return false;
+        }
+        let job = self.spec.manual_job_for(&self.template, name);
+        self.create_child_job(job, None).is_some()
     }
 
     /// `kubectl patch cronjob --type=merge -p '{"spec":{"suspend":…}}'` now. A patch that
@@ -496,6 +534,16 @@ impl CronJobSimulation {
 
     /// Creates the child Job for `scheduled_unix_seconds` now, returning its index.
     fn create_child(&mut self, scheduled_unix_seconds: i64) -> Option<usize> {
+        let offset = self.schedule.utc_offset_seconds(scheduled_unix_seconds);
+        let job = self
+            .spec
+            .job_for(&self.template, scheduled_unix_seconds, offset);
+        self.create_child_job(job, Some(scheduled_unix_seconds))
+    }
+
+    /// Creates `job` now as the CronJob's next child, returning its index; `scheduled` is the
+    /// scheduled time the controller made it for (`None` for one made by hand).
+    fn create_child_job(&mut self, mut job: Job, scheduled: Option<i64>) -> Option<usize> {
         if self.children.len() >= MAX_CHILD_JOBS {
             self.stopped = Some(format!(
                 "Stopped after {MAX_CHILD_JOBS} Jobs: the simulation's limit"
@@ -504,10 +552,6 @@ impl CronJobSimulation {
         }
         let ordinal = u32::try_from(self.children.len() + 1).unwrap_or(u32::MAX);
         let uid = child_uid(ordinal);
-        let offset = self.schedule.utc_offset_seconds(scheduled_unix_seconds);
-        let mut job = self
-            .spec
-            .job_for(&self.template, scheduled_unix_seconds, offset);
         // The API server's create path: defaults, the generated selector and labels.
         crate::defaults::apply_defaults(&mut job, &uid);
         job.metadata.uid = Some(uid.clone());
@@ -522,7 +566,7 @@ impl CronJobSimulation {
             ordinal,
             name,
             uid,
-            scheduled_unix_seconds,
+            scheduled_unix_seconds: scheduled,
             created_ms: self.now,
             clock_start_ms,
             sim,

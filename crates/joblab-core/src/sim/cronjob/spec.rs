@@ -16,6 +16,9 @@ pub const CRONJOB_UID: &str = "5c0e7a1b-3d2f-4c6e-8a9b-0c1d2e3f4a5b";
 /// (`batchv1.CronJobScheduledTimestampAnnotation`).
 pub const SCHEDULED_TIMESTAMP_ANNOTATION: &str = "batch.kubernetes.io/cronjob-scheduled-timestamp";
 
+/// The annotation kubectl puts on a Job it makes from a CronJob by hand.
+pub const INSTANTIATE_ANNOTATION: &str = "cronjob.kubernetes.io/instantiate";
+
 /// `spec.concurrencyPolicy`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 pub enum ConcurrencyPolicy {
@@ -135,6 +138,51 @@ impl CronJobSpec {
         }]);
         job
     }
+}
+
+impl CronJobSpec {
+    /// The Job `kubectl create job NAME --from=cronjob/CRONJOB` sends (k8s.io/kubectl v0.37.2
+    /// `pkg/cmd/create/create_job.go` `createJobFromCronJob`): the template's labels, its
+    /// annotations over `cronjob.kubernetes.io/instantiate: manual`, a controller reference
+    /// without `blockOwnerDeletion` (kubectl leaves it out so no finalizer permission is
+    /// needed), and the template's spec; no scheduled-timestamp annotation.
+    pub fn manual_job_for(&self, template: &Job, name: &str) -> Job {
+        let mut job = template.clone();
+        let meta = &mut job.metadata;
+        meta.name = Some(name.to_owned());
+        meta.generate_name = None;
+        meta.namespace = Some(self.namespace.clone());
+        let mut annotations = BTreeMap::new();
+        annotations.insert(INSTANTIATE_ANNOTATION.to_owned(), "manual".to_owned());
+        annotations.extend(meta.annotations.take().unwrap_or_default());
+        meta.annotations = Some(annotations);
+        meta.owner_references = Some(vec![OwnerReference {
+            api_version: "batch/v1".to_owned(),
+            kind: "CronJob".to_owned(),
+            name: self.name.clone(),
+            uid: CRONJOB_UID.to_owned(),
+            controller: Some(true),
+            block_owner_deletion: None,
+        }]);
+        job
+    }
+}
+
+/// Whether the API server takes `name` as a new Job's name: a DNS-1123 subdomain (lower-case
+/// letters, digits, `-` and `.`, alphanumeric at both ends) of at most 63 characters, since it
+/// becomes the value of the Job's `job-name` label (k/k `pkg/apis/batch/validation`
+/// `ValidateGeneratedSelector` through the label).
+pub fn is_job_name(name: &str) -> bool {
+    let ok_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.';
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    !name.is_empty()
+        && name.len() <= 63
+        && name.chars().all(ok_char)
+        && alnum(name.chars().next())
+        && alnum(name.chars().last())
+        && name
+            .split('.')
+            .all(|part| alnum(part.chars().next()) && alnum(part.chars().last()))
 }
 
 /// The uid the API server gives the `ordinal`-th child Job (1, 2, ...) in the simulation; the

@@ -18,6 +18,8 @@ use crate::kubectl;
 use crate::scenario::{Action, DeleteJob, DeletePod, JobPatch, JobSpecPatch};
 use crate::sim::{Millis, Snapshot};
 
+pub mod cronjob;
+
 /// The file name `apply -f` reads: the editor's text.
 pub const EDITOR_FILE: &str = "job.yaml";
 
@@ -30,6 +32,9 @@ pub struct Context<'a> {
     pub editor: &'a str,
     /// The player's time.
     pub time_ms: Millis,
+    /// The cluster of a CronJob's simulation at the player's time, when the editor holds a
+    /// CronJob: commands then read its objects ([`cronjob`]) instead of `snapshot`.
+    pub cronjob: Option<&'a cronjob::CronJobCluster>,
 }
 
 /// What the page must do after a command, besides printing its output.
@@ -105,11 +110,15 @@ Commands against the simulated cluster, at the player's current time (the `kubec
   get pods [NAME] [-l job-name=NAME] [-o wide|yaml|json|name]
   get events
   describe job NAME | describe pod [NAME]
+  get cronjobs | get cronjob NAME [-o wide] | describe cronjob NAME   (when the editor holds a CronJob;
+                                 get jobs then lists the Jobs it created)
   logs POD | logs -l job-name=NAME
   apply -f job.yaml              apply the editor's Job and restart the simulation
   delete job NAME | delete pod NAME
   patch job NAME -p '{\"spec\":{\"suspend\":true}}'   (suspend, parallelism, activeDeadlineSeconds)
   create job NAME --image=IMAGE -- COMMAND [ARGS...]
+  create job NAME --from=cronjob/NAME      a Job from the CronJob's template, now
+  patch cronjob NAME -p '{\"spec\":{\"suspend\":true}}'   suspend or resume the CronJob
   clear                          empty this output
   help                           this text
 
@@ -199,6 +208,7 @@ enum Kind {
     Job,
     Pod,
     Event,
+    CronJob,
 }
 
 impl Kind {
@@ -207,6 +217,9 @@ impl Kind {
             "job" | "jobs" | "job.batch" | "jobs.batch" => Some(Kind::Job),
             "pod" | "pods" | "po" => Some(Kind::Pod),
             "event" | "events" | "ev" => Some(Kind::Event),
+            "cronjob" | "cronjobs" | "cj" | "cronjob.batch" | "cronjobs.batch" => {
+                Some(Kind::CronJob)
+            }
             _ => None,
         }
     }
@@ -217,6 +230,7 @@ impl Kind {
             Kind::Job => "jobs.batch",
             Kind::Pod => "pods",
             Kind::Event => "events",
+            Kind::CronJob => "cronjobs.batch",
         }
     }
 }
@@ -245,7 +259,7 @@ fn flags_of(command: &str) -> &'static [FlagSpec] {
         "apply" => &[NS, ("filename", Some('f'), true)],
         "delete" => &[NS],
         "patch" => &[NS, ("patch", Some('p'), true), ("type", None, true)],
-        "create" => &[NS, ("image", None, true)],
+        "create" => &[NS, ("image", None, true), ("from", None, true)],
         _ => &[],
     }
 }
@@ -388,6 +402,11 @@ fn run_unescaped(line: &str, ctx: &Context<'_>) -> Output {
         .cloned()
         .or_else(|| ctx.snapshot.map(|s| s.namespace.clone()))
         .unwrap_or_else(|| "default".into());
+    if let Some(cluster) = ctx.cronjob {
+        if let Some(out) = cronjob::run(command, &args, cluster, ctx.time_ms) {
+            return out;
+        }
+    }
     match command {
         "get" => get(&args, snap, &namespace),
         "describe" => describe(&args, snap, &namespace),
@@ -549,6 +568,7 @@ fn print_objects(
                 Kind::Job => "job.batch",
                 Kind::Pod => "pod",
                 Kind::Event => "event",
+                Kind::CronJob => "cronjob.batch",
             };
             Output::ok(
                 names
@@ -591,6 +611,11 @@ fn get(args: &Args, snap: Option<&Snapshot>, namespace: &str) -> Output {
         };
     };
     match kind {
+        // The editor's object is a Job: the cluster holds no CronJob.
+        Kind::CronJob => match names.first() {
+            Some(n) => not_found(kind, n),
+            None => no_resources(namespace),
+        },
         Kind::Job => {
             let reqs = match selector.map(parse_selector).transpose() {
                 Ok(r) => r.unwrap_or_default(),
@@ -699,6 +724,12 @@ fn describe(args: &Args, snap: Option<&Snapshot>, namespace: &str) -> Output {
         }
         return Output::ok(text);
     }
+    if kind == Kind::CronJob {
+        return match names.first() {
+            Some(n) => not_found(kind, n),
+            None => no_resources(namespace),
+        };
+    }
     if kind != Kind::Job {
         return Output::err("error: this terminal describes jobs and pods only; try 'get events'");
     }
@@ -787,7 +818,7 @@ fn rejected(text: &str) -> Option<Output> {
     let Some(doc) = report
         .documents
         .iter()
-        .find(|d| d.kind.as_deref() == Some("Job"))
+        .find(|d| matches!(d.kind.as_deref(), Some("Job" | "CronJob")))
         .or(report.documents.first())
     else {
         return Some(Output::err("error: no objects passed to apply"));
@@ -799,15 +830,19 @@ fn rejected(text: &str) -> Option<Output> {
         .filter(|d| d.severity == Severity::Error)
         .collect();
     if errors.is_empty() {
-        if doc.kind.as_deref() != Some("Job") {
+        if !matches!(doc.kind.as_deref(), Some("Job" | "CronJob")) {
             return Some(Output::err(format!(
-                "error: this lab simulates batch/v1 Jobs; {EDITOR_FILE} holds a {}",
+                "error: this lab simulates batch/v1 Jobs and CronJobs; {EDITOR_FILE} holds a {}",
                 doc.kind.as_deref().unwrap_or("document without a kind")
             )));
         }
         return None;
     }
     let name = doc.name.clone().unwrap_or_default();
+    let kind = match doc.kind.as_deref() {
+        Some("CronJob") => "CronJob",
+        _ => "Job",
+    };
     let is_syntax = |e: &&&crate::diag::Diagnostic| {
         matches!(
             e.error_type,
@@ -847,12 +882,12 @@ fn rejected(text: &str) -> Option<Output> {
             })
             .collect();
         return Some(Output::err(format!(
-            "Error from server (BadRequest): error when creating \"{EDITOR_FILE}\": Job in version \"v1\" cannot be handled as a Job: strict decoding error: {}",
+            "Error from server (BadRequest): error when creating \"{EDITOR_FILE}\": {kind} in version \"v1\" cannot be handled as a {kind}: strict decoding error: {}",
             parts.join(", ")
         )));
     }
     // MultilineError: one cause on the same line, several as a bulleted list.
-    let head = format!("The Job \"{name}\" is invalid: ");
+    let head = format!("The {kind} \"{name}\" is invalid: ");
     if errors.len() == 1 {
         Some(Output::err(format!("{head}{}", errors[0].message())))
     } else {
@@ -886,7 +921,16 @@ fn apply(args: &Args, editor: &str) -> Output {
     if let Some(o) = rejected(editor) {
         return o;
     }
-    Output::ok(format!("job.batch/{} created\n", job_name_of(editor))).with(Effect::Apply)
+    let resource = if check_source(editor)
+        .documents
+        .iter()
+        .any(|d| d.kind.as_deref() == Some("CronJob"))
+    {
+        "cronjob.batch"
+    } else {
+        "job.batch"
+    };
+    Output::ok(format!("{resource}/{} created\n", job_name_of(editor))).with(Effect::Apply)
 }
 
 /// Seconds for a scenario action at `t`.
@@ -934,6 +978,7 @@ fn delete(args: &Args, snap: Option<&Snapshot>, t: Millis) -> Output {
             Kind::Event => {
                 return Output::err("error: this terminal does not delete events");
             }
+            Kind::CronJob => return not_found(kind, name),
         }
     }
     Output::ok(out).with(Effect::Actions(actions))
@@ -944,8 +989,14 @@ fn patch(args: &Args, snap: Option<&Snapshot>, t: Millis) -> Output {
         Ok(t) => t,
         Err(o) => return o,
     };
+    if kind == Kind::CronJob {
+        return match names.first() {
+            Some(n) => not_found(kind, n),
+            None => Output::err("error: resource(s) were provided, but no name was specified"),
+        };
+    }
     if kind != Kind::Job {
-        return Output::err("error: this terminal patches jobs only");
+        return Output::err("error: this terminal patches jobs and cronjobs only");
     }
     let [name] = names.as_slice() else {
         return Output::err(
@@ -1077,6 +1128,13 @@ fn create(args: &Args) -> Output {
             names.len()
         ));
     };
+    if let Some(from) = args.flags.get("from") {
+        // The editor's object is a Job: there is no CronJob to make a Job from.
+        return match cronjob::from_cronjob_name(from) {
+            Ok(cj) => not_found(Kind::CronJob, cj),
+            Err(o) => o,
+        };
+    }
     let Some(image) = args.flags.get("image") else {
         return Output::err("error: either --image or --from must be specified");
     };
@@ -1096,8 +1154,48 @@ pub struct Completion {
     pub candidates: Vec<String>,
 }
 
+/// The names Tab completion offers.
+#[derive(Default)]
+struct Names {
+    jobs: Vec<String>,
+    pods: Vec<String>,
+    /// The CronJob's, when the editor holds one.
+    cronjobs: Vec<String>,
+}
+
 /// The candidates for the last word of `line` (the word being typed).
 pub fn candidates(line: &str, snap: Option<&Snapshot>) -> Vec<String> {
+    let jobs: Vec<String> = snap
+        .filter(|s| job_exists(s))
+        .map(|s| vec![s.name.clone()])
+        .unwrap_or_default();
+    let mut pods: Vec<String> = snap
+        .map(|s| live_pods(s).map(|p| p.name.clone()).collect())
+        .unwrap_or_default();
+    pods.sort();
+    candidates_from(
+        line,
+        &Names {
+            jobs,
+            pods,
+            cronjobs: Vec::new(),
+        },
+    )
+}
+
+/// [`candidates`] in a CronJob's cluster: its name, its Jobs' and their Pods'.
+pub fn cronjob_candidates(line: &str, cluster: &cronjob::CronJobCluster) -> Vec<String> {
+    candidates_from(
+        line,
+        &Names {
+            jobs: cluster.jobs.iter().map(|(n, _)| n.clone()).collect(),
+            pods: cluster.pod_names(),
+            cronjobs: vec![cluster.name().to_owned()],
+        },
+    )
+}
+
+fn candidates_from(line: &str, names: &Names) -> Vec<String> {
     let words: Vec<&str> = line.split_whitespace().collect();
     let (done, current): (Vec<&str>, &str) =
         if line.ends_with(char::is_whitespace) || words.is_empty() {
@@ -1109,16 +1207,20 @@ pub fn candidates(line: &str, snap: Option<&Snapshot>) -> Vec<String> {
         Some(&"kubectl") => done[1..].to_vec(),
         _ => done,
     };
-    let job_names: Vec<String> = snap
-        .filter(|s| job_exists(s))
-        .map(|s| vec![s.name.clone()])
-        .unwrap_or_default();
-    let mut pod_names: Vec<String> = snap
-        .map(|s| live_pods(s).map(|p| p.name.clone()).collect())
-        .unwrap_or_default();
-    pod_names.sort();
+    let job_names = &names.jobs;
+    let pod_names = &names.pods;
+    let cron = !names.cronjobs.is_empty();
     let own = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    let all: Vec<String> = if current.starts_with('-') {
+    let all: Vec<String> = if current.starts_with('-') && cron && done.first() == Some(&"create") {
+        // `--from` is offered whole, with the CronJob it names.
+        let mut flags: Vec<String> = flags_of("create")
+            .iter()
+            .filter(|f| f.0 != "from")
+            .map(|f| format!("--{}", f.0))
+            .collect();
+        flags.extend(names.cronjobs.iter().map(|n| format!("--from=cronjob/{n}")));
+        flags
+    } else if current.starts_with('-') {
         match done.first() {
             Some(c) => flags_of(c).iter().map(|f| format!("--{}", f.0)).collect(),
             None => Vec::new(),
@@ -1131,7 +1233,17 @@ pub fn candidates(line: &str, snap: Option<&Snapshot>) -> Vec<String> {
                 job_names.iter().map(|n| format!("job-name={n}")).collect()
             }
             (_, Some("-f" | "--filename")) => vec![EDITOR_FILE.to_string()],
+            (_, Some("-o" | "--output")) if cron => own(&["wide"]),
             (_, Some("-o" | "--output")) => own(&["json", "name", "wide", "yaml"]),
+            ([cmd], _) if cron => match *cmd {
+                "get" => own(&["cronjobs", "events", "jobs", "pods"]),
+                "describe" => own(&["cronjob", "job", "pod"]),
+                "patch" => own(&["cronjob"]),
+                "delete" => own(&["job"]),
+                "create" => own(&["job"]),
+                "apply" => own(&["-f"]),
+                _ => Vec::new(),
+            },
             ([cmd], _) => match *cmd {
                 "get" => own(&["events", "jobs", "pods"]),
                 "describe" => own(&["job", "pod"]),
@@ -1142,9 +1254,16 @@ pub fn candidates(line: &str, snap: Option<&Snapshot>) -> Vec<String> {
                 "apply" => own(&["-f"]),
                 _ => Vec::new(),
             },
+            // `create job NAME --from=cronjob/NAME`, the flag offered whole.
+            (["create", _, _, ..], _) if cron => names
+                .cronjobs
+                .iter()
+                .map(|n| format!("--from=cronjob/{n}"))
+                .collect(),
             ([cmd, ty, ..], _) if *cmd != "create" => match Kind::parse(ty) {
                 Some(Kind::Job) => job_names.clone(),
                 Some(Kind::Pod) => pod_names.clone(),
+                Some(Kind::CronJob) => names.cronjobs.clone(),
                 _ => Vec::new(),
             },
             _ => Vec::new(),
@@ -1156,7 +1275,15 @@ pub fn candidates(line: &str, snap: Option<&Snapshot>) -> Vec<String> {
 /// Completes the word being typed at the end of `line`: a single candidate is completed with a
 /// trailing space; several extend the word to their common prefix and are listed.
 pub fn complete(line: &str, snap: Option<&Snapshot>) -> Completion {
-    let found = candidates(line, snap);
+    complete_from(line, candidates(line, snap))
+}
+
+/// [`complete`] in a CronJob's cluster.
+pub fn complete_cronjob(line: &str, cluster: &cronjob::CronJobCluster) -> Completion {
+    complete_from(line, cronjob_candidates(line, cluster))
+}
+
+fn complete_from(line: &str, found: Vec<String>) -> Completion {
     let start = line.rfind(char::is_whitespace).map_or(0, |i| {
         i + line[i..].chars().next().map_or(1, char::len_utf8)
     });
@@ -1222,6 +1349,7 @@ mod tests {
                 snapshot: snap,
                 editor: PI,
                 time_ms: snap.map_or(0, |s| s.time_ms),
+                cronjob: None,
             },
         )
     }
@@ -1666,6 +1794,7 @@ mod tests {
                 snapshot: None,
                 editor: PI,
                 time_ms: 0,
+                cronjob: None,
             },
         );
         assert_eq!(
@@ -1687,6 +1816,7 @@ mod tests {
                     snapshot: None,
                     editor: &editor,
                     time_ms: 0,
+                    cronjob: None,
                 },
             );
             assert!(
@@ -1701,7 +1831,8 @@ mod tests {
             &Context {
                 snapshot: None,
                 editor: PI,
-                time_ms: 0
+                time_ms: 0,
+                cronjob: None,
             }
         )
         .text
@@ -1711,7 +1842,8 @@ mod tests {
             &Context {
                 snapshot: None,
                 editor: PI,
-                time_ms: 0
+                time_ms: 0,
+                cronjob: None,
             }
         )
         .text
