@@ -325,7 +325,7 @@ fn schedule_markers(
         let child = sim
             .children()
             .iter()
-            .find(|j| j.scheduled_unix_seconds == s && j.created_ms <= c.t);
+            .find(|j| j.scheduled_unix_seconds == Some(s) && j.created_ms <= c.t);
         let (kind, text, label) = if let Some(j) = child {
             if j.created_ms >= s_ms + 1000 {
                 (
@@ -470,12 +470,12 @@ fn job_row(c: &Ctx<'_>, j: &ChildJob, y: f64) -> CronRow {
             label: format!("Deleted at {} {cause} (Job {})", c.clock(d), j.name),
         });
     }
-    let mut label = format!(
-        "Job {}: for the scheduled time {} UTC, created {}",
-        j.name,
-        clock(j.scheduled_unix_seconds, 0),
-        c.clock(created)
-    );
+    // A Job made by hand (`kubectl create job --from=cronjob/...`) has no scheduled time.
+    let scheduled = match j.scheduled_unix_seconds {
+        Some(s) => format!("for the scheduled time {} UTC", clock(s, 0)),
+        None => "created by hand, not for a scheduled time".to_owned(),
+    };
+    let mut label = format!("Job {}: {scheduled}, created {}", j.name, c.clock(created));
     match finished {
         Some((kind, f)) => label.push_str(&format!(", {kind} at {}", c.clock(f))),
         None if deleted.is_none() => label.push_str(", active"),
@@ -487,10 +487,10 @@ fn job_row(c: &Ctx<'_>, j: &ChildJob, y: f64) -> CronRow {
     CronRow {
         kind: RowKind::Job,
         name: j.name.clone(),
-        text: format!(
-            "Job {}",
-            clock(j.scheduled_unix_seconds, 0).get(..5).unwrap_or("")
-        ),
+        text: match j.scheduled_unix_seconds {
+            Some(s) => format!("Job {}", clock(s, 0).get(..5).unwrap_or("")),
+            None => "Job (manual)".to_owned(),
+        },
         y,
         deleted: deleted.is_some(),
         label,

@@ -8,8 +8,6 @@
 //! guide's module draws them without the ~78 KB of zone code and data the schedule explainer
 //! needs (docs/performance.md).
 
-use std::rc::Rc;
-
 use serde_json::{json, Value};
 
 use crate::api::api::batch::v1::{CronJob, Job};
@@ -396,7 +394,7 @@ pub fn simulation(setup: &CronSetup) -> Result<CronJobSimulation, String> {
     CronJobSimulation::new(
         setup.spec.clone(),
         setup.template.clone(),
-        Rc::new(schedule),
+        std::sync::Arc::new(schedule),
         setup.scenario.clone(),
     )
 }

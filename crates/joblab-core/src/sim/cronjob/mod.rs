@@ -310,11 +310,6 @@ impl CronJobSimulation {
         &self.events
     }
 
-    /// The scenario it runs.
-    pub fn scenario(&self) -> &Scenario {
-        &self.scenario
-    }
-
     /// The schedule the controller runs (robfig's `Next` in the CronJob's zone).
     pub fn schedule(&self) -> &dyn NextTime {
         self.schedule.as_ref()
