@@ -34,8 +34,9 @@ pub fn toggle(run: Memo<Run>, time: RwSignal<Millis>, playing: RwSignal<bool>, r
     playing.update(|p| *p = !*p);
 }
 
-/// Keyboard control while focus is inside the diagram: Space plays or pauses, the arrow keys
-/// move one second (native controls keep their own keys).
+/// Keyboard control while focus is inside the diagram: Space plays or pauses, Home and End move
+/// to the start and the end (native controls keep their own keys; the arrow keys move between
+/// the diagram's items, `super::nav`).
 pub fn diagram_key(
     ev: web_sys::KeyboardEvent,
     run: Memo<Run>,
@@ -61,14 +62,6 @@ pub fn diagram_key(
         " " => {
             ev.prevent_default();
             toggle(run, time, playing, reduced);
-        }
-        "ArrowRight" => {
-            ev.prevent_default();
-            time.update(|t| *t = (*t / 1000 * 1000 + 1000).min(end));
-        }
-        "ArrowLeft" => {
-            ev.prevent_default();
-            time.update(|t| *t = t.saturating_sub(1000) / 1000 * 1000);
         }
         "Home" => {
             ev.prevent_default();
