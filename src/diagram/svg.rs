@@ -13,11 +13,18 @@
 //! creation order, a Pod's segments and markers in time order, gaps in Pod order; an item whose
 //! content changes at the same position (another run of the pattern) updates in place.
 //!
-//! Why not draw the whole run once and reveal it up to the current time (a clip)? The accessible
-//! names and the tooltips say what is true at the current time ("Running since 0:05" becomes
-//! "Running 0:05 to 0:15, exit code 0"), a Pod that does not exist yet must not be in the
-//! accessibility tree, and lane labels follow the phase, so the revealed drawing would still need
-//! per-item updates: the keyed update does that and nothing more.
+//! One part is revealed instead: a stretch that is still going at the current time (a Pod still
+//! running, or Succeeded or Failed since some moment) ends at the "now" line in the model, so it
+//! would grow in every frame, and every Pod that ever existed has one. Such an open stretch is
+//! drawn to the end of the axis and the segments are clipped at the "now" line (one clipPath
+//! whose width follows the time), which gives the same picture while its element stays as it is.
+//! So a frame changes the clip, the "now" line and the Pods whose state changed, not every Pod.
+//!
+//! Why not draw the whole run once and reveal all of it that way? The accessible names and the
+//! tooltips say what is true at the current time ("Running since 0:05" becomes "Running 0:05 to
+//! 0:15, exit code 0"), a Pod that does not exist yet must not be in the accessibility tree, and
+//! lane labels follow the phase, so the revealed drawing would still need per-item updates: the
+//! keyed update does that and nothing more.
 //!
 //! The SVG is drawn at one viewBox unit per CSS pixel, at the width of its box (the drawing
 //! model's [`joblab_core::draw::Layout`]), so its text is never drawn smaller than the stylesheet
@@ -175,6 +182,7 @@ pub fn body(drawing: Memo<Drawing>, ids: &'static str, stop: Selector<Item>) -> 
     let width = derived(drawing, |d| d.layout.width);
     let axis_y = derived(drawing, |d| d.height - AXIS_H);
     let now_x = derived(drawing, |d| d.now_x);
+    let plot_x1 = derived(drawing, |d| d.layout.plot_x1);
     // The axis changes with the layout and with the height (a new Pod), never while time moves
     // otherwise, so it is redrawn whole when it changes: a few dozen nodes at most.
     let axis = derived(drawing, |d| {
@@ -187,6 +195,10 @@ pub fn body(drawing: Memo<Drawing>, ids: &'static str, stop: Selector<Item>) -> 
     });
     let lane_stop = stop.clone();
     view! {
+        // Reveals the segments up to the "now" line (open stretches are drawn to the axis's end).
+        <clipPath id=format!("{ids}-now")>
+            <rect x="0" y="0" width=move || now_x.get() + 1.0 height=move || axis_y.get()></rect>
+        </clipPath>
         <g class="axis" aria-hidden="true">
             {move || axis.with(|(ticks, axis_y, x0, x1)| {
                 let axis_y = *axis_y;
@@ -203,7 +215,7 @@ pub fn body(drawing: Memo<Drawing>, ids: &'static str, stop: Selector<Item>) -> 
         <For
             each=move || 0..lanes.get()
             key=|i| *i
-            children=move |i| lane_view(drawing, i, width, ids, lane_stop.clone())
+            children=move |i| lane_view(drawing, i, width, plot_x1, ids, lane_stop.clone())
         />
         <For
             each=move || 0..gaps.get()
@@ -219,37 +231,38 @@ fn lane_view(
     drawing: Memo<Drawing>,
     i: usize,
     width: Memo<f64>,
+    plot_x1: Memo<f64>,
     ids: &'static str,
     stop: Selector<Item>,
 ) -> impl IntoView {
-    let lane = part(drawing, move |d| d.lanes.get(i));
-    let get = move |f: fn(&Lane) -> f64| lane.with(|l| l.as_ref().map_or(0.0, f));
-    let segs = derived(lane, |l| l.as_ref().map_or(0, |l| l.segments.len()));
-    let marks = derived(lane, |l| l.as_ref().map_or(0, |l| l.markers.len()));
+    let lane = open_lane(drawing, i);
+    let get = move |f: fn(&Lane) -> f64| lane.with(|l| l.as_ref().map_or(0.0, |(l, _)| f(l)));
+    let segs = derived(lane, |l| l.as_ref().map_or(0, |(l, _)| l.segments.len()));
+    let marks = derived(lane, |l| l.as_ref().map_or(0, |(l, _)| l.markers.len()));
     let item = Item::Lane(i);
     let seg_stop = stop.clone();
     let mark_stop = stop.clone();
     view! {
         <g
             class="lane"
-            data-phase=move || lane.with(|l| l.as_ref().map_or("", |l| l.phase.as_str()))
+            data-phase=move || lane.with(|l| l.as_ref().map_or("", |(l, _)| l.phase.as_str()))
             tabindex=move || tabindex(&stop, item)
             role="group"
-            aria-label=move || lane.with(|l| l.as_ref().map(|l| l.label.clone()).unwrap_or_default())
+            aria-label=move || lane.with(|l| l.as_ref().map(|(l, _)| l.label.clone()).unwrap_or_default())
             data-item=item.attr()
             data-tx=LANE_X
             data-ty=move || get(|l| l.y)
         >
             <rect class="lane-bg" x="0" y=move || get(|l| l.y) width=move || width.get() height=LANE_H></rect>
             <text class="lane-text" x="6" y=move || get(|l| l.y + LANE_H / 2.0 + 4.0) aria-hidden="true">
-                {move || lane.with(|l| l.as_ref().map(|l| l.text.clone()).unwrap_or_default())}
+                {move || lane.with(|l| l.as_ref().map(|(l, _)| l.text.clone()).unwrap_or_default())}
             </text>
         </g>
-        <g class="lane-items">
+        <g class="lane-items" clip-path=format!("url(#{ids}-now)")>
             <For
                 each=move || 0..segs.get()
                 key=|j| *j
-                children=move |j| segment_view(lane, i, j, ids, seg_stop.clone())
+                children=move |j| segment_view(lane, i, j, plot_x1, ids, seg_stop.clone())
             />
             <For
                 each=move || 0..marks.get()
@@ -260,21 +273,36 @@ fn lane_view(
     }
 }
 
-/// Segment `j` of lane `i`.
+/// Segment `j` of lane `i`, drawn to `plot_x1` while it is open.
 fn segment_view(
-    lane: Memo<Option<Lane>>,
+    lane: Memo<Option<(Lane, f64)>>,
     i: usize,
     j: usize,
+    plot_x1: Memo<f64>,
     ids: &'static str,
     stop: Selector<Item>,
 ) -> impl IntoView {
-    let seg = part(lane, move |l| l.as_ref().and_then(|l| l.segments.get(j)));
-    let y = derived(lane, |l| l.as_ref().map_or(0.0, |l| l.y));
-    let get = move |f: fn(&SegShape) -> f64| seg.with(|s| s.as_ref().map_or(0.0, f));
-    let class = derived(seg, |s| s.as_ref().map_or(SegClass::Pending, |s| s.class));
+    let seg = Memo::new(move |_| {
+        lane.with(|l| {
+            l.as_ref()
+                .and_then(|(l, now)| l.segments.get(j).map(|s| (s.clone(), is_open(s, *now))))
+        })
+    });
+    let y = derived(lane, |l| l.as_ref().map_or(0.0, |(l, _)| l.y));
+    let get = move |f: fn(&SegShape) -> f64| seg.with(|s| s.as_ref().map_or(0.0, |(s, _)| f(s)));
+    let width = move || {
+        seg.with(|s| match s {
+            Some((s, true)) => (plot_x1.get() - s.x).max(s.w),
+            Some((s, false)) => s.w,
+            None => 0.0,
+        })
+    };
+    let class = derived(seg, |s| {
+        s.as_ref().map_or(SegClass::Pending, |(s, _)| s.class)
+    });
     // The text inside ("run 2") appears once the segment is wide enough; only then is it drawn.
     let text = derived(seg, |s| {
-        s.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+        s.as_ref().map(|(s, _)| s.text.clone()).unwrap_or_default()
     });
     let item = Item::Segment(i, j);
     view! {
@@ -282,7 +310,7 @@ fn segment_view(
             class=move || class.get().class()
             tabindex=move || tabindex(&stop, item)
             role="img"
-            aria-label=move || seg.with(|s| s.as_ref().map(|s| s.label.clone()).unwrap_or_default())
+            aria-label=move || seg.with(|s| s.as_ref().map(|(s, _)| s.label.clone()).unwrap_or_default())
             data-item=item.attr()
             data-tx=move || get(|s| s.x)
             data-ty=move || y.get()
@@ -290,7 +318,7 @@ fn segment_view(
             <rect
                 x=move || get(|s| s.x)
                 y=move || y.get() + 7.0
-                width=move || get(|s| s.w)
+                width=width
                 height=LANE_H - 14.0
                 rx="3"
                 fill=move || pattern_fill(ids, class.get())
@@ -303,6 +331,47 @@ fn segment_view(
             }))}
         </g>
     }
+}
+
+/// Whether `s` is still going at the time whose "now" line is at `now_x`: the model ends it
+/// there. (Drawn to the axis's end and clipped at the line, it looks the same; a stretch that
+/// ended exactly now looks the same that way too.)
+fn is_open(s: &SegShape, now_x: f64) -> bool {
+    (s.x + s.w - now_x).abs() < 1e-6
+}
+
+/// Whether two drawings of a lane look the same once open stretches are drawn to the axis's end:
+/// equal but for the width of segments open in both.
+fn same_drawn(old: &Lane, old_now: f64, new: &Lane, new_now: f64) -> bool {
+    old.name == new.name
+        && old.text == new.text
+        && old.y == new.y
+        && old.phase == new.phase
+        && old.label == new.label
+        && old.markers == new.markers
+        && old.segments.len() == new.segments.len()
+        && old.segments.iter().zip(&new.segments).all(|(a, b)| {
+            a.class == b.class
+                && a.x == b.x
+                && a.text == b.text
+                && a.label == b.label
+                && (a.w == b.w || (is_open(a, old_now) && is_open(b, new_now)))
+        })
+}
+
+/// A memo of lane `i` with the "now" line it was drawn against, that notifies only when the lane
+/// looks different ([`same_drawn`]): a lane whose only change is an open stretch that grew keeps
+/// its old value and notifies nobody.
+fn open_lane(drawing: Memo<Drawing>, i: usize) -> Memo<Option<(Lane, f64)>> {
+    Memo::new_owning(move |old: Option<Option<(Lane, f64)>>| {
+        drawing.with(|d| match (old, d.lanes.get(i)) {
+            (Some(Some((o, on))), Some(n)) if same_drawn(&o, on, n, d.now_x) => {
+                (Some((o, on)), false)
+            }
+            (Some(None), None) => (None, false),
+            (_, n) => (n.map(|n| (n.clone(), d.now_x)), true),
+        })
+    })
 }
 
 /// The shape of a marker of `kind` at (`x`, `cy`) and its class. Each kind has its own shape, so
@@ -335,13 +404,15 @@ fn marker_shape(kind: MarkerKind, x: f64, cy: f64) -> (&'static str, AnyView) {
 /// Marker `j` of lane `i`. A marker never changes once drawn (it marks a moment that has
 /// passed), so its inside is rebuilt whole in the rare case that it does: another run.
 fn marker_view(
-    lane: Memo<Option<Lane>>,
+    lane: Memo<Option<(Lane, f64)>>,
     i: usize,
     j: usize,
     stop: Selector<Item>,
 ) -> impl IntoView {
-    let mark = part(lane, move |l| l.as_ref().and_then(|l| l.markers.get(j)));
-    let y = derived(lane, |l| l.as_ref().map_or(0.0, |l| l.y));
+    let mark = part(lane, move |l| {
+        l.as_ref().and_then(|(l, _)| l.markers.get(j))
+    });
+    let y = derived(lane, |l| l.as_ref().map_or(0.0, |(l, _)| l.y));
     let item = Item::Marker(i, j);
     let class = move || {
         mark.with(|m| {
