@@ -7,7 +7,8 @@
 #     a 10 000-document stream on stdin), against kubeconform, kubectl-validate and yamllint measured in the same run
 #     (scripts/perf/check-peers.py; the peers are installed by `bash scripts/tools.sh perf`);
 #   - headless Chromium: time to first render of every view, keystroke to updated diagnostics in
-#     the lab, frame times and long tasks while a 200-Pod diagram plays (scripts/perf/browser.mjs).
+#     the lab, main-thread work per frame, long tasks and DOM mutations per frame while 200- and
+#     1 000-Pod diagrams play, idle and with one core busy (scripts/perf/browser.mjs).
 # Timing lines show their target and say meets or MISSES, for information only: a missed target
 # never fails the script, but a measurement that cannot be made does. Progress goes to stderr.
 #

@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 
 pub mod cronjob;
 pub mod knobs;
+pub mod nav;
 pub mod picture;
 pub mod player;
 pub mod svg;
@@ -186,10 +187,24 @@ pub fn RunDiagram(
     let layout = Memo::new(move |_| Layout::for_width(width.get()));
     let drawing = Memo::new(move |_| run.with(|r| r.drawing(time.get(), layout.get())));
     let tip = RwSignal::new(None::<svg::Tip>);
+    // The element the tooltip belongs to, so that it follows its text while the diagram plays.
+    let tip_target = StoredValue::new_local(None::<web_sys::EventTarget>);
+    // The roving tab stop: the item last focused, or the first Pod when that item is not drawn.
+    let active = RwSignal::new(nav::Item::Lane(0));
+    let stop_item = Memo::new(move |_| {
+        let a = active.get();
+        drawing.with(|d| nav::tab_stop(d, a))
+    });
+    let stop = leptos::reactive::computed::Selector::new(move || stop_item.get());
     let reduced = prefers_reduced_motion();
     // Where the player tells the host page what the reader does (an embed's parent or element).
     let sink = crate::events::Sink::current();
-    let height = move || drawing.with(|d| d.height);
+    // The panel, the conditions and the status change a few times in a run, not every frame, so
+    // each is its own memo: a frame that changes none of them touches none of their nodes.
+    let panel = Memo::new(move |_| drawing.with(|d| d.panel.clone()));
+    let conditions = Memo::new(move |_| drawing.with(|d| d.conditions.clone()));
+    let status = Memo::new(move |_| drawing.with(|d| d.status.clone()));
+    let height = Memo::new(move |_| drawing.with(|d| d.height));
     let view_w = move || layout.with(|l| l.width);
     // The patterns' ids: the controller heading's id is unique on the page, so these are too.
     let ids = controller_title_id;
@@ -203,11 +218,68 @@ pub fn RunDiagram(
         }
     };
 
-    let on_tip = move |ev: web_sys::Event| {
+    let show_tip = move |target: Option<web_sys::EventTarget>| {
         let (w, h) = drawing.with_untracked(|d| (d.layout.width, d.height));
-        tip.set(svg::tip_for(ev.target(), w, h))
+        let new = svg::tip_for(target, w, h);
+        if tip.with_untracked(|t| *t != new) {
+            tip.set(new);
+        }
     };
-    let off_tip = move |_| tip.set(None);
+    let on_tip = move |ev: web_sys::Event| {
+        tip_target.set_value(ev.target());
+        show_tip(ev.target());
+    };
+    let off_tip = move |_| {
+        tip_target.set_value(None);
+        tip.set(None);
+    };
+    // While the diagram plays, a shown tooltip follows its element's name (a running segment
+    // that ends says so), without rebuilding the element.
+    Effect::new(move |_| {
+        drawing.track();
+        if tip.with_untracked(Option::is_some) {
+            show_tip(tip_target.get_value());
+        }
+    });
+    // Focus anywhere in the diagram makes that item the tab stop.
+    let on_focus = move |ev: web_sys::FocusEvent| {
+        let item = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-item]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-item"))
+            .and_then(|v| nav::Item::parse(&v));
+        if let Some(item) = item {
+            if active.get_untracked() != item {
+                active.set(item);
+            }
+        }
+        on_tip(ev.into());
+    };
+    // The arrow keys move between Pods and along a Pod's row; other keys go to the player.
+    let key_sink = sink.clone();
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let from = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.get_attribute("data-item"))
+            .and_then(|v| nav::Item::parse(&v));
+        if let (Some(from), Some(mv)) = (from, nav::Move::of_key(&ev.key())) {
+            ev.prevent_default();
+            let to = drawing.with_untracked(|d| nav::moved(d, from, mv));
+            let el = to.and_then(|to| {
+                let root = scroll.get_untracked()?;
+                let sel = format!("[data-item=\"{}\"]", to.attr());
+                root.query_selector(&sel).ok().flatten()
+            });
+            // An SVG element has the same `focus()` as an HTML one; web-sys calls it by name.
+            if let Some(el) = el {
+                let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+            }
+            return;
+        }
+        player::diagram_key(ev, run, time, playing, reduced, &key_sink);
+    };
 
     view! {
         <div class=class>
@@ -218,17 +290,17 @@ pub fn RunDiagram(
                 <section class="controller" aria-labelledby=controller_title_id>
                     <h3 id=controller_title_id>"Job controller"</h3>
                     <dl class="panel">
-                        {move || drawing.with(|d| d.panel.iter().map(|r| view! {
+                        {move || panel.with(|p| p.iter().map(|r| view! {
                             <div class="panel-row"><dt>{r.name}</dt><dd>{r.value.clone()}</dd></div>
                         }).collect_view())}
                     </dl>
                     <h4>"Conditions"</h4>
                     <ul class="conditions">
-                        {move || drawing.with(|d| {
-                            if d.conditions.is_empty() {
+                        {move || conditions.with(|cs| {
+                            if cs.is_empty() {
                                 view! { <li class="muted">"none yet"</li> }.into_any()
                             } else {
-                                d.conditions.iter().map(|c| {
+                                cs.iter().map(|c| {
                                     let class = if c.terminal { "cond cond-terminal" } else { "cond" };
                                     view! {
                                         <li class=class data-type=c.type_.clone()>
@@ -242,14 +314,14 @@ pub fn RunDiagram(
                     </ul>
                 </section>
                 <div class="diagram-main">
-                    <p class="diagram-status" role="status">{move || drawing.with(|d| d.status.clone())}</p>
+                    <p class="diagram-status" role="status">{move || status.get()}</p>
                     <div
                         class="diagram-scroll"
                         node_ref=scroll
-                        on:keydown=move |ev| player::diagram_key(ev, run, time, playing, reduced, &sink)
+                        on:keydown=on_key
                     >
                         <div class="diagram-canvas"
-                            on:focusin=move |ev| on_tip(ev.into())
+                            on:focusin=on_focus
                             on:mouseover=move |ev| on_tip(ev.into())
                             on:focusout=off_tip
                             on:mouseleave=move |_| tip.set(None)
@@ -257,13 +329,13 @@ pub fn RunDiagram(
                             <svg
                                 class="diagram-svg"
                                 width=view_w
-                                height=height
-                                viewBox=move || format!("0 0 {} {}", view_w(), height())
+                                height=move || height.get()
+                                viewBox=move || format!("0 0 {} {}", view_w(), height.get())
                                 role="group"
                                 aria-label="Pods on a time axis"
                             >
                                 {svg::defs(ids)}
-                                {move || drawing.with(|d| svg::body(d, ids))}
+                                {svg::body(drawing, ids, stop)}
                             </svg>
                             {move || tip.get().map(|t| view! {
                                 <div class="diagram-tip" role="tooltip" style:left=format!("{:.2}%", t.left) style:top=format!("{:.2}%", t.top)>

@@ -91,8 +91,10 @@ pub fn outcome(run: &Run) -> Option<Outcome> {
     })
 }
 
-/// Keyboard control while focus is inside the diagram: Space plays or pauses, the arrow keys
-/// move one second (native controls keep their own keys).
+/// Keyboard control while focus is inside the diagram: Space plays or pauses, Home and End move
+/// to the start and the end, and where no diagram item has focus (the Job diagram's items take
+/// the arrow keys, `super::nav`) the arrow keys move one second (native controls keep their own
+/// keys).
 pub fn diagram_key<R: Timeline>(
     ev: web_sys::KeyboardEvent,
     run: Memo<R>,

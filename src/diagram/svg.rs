@@ -1,14 +1,43 @@
 //! The SVG of one drawing: Pod lanes with segments and markers, backoff gaps, the time axis and
 //! the "now" line. Every lane, segment, marker and gap is focusable and shows its tooltip on
-//! hover and on keyboard focus (an SVG `<title>` alone never shows on focus).
+//! hover and on keyboard focus (an SVG `<title>` alone never shows on focus); the diagram is one
+//! tab stop, and the arrow keys move between its items (`super::nav`).
+//!
+//! A redraw changes only what changed. The SVG is built once and kept: lanes, segments, markers
+//! and gaps are keyed by their position in the drawing model (`<For>` over index ranges), each
+//! reads its own slice of the model through a memo that notifies only when that slice differs,
+//! and every attribute is a closure that tachys writes only when its value differs. So a frame
+//! of a playing 1 000-Pod run touches the Pods that changed (a running segment that grew, a Pod
+//! that appeared) and nothing else, and a focused element is never replaced, so it keeps focus.
+//! Keying by position is sound because the model only appends as time moves forward: Pods in
+//! creation order, a Pod's segments and markers in time order, gaps in Pod order; an item whose
+//! content changes at the same position (another run of the pattern) updates in place.
+//!
+//! One part is revealed instead: a stretch that is still going at the current time (a Pod still
+//! running, or Succeeded or Failed since some moment) ends at the "now" line in the model, so it
+//! would grow in every frame, and every Pod that ever existed has one. Such an open stretch is
+//! drawn to the end of the axis and the segments are clipped at the "now" line (one clipPath
+//! whose width follows the time), which gives the same picture while its element stays as it is.
+//! So a frame changes the clip, the "now" line and the Pods whose state changed, not every Pod.
+//!
+//! Why not draw the whole run once and reveal all of it that way? The accessible names and the
+//! tooltips say what is true at the current time ("Running since 0:05" becomes "Running 0:05 to
+//! 0:15, exit code 0"), a Pod that does not exist yet must not be in the accessibility tree, and
+//! lane labels follow the phase, so the revealed drawing would still need per-item updates: the
+//! keyed update does that and nothing more.
 //!
 //! The SVG is drawn at one viewBox unit per CSS pixel, at the width of its box (the drawing
 //! model's [`joblab_core::draw::Layout`]), so its text is never drawn smaller than the stylesheet
 //! says. Colour is never the only difference: under `forced-colors: active` every segment kind
 //! fills with its own pattern ([`PATTERNS`]) and every marker kind has its own shape or text.
 
-use joblab_core::draw::{Drawing, MarkerKind, SegClass, AXIS_H, LANE_H};
+use joblab_core::draw::{
+    Drawing, Gap, Lane, Marker, MarkerKind, SegClass, SegShape, AXIS_H, LANE_H,
+};
 use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
+
+use super::nav::{Item, LANE_X};
 
 /// The tooltip to show: its text and where, as percentages of the drawing's box.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,116 +135,334 @@ pub fn defs(ids: &'static str) -> impl IntoView {
     view! { <defs>{patterns}</defs> }
 }
 
-/// The SVG content of `d`; `ids` prefixes the ids of its patterns (see [`defs`]).
-pub fn body(d: &Drawing, ids: &'static str) -> impl IntoView {
-    let h = d.height;
-    let width = d.layout.width;
-    let axis_y = h - AXIS_H;
-    let lanes = d
-        .lanes
-        .iter()
-        .map(|lane| {
-            let y = lane.y;
-            let mid = y + LANE_H / 2.0;
-            let label = lane.label.clone();
-            let segs = lane
-                .segments
-                .iter()
-                .map(|s| {
-                    let label = s.label.clone();
-                    let text = (!s.text.is_empty()).then(|| {
-                        view! { <text class="seg-text" x=s.x + 4.0 y=mid + 4.0 aria-hidden="true">{s.text.clone()}</text> }
-                    });
-                    view! {
-                        <g class=s.class.class() tabindex="0" role="img" aria-label=label data-tx=s.x data-ty=y>
-                            <rect x=s.x y=y + 7.0 width=s.w height=LANE_H - 14.0 rx="3" fill=pattern_fill(ids, s.class)></rect>
-                            {text}
-                        </g>
-                    }
-                })
-                .collect_view();
-            let marks = lane
-                .markers
-                .iter()
-                .map(|m| {
-                    let label = m.label.clone();
-                    let (x, cy) = (m.x, y + 7.0);
-                    // Each kind has its own shape, so no two kinds differ by colour alone: a
-                    // circle for a clean exit and for a restart (told apart by their text), a
-                    // square for a failed exit, a diamond for an eviction.
-                    let (class, shape) = match m.kind {
-                        MarkerKind::Exit { code: 0 } => (
-                            "marker marker-exit marker-ok",
-                            view! { <circle cx=x cy=cy r="8"></circle> }.into_any(),
-                        ),
-                        MarkerKind::Exit { .. } => (
-                            "marker marker-exit marker-fail",
-                            view! { <rect x=x - 7.5 y=cy - 7.5 width="15" height="15" rx="1.5"></rect> }.into_any(),
-                        ),
-                        MarkerKind::Restart => (
-                            "marker marker-restart",
-                            view! { <circle cx=x cy=cy r="8"></circle> }.into_any(),
-                        ),
-                        MarkerKind::Evicted => (
-                            "marker marker-evicted",
-                            view! {
-                                <polygon points=format!("{x},{} {},{cy} {x},{} {},{cy}", cy - 9.0, x + 9.0, cy + 9.0, x - 9.0)></polygon>
-                            }
-                            .into_any(),
-                        ),
-                    };
-                    // The eviction's diamond says it all; its word would not fit the shape.
-                    let text = (m.kind != MarkerKind::Evicted).then(|| view! {
-                        <text x=x y=cy + 4.0 text-anchor="middle" aria-hidden="true">{m.text.clone()}</text>
-                    });
-                    view! {
-                        <g class=class tabindex="0" role="img" aria-label=label data-tx=m.x data-ty=y>
-                            {shape}
-                            {text}
-                        </g>
-                    }
-                })
-                .collect_view();
-            view! {
-                <g class="lane" data-phase=lane.phase.as_str() tabindex="0" role="group" aria-label=label data-tx=4.0 data-ty=y>
-                    <rect class="lane-bg" x="0" y=y width=width height=LANE_H></rect>
-                    <text class="lane-text" x="6" y=mid + 4.0 aria-hidden="true">{lane.text.clone()}</text>
-                </g>
-                <g class="lane-items">{segs}{marks}</g>
+/// A memo of one part of `source`, found by `pick`, that notifies only when that part differs
+/// (and costs no copy while it does not): what keeps a redraw to what changed.
+fn part<S, T>(
+    source: Memo<S>,
+    pick: impl Fn(&S) -> Option<&T> + Send + Sync + 'static,
+) -> Memo<Option<T>>
+where
+    S: Send + Sync + 'static,
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    Memo::new_owning(move |old: Option<Option<T>>| {
+        source.with(|s| {
+            let new = pick(s);
+            match old {
+                Some(old) if old.as_ref() == new => (old, false),
+                _ => (new.cloned(), true),
             }
         })
-        .collect_view();
-    let gaps = d
-        .gaps
-        .iter()
-        .map(|g| {
-            let label = g.label.clone();
-            let mid = g.y + LANE_H / 2.0;
-            view! {
-                <g class="gap" tabindex="0" role="img" aria-label=label data-tx=g.x data-ty=g.y>
-                    <line x1=g.x x2=g.x + g.w y1=mid y2=mid></line>
-                    <text x=g.x + g.w / 2.0 y=mid - 4.0 text-anchor="middle" aria-hidden="true">{g.text.clone()}</text>
-                </g>
-            }
-        })
-        .collect_view();
-    let ticks = d
-        .ticks
-        .iter()
-        .map(|t| {
-            view! {
-                <line class="grid" x1=t.x x2=t.x y1="0" y2=axis_y></line>
-                <text class="tick" x=t.x y=axis_y + 20.0 text-anchor="middle">{t.text.clone()}</text>
-            }
-        })
-        .collect_view();
+    })
+}
+
+/// A memo of a value computed from `source`, notifying only when the value changes.
+fn derived<S, T>(source: Memo<S>, f: impl Fn(&S) -> T + Send + Sync + 'static) -> Memo<T>
+where
+    S: Send + Sync + 'static,
+    T: PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| source.with(&f))
+}
+
+/// The `tabindex` of `item`: `0` for the diagram's one tab stop, `-1` for the rest.
+fn tabindex(stop: &Selector<Item>, item: Item) -> &'static str {
+    if stop.selected(&item) {
+        "0"
+    } else {
+        "-1"
+    }
+}
+
+/// The SVG content of the drawing in `drawing`, kept up to date in place; `ids` prefixes the ids
+/// of its patterns (see [`defs`]) and `stop` says which item is the tab stop.
+pub fn body(drawing: Memo<Drawing>, ids: &'static str, stop: Selector<Item>) -> impl IntoView {
+    let lanes = derived(drawing, |d| d.lanes.len());
+    let gaps = derived(drawing, |d| d.gaps.len());
+    let width = derived(drawing, |d| d.layout.width);
+    let axis_y = derived(drawing, |d| d.height - AXIS_H);
+    let now_x = derived(drawing, |d| d.now_x);
+    let plot_x1 = derived(drawing, |d| d.layout.plot_x1);
+    // The axis changes with the layout and with the height (a new Pod), never while time moves
+    // otherwise, so it is redrawn whole when it changes: a few dozen nodes at most.
+    let axis = derived(drawing, |d| {
+        (
+            d.ticks.clone(),
+            d.height - AXIS_H,
+            d.layout.plot_x0,
+            d.layout.plot_x1,
+        )
+    });
+    let lane_stop = stop.clone();
     view! {
+        // Reveals the segments up to the "now" line (open stretches are drawn to the axis's end).
+        <clipPath id=format!("{ids}-now")>
+            <rect x="0" y="0" width=move || now_x.get() + 1.0 height=move || axis_y.get()></rect>
+        </clipPath>
         <g class="axis" aria-hidden="true">
-            {ticks}
-            <line class="axis-line" x1=d.layout.plot_x0 x2=d.layout.plot_x1 y1=axis_y y2=axis_y></line>
+            {move || axis.with(|(ticks, axis_y, x0, x1)| {
+                let axis_y = *axis_y;
+                let ticks = ticks.iter().map(|t| view! {
+                    <line class="grid" x1=t.x x2=t.x y1="0" y2=axis_y></line>
+                    <text class="tick" x=t.x y=axis_y + 20.0 text-anchor="middle">{t.text.clone()}</text>
+                }).collect_view();
+                view! {
+                    {ticks}
+                    <line class="axis-line" x1=*x0 x2=*x1 y1=axis_y y2=axis_y></line>
+                }
+            })}
         </g>
-        {lanes}
-        {gaps}
-        <line class="now" x1=d.now_x x2=d.now_x y1="0" y2=axis_y aria-hidden="true"></line>
+        <For
+            each=move || 0..lanes.get()
+            key=|i| *i
+            children=move |i| lane_view(drawing, i, width, plot_x1, ids, lane_stop.clone())
+        />
+        <For
+            each=move || 0..gaps.get()
+            key=|k| *k
+            children=move |k| gap_view(drawing, k, stop.clone())
+        />
+        <line class="now" x1=move || now_x.get() x2=move || now_x.get() y1="0" y2=move || axis_y.get() aria-hidden="true"></line>
+    }
+}
+
+/// Lane `i`: its label group, then its segments and markers.
+fn lane_view(
+    drawing: Memo<Drawing>,
+    i: usize,
+    width: Memo<f64>,
+    plot_x1: Memo<f64>,
+    ids: &'static str,
+    stop: Selector<Item>,
+) -> impl IntoView {
+    let lane = open_lane(drawing, i);
+    let get = move |f: fn(&Lane) -> f64| lane.with(|l| l.as_ref().map_or(0.0, |(l, _)| f(l)));
+    let segs = derived(lane, |l| l.as_ref().map_or(0, |(l, _)| l.segments.len()));
+    let marks = derived(lane, |l| l.as_ref().map_or(0, |(l, _)| l.markers.len()));
+    let item = Item::Lane(i);
+    let seg_stop = stop.clone();
+    let mark_stop = stop.clone();
+    view! {
+        <g
+            class="lane"
+            data-phase=move || lane.with(|l| l.as_ref().map_or("", |(l, _)| l.phase.as_str()))
+            tabindex=move || tabindex(&stop, item)
+            role="group"
+            aria-label=move || lane.with(|l| l.as_ref().map(|(l, _)| l.label.clone()).unwrap_or_default())
+            data-item=item.attr()
+            data-tx=LANE_X
+            data-ty=move || get(|l| l.y)
+        >
+            <rect class="lane-bg" x="0" y=move || get(|l| l.y) width=move || width.get() height=LANE_H></rect>
+            <text class="lane-text" x="6" y=move || get(|l| l.y + LANE_H / 2.0 + 4.0) aria-hidden="true">
+                {move || lane.with(|l| l.as_ref().map(|(l, _)| l.text.clone()).unwrap_or_default())}
+            </text>
+        </g>
+        <g class="lane-items" clip-path=format!("url(#{ids}-now)")>
+            <For
+                each=move || 0..segs.get()
+                key=|j| *j
+                children=move |j| segment_view(lane, i, j, plot_x1, ids, seg_stop.clone())
+            />
+            <For
+                each=move || 0..marks.get()
+                key=|j| *j
+                children=move |j| marker_view(lane, i, j, mark_stop.clone())
+            />
+        </g>
+    }
+}
+
+/// Segment `j` of lane `i`, drawn to `plot_x1` while it is open.
+fn segment_view(
+    lane: Memo<Option<(Lane, f64)>>,
+    i: usize,
+    j: usize,
+    plot_x1: Memo<f64>,
+    ids: &'static str,
+    stop: Selector<Item>,
+) -> impl IntoView {
+    let seg = Memo::new(move |_| {
+        lane.with(|l| {
+            l.as_ref()
+                .and_then(|(l, now)| l.segments.get(j).map(|s| (s.clone(), is_open(s, *now))))
+        })
+    });
+    let y = derived(lane, |l| l.as_ref().map_or(0.0, |(l, _)| l.y));
+    let get = move |f: fn(&SegShape) -> f64| seg.with(|s| s.as_ref().map_or(0.0, |(s, _)| f(s)));
+    let width = move || {
+        seg.with(|s| match s {
+            Some((s, true)) => (plot_x1.get() - s.x).max(s.w),
+            Some((s, false)) => s.w,
+            None => 0.0,
+        })
+    };
+    let class = derived(seg, |s| {
+        s.as_ref().map_or(SegClass::Pending, |(s, _)| s.class)
+    });
+    // The text inside ("run 2") appears once the segment is wide enough; only then is it drawn.
+    let text = derived(seg, |s| {
+        s.as_ref().map(|(s, _)| s.text.clone()).unwrap_or_default()
+    });
+    let item = Item::Segment(i, j);
+    view! {
+        <g
+            class=move || class.get().class()
+            tabindex=move || tabindex(&stop, item)
+            role="img"
+            aria-label=move || seg.with(|s| s.as_ref().map(|(s, _)| s.label.clone()).unwrap_or_default())
+            data-item=item.attr()
+            data-tx=move || get(|s| s.x)
+            data-ty=move || y.get()
+        >
+            <rect
+                x=move || get(|s| s.x)
+                y=move || y.get() + 7.0
+                width=width
+                height=LANE_H - 14.0
+                rx="3"
+                fill=move || pattern_fill(ids, class.get())
+            ></rect>
+            {move || text.with(|t| (!t.is_empty()).then(|| {
+                let t = t.clone();
+                view! {
+                    <text class="seg-text" x=move || get(|s| s.x) + 4.0 y=move || y.get() + LANE_H / 2.0 + 4.0 aria-hidden="true">{t}</text>
+                }
+            }))}
+        </g>
+    }
+}
+
+/// Whether `s` is still going at the time whose "now" line is at `now_x`: the model ends it
+/// there. (Drawn to the axis's end and clipped at the line, it looks the same; a stretch that
+/// ended exactly now looks the same that way too.)
+fn is_open(s: &SegShape, now_x: f64) -> bool {
+    (s.x + s.w - now_x).abs() < 1e-6
+}
+
+/// Whether two drawings of a lane look the same once open stretches are drawn to the axis's end:
+/// equal but for the width of segments open in both.
+fn same_drawn(old: &Lane, old_now: f64, new: &Lane, new_now: f64) -> bool {
+    old.name == new.name
+        && old.text == new.text
+        && old.y == new.y
+        && old.phase == new.phase
+        && old.label == new.label
+        && old.markers == new.markers
+        && old.segments.len() == new.segments.len()
+        && old.segments.iter().zip(&new.segments).all(|(a, b)| {
+            a.class == b.class
+                && a.x == b.x
+                && a.text == b.text
+                && a.label == b.label
+                && (a.w == b.w || (is_open(a, old_now) && is_open(b, new_now)))
+        })
+}
+
+/// A memo of lane `i` with the "now" line it was drawn against, that notifies only when the lane
+/// looks different ([`same_drawn`]): a lane whose only change is an open stretch that grew keeps
+/// its old value and notifies nobody.
+fn open_lane(drawing: Memo<Drawing>, i: usize) -> Memo<Option<(Lane, f64)>> {
+    Memo::new_owning(move |old: Option<Option<(Lane, f64)>>| {
+        drawing.with(|d| match (old, d.lanes.get(i)) {
+            (Some(Some((o, on))), Some(n)) if same_drawn(&o, on, n, d.now_x) => {
+                (Some((o, on)), false)
+            }
+            (Some(None), None) => (None, false),
+            (_, n) => (n.map(|n| (n.clone(), d.now_x)), true),
+        })
+    })
+}
+
+/// The shape of a marker of `kind` at (`x`, `cy`) and its class. Each kind has its own shape, so
+/// no two kinds differ by colour alone: a circle for a clean exit and for a restart (told apart
+/// by their text), a square for a failed exit, a diamond for an eviction.
+fn marker_shape(kind: MarkerKind, x: f64, cy: f64) -> (&'static str, AnyView) {
+    match kind {
+        MarkerKind::Exit { code: 0 } => (
+            "marker marker-exit marker-ok",
+            view! { <circle cx=x cy=cy r="8"></circle> }.into_any(),
+        ),
+        MarkerKind::Exit { .. } => (
+            "marker marker-exit marker-fail",
+            view! { <rect x=x - 7.5 y=cy - 7.5 width="15" height="15" rx="1.5"></rect> }.into_any(),
+        ),
+        MarkerKind::Restart => (
+            "marker marker-restart",
+            view! { <circle cx=x cy=cy r="8"></circle> }.into_any(),
+        ),
+        MarkerKind::Evicted => (
+            "marker marker-evicted",
+            view! {
+                <polygon points=format!("{x},{} {},{cy} {x},{} {},{cy}", cy - 9.0, x + 9.0, cy + 9.0, x - 9.0)></polygon>
+            }
+            .into_any(),
+        ),
+    }
+}
+
+/// Marker `j` of lane `i`. A marker never changes once drawn (it marks a moment that has
+/// passed), so its inside is rebuilt whole in the rare case that it does: another run.
+fn marker_view(
+    lane: Memo<Option<(Lane, f64)>>,
+    i: usize,
+    j: usize,
+    stop: Selector<Item>,
+) -> impl IntoView {
+    let mark = part(lane, move |l| {
+        l.as_ref().and_then(|(l, _)| l.markers.get(j))
+    });
+    let y = derived(lane, |l| l.as_ref().map_or(0.0, |(l, _)| l.y));
+    let item = Item::Marker(i, j);
+    let class = move || {
+        mark.with(|m| {
+            m.as_ref()
+                .map_or("marker", |m| marker_shape(m.kind, m.x, 0.0).0)
+        })
+    };
+    view! {
+        <g
+            class=class
+            tabindex=move || tabindex(&stop, item)
+            role="img"
+            aria-label=move || mark.with(|m| m.as_ref().map(|m| m.label.clone()).unwrap_or_default())
+            data-item=item.attr()
+            data-tx=move || mark.with(|m| m.as_ref().map_or(0.0, |m| m.x))
+            data-ty=move || y.get()
+        >
+            {move || mark.with(|m| m.as_ref().map(|m: &Marker| {
+                let (x, cy) = (m.x, y.get() + 7.0);
+                let (_, shape) = marker_shape(m.kind, x, cy);
+                // The eviction's diamond says it all; its word would not fit the shape.
+                let text = (m.kind != MarkerKind::Evicted).then(|| view! {
+                    <text x=x y=cy + 4.0 text-anchor="middle" aria-hidden="true">{m.text.clone()}</text>
+                });
+                view! { {shape}{text} }
+            }))}
+        </g>
+    }
+}
+
+/// Backoff gap `k`.
+fn gap_view(drawing: Memo<Drawing>, k: usize, stop: Selector<Item>) -> impl IntoView {
+    let gap = part(drawing, move |d| d.gaps.get(k));
+    let get = move |f: fn(&Gap) -> f64| gap.with(|g| g.as_ref().map_or(0.0, f));
+    let mid = move || get(|g| g.y + LANE_H / 2.0);
+    let item = Item::Gap(k);
+    view! {
+        <g
+            class="gap"
+            tabindex=move || tabindex(&stop, item)
+            role="img"
+            aria-label=move || gap.with(|g| g.as_ref().map(|g| g.label.clone()).unwrap_or_default())
+            data-item=item.attr()
+            data-tx=move || get(|g| g.x)
+            data-ty=move || get(|g| g.y)
+        >
+            <line x1=move || get(|g| g.x) x2=move || get(|g| g.x + g.w) y1=mid y2=mid></line>
+            <text x=move || get(|g| g.x + g.w / 2.0) y=move || mid() - 4.0 text-anchor="middle" aria-hidden="true">
+                {move || gap.with(|g| g.as_ref().map(|g| g.text.clone()).unwrap_or_default())}
+            </text>
+        </g>
     }
 }
