@@ -242,9 +242,12 @@ fn lane_view(
     let item = Item::Lane(i);
     let seg_stop = stop.clone();
     let mark_stop = stop.clone();
+    // Every other lane is striped so lanes read apart (as draw::export's pictures are); a class,
+    // because each lane is two sibling groups and :nth-of-type would count both.
+    let lane_class = if i % 2 == 1 { "lane lane-alt" } else { "lane" };
     view! {
         <g
-            class="lane"
+            class=lane_class
             data-phase=move || lane.with(|l| l.as_ref().map_or("", |(l, _)| l.phase.as_str()))
             tabindex=move || tabindex(&stop, item)
             role="group"
