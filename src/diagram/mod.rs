@@ -3,13 +3,13 @@
 //! The run is recorded once per knob setting ([`joblab_core::sim::Replay`]); the player only moves
 //! a time signal, and the drawing model for that time comes from `joblab_core::draw`.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use joblab_core::api::api::batch::v1::Job;
 use joblab_core::draw::{self, Drawing, JobShape, Layout, SegClass};
 use joblab_core::patterns::{self, Knobs, Preset};
 use joblab_core::scenario::Scenario;
-use joblab_core::sim::{Millis, Replay, Simulation};
+use joblab_core::sim::{Cursor, Millis, Replay, Simulation};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -34,6 +34,10 @@ pub struct Run {
     pub end_ms: Millis,
     /// The "Step" targets.
     pub key_times: Vec<Millis>,
+    /// Where the playing diagram last looked ([`Replay::snapshot_with`]): each later moment is
+    /// reached from there, not from the last checkpoint. Shared by the run's copies; a lock,
+    /// because reactive values must be `Sync` (the page has one thread, so it never waits).
+    cursor: Arc<Mutex<Cursor>>,
 }
 
 impl PartialEq for Run {
@@ -62,18 +66,26 @@ impl Run {
             end_ms: end.now(),
             key_times: draw::key_times(&end.snapshot()),
             replay: Arc::new(replay),
+            cursor: Arc::default(),
         }
     }
 
     /// The drawing at `t` (clamped to the end) in `layout`.
     pub fn drawing(&self, t: Millis, layout: Layout) -> Drawing {
         let t = t.min(self.end_ms);
-        draw::drawing_in(
-            &self.replay.snapshot_at(t),
-            self.end_ms,
-            &self.shape,
-            layout,
-        )
+        let snapshot = match self.cursor.lock() {
+            Ok(mut cursor) => self.replay.snapshot_with(&mut cursor, t),
+            Err(_) => self.replay.snapshot_at(t),
+        };
+        draw::drawing_in(&snapshot, self.end_ms, &self.shape, layout)
+    }
+
+    /// The last moment at or before `t` at which the run changed: the drawing there is the
+    /// drawing at `t` but for the "now" line and the still-open stretches, which the diagram
+    /// reveals up to the line (`svg::body`). So a playing diagram rebuilds its model only when
+    /// something happened, not on every tick.
+    pub fn last_change_at(&self, t: Millis) -> Millis {
+        self.replay.last_change_at(t.min(self.end_ms))
     }
 }
 
@@ -185,7 +197,21 @@ pub fn RunDiagram(
     let scroll = NodeRef::<leptos::html::Div>::new();
     let width = box_width(scroll);
     let layout = Memo::new(move |_| Layout::for_width(width.get()));
-    let drawing = Memo::new(move |_| run.with(|r| r.drawing(time.get(), layout.get())));
+    // The model is rebuilt only when the run changed (`Run::last_change_at`); the "now" line
+    // moves on every tick on its own. `drawn_at` is a signal set by an effect, not a memo of
+    // `time`: a memo would mark everything downstream of the model (thousands of attribute
+    // effects with many Pods) for checking on every tick, and checking them was most of a
+    // tick's work. An effect is a leaf, so a tick reaches the model only when `drawn_at` moves.
+    let drawn_at = RwSignal::new(run.with_untracked(|r| r.last_change_at(time.get_untracked())));
+    Effect::new(move |_| {
+        let at = run.with(|r| r.last_change_at(time.get()));
+        if drawn_at.get_untracked() != at {
+            drawn_at.set(at);
+        }
+    });
+    let drawing = Memo::new(move |_| run.with(|r| r.drawing(drawn_at.get(), layout.get())));
+    let now_x =
+        Memo::new(move |_| run.with(|r| layout.with(|l| draw::now_x(l, r.end_ms, time.get()))));
     let tip = RwSignal::new(None::<svg::Tip>);
     // The element the tooltip belongs to, so that it follows its text while the diagram plays.
     let tip_target = StoredValue::new_local(None::<web_sys::EventTarget>);
@@ -335,7 +361,7 @@ pub fn RunDiagram(
                                 aria-label="Pods on a time axis"
                             >
                                 {svg::defs(ids)}
-                                {svg::body(drawing, ids, stop)}
+                                {svg::body(drawing, now_x, ids, stop)}
                             </svg>
                             {move || tip.get().map(|t| view! {
                                 <div class="diagram-tip" role="tooltip" style:left=format!("{:.2}%", t.left) style:top=format!("{:.2}%", t.top)>

@@ -19,6 +19,9 @@
 //! drawn to the end of the axis and the segments are clipped at the "now" line (one clipPath
 //! whose width follows the time), which gives the same picture while its element stays as it is.
 //! So a frame changes the clip, the "now" line and the Pods whose state changed, not every Pod.
+//! The model itself is rebuilt only when the run changed (`Run::last_change_at`): between two
+//! changes the model of the last one, with this clip, draws the same picture, so most ticks of
+//! a playing diagram move the line and do nothing else.
 //!
 //! Why not draw the whole run once and reveal all of it that way? The accessible names and the
 //! tooltips say what is true at the current time ("Running since 0:05" becomes "Running 0:05 to
@@ -174,14 +177,23 @@ fn tabindex(stop: &Selector<Item>, item: Item) -> &'static str {
     }
 }
 
-/// The SVG content of the drawing in `drawing`, kept up to date in place; `ids` prefixes the ids
-/// of its patterns (see [`defs`]) and `stop` says which item is the tab stop.
-pub fn body(drawing: Memo<Drawing>, ids: &'static str, stop: Selector<Item>) -> impl IntoView {
+/// The SVG content of the drawing in `drawing`, kept up to date in place, with the "now" line at
+/// `now_x`; `ids` prefixes the ids of its patterns (see [`defs`]) and `stop` says which item is
+/// the tab stop.
+///
+/// `drawing` may be the model at an earlier moment than `now_x` when nothing happened in
+/// between (`Run::last_change_at`): it then differs only in how far its open stretches reach,
+/// and those are drawn to the axis's end and clipped at `now_x` anyway.
+pub fn body(
+    drawing: Memo<Drawing>,
+    now_x: Memo<f64>,
+    ids: &'static str,
+    stop: Selector<Item>,
+) -> impl IntoView {
     let lanes = derived(drawing, |d| d.lanes.len());
     let gaps = derived(drawing, |d| d.gaps.len());
     let width = derived(drawing, |d| d.layout.width);
     let axis_y = derived(drawing, |d| d.height - AXIS_H);
-    let now_x = derived(drawing, |d| d.now_x);
     let plot_x1 = derived(drawing, |d| d.layout.plot_x1);
     // The axis changes with the layout and with the height (a new Pod), never while time moves
     // otherwise, so it is redrawn whole when it changes: a few dozen nodes at most.
@@ -215,7 +227,7 @@ pub fn body(drawing: Memo<Drawing>, ids: &'static str, stop: Selector<Item>) -> 
         <For
             each=move || 0..lanes.get()
             key=|i| *i
-            children=move |i| lane_view(drawing, i, width, plot_x1, ids, lane_stop.clone())
+            children=move |i| lane_view(drawing, i, width, plot_x1, now_x, ids, lane_stop.clone())
         />
         <For
             each=move || 0..gaps.get()
@@ -232,13 +244,14 @@ fn lane_view(
     i: usize,
     width: Memo<f64>,
     plot_x1: Memo<f64>,
+    now_x: Memo<f64>,
     ids: &'static str,
     stop: Selector<Item>,
 ) -> impl IntoView {
     let lane = open_lane(drawing, i);
-    let get = move |f: fn(&Lane) -> f64| lane.with(|l| l.as_ref().map_or(0.0, |(l, _)| f(l)));
-    let segs = derived(lane, |l| l.as_ref().map_or(0, |(l, _)| l.segments.len()));
-    let marks = derived(lane, |l| l.as_ref().map_or(0, |(l, _)| l.markers.len()));
+    let get = move |f: fn(&Lane) -> f64| lane.with(|l| l.as_ref().map_or(0.0, f));
+    let segs = derived(lane, |l| l.as_ref().map_or(0, |l| l.segments.len()));
+    let marks = derived(lane, |l| l.as_ref().map_or(0, |l| l.markers.len()));
     let item = Item::Lane(i);
     let seg_stop = stop.clone();
     let mark_stop = stop.clone();
@@ -248,24 +261,24 @@ fn lane_view(
     view! {
         <g
             class=lane_class
-            data-phase=move || lane.with(|l| l.as_ref().map_or("", |(l, _)| l.phase.as_str()))
+            data-phase=move || lane.with(|l| l.as_ref().map_or("", |l| l.phase.as_str()))
             tabindex=move || tabindex(&stop, item)
             role="group"
-            aria-label=move || lane.with(|l| l.as_ref().map(|(l, _)| l.label.clone()).unwrap_or_default())
+            aria-label=move || lane.with(|l| l.as_ref().map(|l| l.label.clone()).unwrap_or_default())
             data-item=item.attr()
             data-tx=LANE_X
             data-ty=move || get(|l| l.y)
         >
             <rect class="lane-bg" x="0" y=move || get(|l| l.y) width=move || width.get() height=LANE_H></rect>
             <text class="lane-text" x="6" y=move || get(|l| l.y + LANE_H / 2.0 + 4.0) aria-hidden="true">
-                {move || lane.with(|l| l.as_ref().map(|(l, _)| l.text.clone()).unwrap_or_default())}
+                {move || lane.with(|l| l.as_ref().map(|l| l.text.clone()).unwrap_or_default())}
             </text>
         </g>
         <g class="lane-items" clip-path=format!("url(#{ids}-now)")>
             <For
                 each=move || 0..segs.get()
                 key=|j| *j
-                children=move |j| segment_view(lane, i, j, plot_x1, ids, seg_stop.clone())
+                children=move |j| segment_view(lane, i, j, plot_x1, now_x, ids, seg_stop.clone())
             />
             <For
                 each=move || 0..marks.get()
@@ -276,22 +289,24 @@ fn lane_view(
     }
 }
 
-/// Segment `j` of lane `i`, drawn to `plot_x1` while it is open.
+/// Segment `j` of lane `i`, drawn to `plot_x1` while it is open; its text shows once the part
+/// left of the "now" line at `now_x` is wide enough.
 fn segment_view(
-    lane: Memo<Option<(Lane, f64)>>,
+    lane: Memo<Option<Lane>>,
     i: usize,
     j: usize,
     plot_x1: Memo<f64>,
+    now_x: Memo<f64>,
     ids: &'static str,
     stop: Selector<Item>,
 ) -> impl IntoView {
     let seg = Memo::new(move |_| {
         lane.with(|l| {
             l.as_ref()
-                .and_then(|(l, now)| l.segments.get(j).map(|s| (s.clone(), is_open(s, *now))))
+                .and_then(|l| l.segments.get(j).map(|s| (s.clone(), s.open)))
         })
     });
-    let y = derived(lane, |l| l.as_ref().map_or(0.0, |(l, _)| l.y));
+    let y = derived(lane, |l| l.as_ref().map_or(0.0, |l| l.y));
     let get = move |f: fn(&SegShape) -> f64| seg.with(|s| s.as_ref().map_or(0.0, |(s, _)| f(s)));
     let width = move || {
         seg.with(|s| match s {
@@ -304,8 +319,14 @@ fn segment_view(
         s.as_ref().map_or(SegClass::Pending, |(s, _)| s.class)
     });
     // The text inside ("run 2") appears once the segment is wide enough; only then is it drawn.
-    let text = derived(seg, |s| {
-        s.as_ref().map(|(s, _)| s.text.clone()).unwrap_or_default()
+    // An open segment is as wide as it reaches left of the "now" line, which moves on every
+    // tick: this memo reads it, but notifies only when the text appears.
+    let text = Memo::new(move |_| {
+        seg.with(|s| match s {
+            Some((s, true)) => s.shown_text_at(now_x.get() - s.x).to_string(),
+            Some((s, false)) => s.shown_text().to_string(),
+            None => String::new(),
+        })
     });
     let item = Item::Segment(i, j);
     view! {
@@ -336,16 +357,9 @@ fn segment_view(
     }
 }
 
-/// Whether `s` is still going at the time whose "now" line is at `now_x`: the model ends it
-/// there. (Drawn to the axis's end and clipped at the line, it looks the same; a stretch that
-/// ended exactly now looks the same that way too.)
-fn is_open(s: &SegShape, now_x: f64) -> bool {
-    (s.x + s.w - now_x).abs() < 1e-6
-}
-
 /// Whether two drawings of a lane look the same once open stretches are drawn to the axis's end:
 /// equal but for the width of segments open in both.
-fn same_drawn(old: &Lane, old_now: f64, new: &Lane, new_now: f64) -> bool {
+fn same_drawn(old: &Lane, new: &Lane) -> bool {
     old.name == new.name
         && old.text == new.text
         && old.y == new.y
@@ -357,22 +371,21 @@ fn same_drawn(old: &Lane, old_now: f64, new: &Lane, new_now: f64) -> bool {
             a.class == b.class
                 && a.x == b.x
                 && a.text == b.text
+                && a.text_w_min == b.text_w_min
                 && a.label == b.label
-                && (a.w == b.w || (is_open(a, old_now) && is_open(b, new_now)))
+                && a.open == b.open
+                && (a.w == b.w || a.open)
         })
 }
 
-/// A memo of lane `i` with the "now" line it was drawn against, that notifies only when the lane
-/// looks different ([`same_drawn`]): a lane whose only change is an open stretch that grew keeps
+/// A memo of lane `i` that notifies only when the lane looks different ([`same_drawn`]): a lane whose only change is an open stretch that grew keeps
 /// its old value and notifies nobody.
-fn open_lane(drawing: Memo<Drawing>, i: usize) -> Memo<Option<(Lane, f64)>> {
-    Memo::new_owning(move |old: Option<Option<(Lane, f64)>>| {
+fn open_lane(drawing: Memo<Drawing>, i: usize) -> Memo<Option<Lane>> {
+    Memo::new_owning(move |old: Option<Option<Lane>>| {
         drawing.with(|d| match (old, d.lanes.get(i)) {
-            (Some(Some((o, on))), Some(n)) if same_drawn(&o, on, n, d.now_x) => {
-                (Some((o, on)), false)
-            }
+            (Some(Some(o)), Some(n)) if same_drawn(&o, n) => (Some(o), false),
             (Some(None), None) => (None, false),
-            (_, n) => (n.map(|n| (n.clone(), d.now_x)), true),
+            (_, n) => (n.cloned(), true),
         })
     })
 }
@@ -407,15 +420,13 @@ fn marker_shape(kind: MarkerKind, x: f64, cy: f64) -> (&'static str, AnyView) {
 /// Marker `j` of lane `i`. A marker never changes once drawn (it marks a moment that has
 /// passed), so its inside is rebuilt whole in the rare case that it does: another run.
 fn marker_view(
-    lane: Memo<Option<(Lane, f64)>>,
+    lane: Memo<Option<Lane>>,
     i: usize,
     j: usize,
     stop: Selector<Item>,
 ) -> impl IntoView {
-    let mark = part(lane, move |l| {
-        l.as_ref().and_then(|(l, _)| l.markers.get(j))
-    });
-    let y = derived(lane, |l| l.as_ref().map_or(0.0, |(l, _)| l.y));
+    let mark = part(lane, move |l| l.as_ref().and_then(|l| l.markers.get(j)));
+    let y = derived(lane, |l| l.as_ref().map_or(0.0, |l| l.y));
     let item = Item::Marker(i, j);
     let class = move || {
         mark.with(|m| {

@@ -248,10 +248,33 @@ pub struct SegShape {
     pub x: f64,
     /// Width (at least 1 unit so a short stretch stays visible).
     pub w: f64,
-    /// Short text drawn inside when it fits (`run 2`), else empty.
+    /// Short text drawn inside once the stretch is `text_w_min` wide (`run 2`), or empty.
     pub text: String,
+    /// The width from which `text` fits (infinite when there is none). Kept apart from `text`
+    /// so that a diagram which draws a still-open stretch wider than the model (revealed up to
+    /// the "now" line) can tell when its text appears.
+    pub text_w_min: f64,
+    /// Whether it is still going at the drawing's time, so that its right edge is the "now"
+    /// line (a stretch that ended exactly then is not).
+    pub open: bool,
     /// Accessible name and tooltip.
     pub label: String,
+}
+
+impl SegShape {
+    /// The text drawn inside at the stretch's own width `w`: `text` once it fits, else nothing.
+    pub fn shown_text(&self) -> &str {
+        self.shown_text_at(self.w)
+    }
+
+    /// The text drawn inside when the stretch is drawn `w` wide.
+    pub fn shown_text_at(&self, w: f64) -> &str {
+        if w >= self.text_w_min {
+            &self.text
+        } else {
+            ""
+        }
+    }
 }
 
 /// What a marker marks.
@@ -367,6 +390,17 @@ impl Axis {
         let t = t.min(self.end_ms) as f64;
         self.x0 + t / self.end_ms as f64 * (self.x1 - self.x0)
     }
+}
+
+/// The x of the "now" line at `t` on the axis of a run ending at `end_ms` in `layout`: the
+/// drawing's `now_x` at `t`, for a diagram that moves the line without redrawing the rest.
+pub fn now_x(layout: &Layout, end_ms: Millis, t: Millis) -> f64 {
+    Axis {
+        end_ms: end_ms.max(1000),
+        x0: layout.plot_x0,
+        x1: layout.plot_x1,
+    }
+    .x(t)
 }
 
 /// Tick spacing: the smallest "nice" step that gives at most `max` intervals.
@@ -552,7 +586,8 @@ fn lane(p: &Pod, y: f64, axis: Axis, t: Millis, label_chars: usize, events: &[&E
             fmt_time(seg.start_ms),
             fmt_time(end)
         );
-        if seg.end_ms.is_none() || seg.end_ms.is_some_and(|e| e > t) {
+        let open = seg.end_ms.is_none() || seg.end_ms.is_some_and(|e| e > t);
+        if open {
             label = format!("{} since {}", class.name(), fmt_time(seg.start_ms));
         }
         if let Some(r) = seg.run {
@@ -576,19 +611,22 @@ fn lane(p: &Pod, y: f64, axis: Axis, t: Millis, label_chars: usize, events: &[&E
             pulls.next();
         }
         label.push_str(&format!(" (Pod {})", p.name));
-        let text = match (seg.kind, seg.run) {
-            (SegmentKind::Running, Some(r)) if w >= 46.0 => format!("run {r}"),
-            (SegmentKind::CrashLoopBackOff, _) if w >= 60.0 => seg
-                .delay_ms
-                .map(|d| format!("back-off {}", fmt_secs(d)))
-                .unwrap_or_default(),
-            _ => String::new(),
+        // The short text and the width from which it fits (11 px text, with a margin).
+        let (text, text_w_min) = match (seg.kind, seg.run) {
+            (SegmentKind::Running, Some(r)) => (format!("run {r}"), 46.0),
+            (SegmentKind::CrashLoopBackOff, _) => match seg.delay_ms {
+                Some(d) => (format!("back-off {}", fmt_secs(d)), 60.0),
+                None => (String::new(), f64::INFINITY),
+            },
+            _ => (String::new(), f64::INFINITY),
         };
         segments.push(SegShape {
             class,
             x,
             w,
             text,
+            text_w_min,
+            open,
             label,
         });
         if seg.kind == SegmentKind::Running {
@@ -1136,6 +1174,48 @@ mod tests {
         assert_eq!(narrow.label_chars, NARROW_LABEL_CHARS);
         assert_eq!(Layout::for_width(f64::NAN), Layout::for_width(VIEW_W));
         assert_eq!(Layout::for_width(VIEW_W), Layout::default());
+    }
+
+    /// What a playing diagram relies on (`src/diagram/svg.rs`): the drawing at the run's last
+    /// change before `t` is the drawing at `t` but for the "now" line and how far the open
+    /// stretches reach, and an open stretch's text is the one it shows once wide enough.
+    #[test]
+    fn the_drawing_at_the_last_change_differs_only_in_open_stretches() {
+        for p in Preset::ALL {
+            let (r, shape) = run(p);
+            let end = r.end().now();
+            for t in (0..=end).step_by(250) {
+                let at = r.last_change_at(t);
+                let now = drawing(&r.snapshot_at(t), end, &shape);
+                let then = drawing(&r.snapshot_at(at), end, &shape);
+                let ctx = format!("{} at {t} (last change {at})", p.slug());
+                assert_eq!(now.lanes.len(), then.lanes.len(), "{ctx}");
+                assert_eq!(
+                    (&now.panel, &now.status, &now.gaps),
+                    (&then.panel, &then.status, &then.gaps),
+                    "{ctx}"
+                );
+                for (a, b) in now.lanes.iter().zip(&then.lanes) {
+                    assert_eq!((&a.label, &a.text, a.y), (&b.label, &b.text, b.y), "{ctx}");
+                    assert_eq!(a.markers, b.markers, "{ctx}");
+                    assert_eq!(a.segments.len(), b.segments.len(), "{ctx}");
+                    for (x, y) in a.segments.iter().zip(&b.segments) {
+                        assert_eq!(
+                            (x.class, x.x, &x.text, &x.label, x.open),
+                            (y.class, y.x, &y.text, &y.label, y.open),
+                            "{ctx}"
+                        );
+                        if x.open {
+                            // Drawn to the axis's end and clipped at the line: its text shows
+                            // once the part left of the line is wide enough.
+                            assert_eq!(x.shown_text(), y.shown_text_at(now.now_x - y.x), "{ctx}");
+                        } else {
+                            assert_eq!(x.w, y.w, "{ctx}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use joblab_core::api::api::batch::v1::Job;
 use joblab_core::scenario::Scenario;
-use joblab_core::sim::{Replay, Simulation};
+use joblab_core::sim::{Cursor, Replay, Simulation};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -146,6 +146,35 @@ proptest! {
             let mut fresh = build(&i);
             fresh.advance_to(t);
             prop_assert_eq!(replay.snapshot_at(t), fresh.snapshot(), "t = {}", t);
+        }
+    }
+
+    /// A player's cursor, moved to moments in any order (mostly forward, sometimes back), gives
+    /// the same snapshot as `snapshot_at`.
+    #[test]
+    fn snapshot_with_a_cursor_matches_snapshot_at(i in input(), fracs in prop::collection::vec(0.0f64..1.2, 1..12)) {
+        let replay = Replay::record(build(&i), UNTIL_MS);
+        let end = replay.end().now().max(1);
+        let mut cursor = Cursor::default();
+        for f in fracs {
+            let t = (end as f64 * f) as u64;
+            prop_assert_eq!(replay.snapshot_with(&mut cursor, t), replay.snapshot_at(t), "t = {}", t);
+        }
+    }
+
+    /// Between two change times nothing changes but the clock: the snapshot at `t` is the one
+    /// at the last change before it, with `t` as its time.
+    #[test]
+    fn nothing_changes_between_change_times(i in input(), fracs in prop::collection::vec(0.0f64..1.0, 1..6)) {
+        let replay = Replay::record(build(&i), UNTIL_MS);
+        let end = replay.end().now().max(1);
+        for f in fracs {
+            let t = (end as f64 * f) as u64;
+            let at = replay.last_change_at(t);
+            prop_assert!(at <= t);
+            let mut then = replay.snapshot_at(at);
+            then.time_ms = t;
+            prop_assert_eq!(then, replay.snapshot_at(t), "t = {}, last change {}", t, at);
         }
     }
 }

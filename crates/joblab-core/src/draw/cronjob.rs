@@ -433,6 +433,8 @@ fn job_row(c: &Ctx<'_>, j: &ChildJob, y: f64) -> CronRow {
         x,
         w: (c.axis.x(active_end) - x).max(1.0),
         text: String::new(),
+        text_w_min: f64::INFINITY,
+        open: finished.is_none() && deleted.is_none(),
         label: format!(
             "Active {} to {} (Job {})",
             c.clock(created),
@@ -452,6 +454,8 @@ fn job_row(c: &Ctx<'_>, j: &ChildJob, y: f64) -> CronRow {
             x,
             w: (c.axis.x(until) - x).max(1.0),
             text: String::new(),
+            text_w_min: f64::INFINITY,
+            open: deleted.is_none(),
             label: format!(
                 "{kind} at {}, kept{} (Job {})",
                 c.clock(f),
@@ -534,6 +538,8 @@ fn pod_row(c: &Ctx<'_>, j: &ChildJob, p: &Pod, y: f64) -> CronRow {
             x,
             w: (c.axis.x(end + off) - x).max(1.0),
             text: String::new(),
+            text_w_min: f64::INFINITY,
+            open,
             label,
         });
         if seg.kind == SegmentKind::Running && !open {

@@ -388,7 +388,7 @@ fn frame(out: &mut String, d: &Drawing, x: f64, y: f64, p: &Palette) {
                 num(LANE_H - 14.0),
                 opacity_attr(opacity)
             );
-            if !s.text.is_empty() {
+            if !s.shown_text().is_empty() {
                 let colour = if s.class == SegClass::CrashLoop {
                     p.text
                 } else {
@@ -399,7 +399,7 @@ fn frame(out: &mut String, d: &Drawing, x: f64, y: f64, p: &Palette) {
                     r#"<text x="{}" y="{}" font-size="11" font-weight="600" fill="{colour}">{}</text>"#,
                     fx(s.x + 4.0),
                     num(mid + 4.0),
-                    xml(&s.text)
+                    xml(s.shown_text())
                 );
             }
         }

@@ -53,7 +53,7 @@ pub use config::{image_with_default_tag, PullPolicy, JOB_CONTROLLER_NAME};
 use intervals::IndexSet;
 pub use model::*;
 use rng::SplitMix64;
-pub use snapshot::{Replay, Snapshot};
+pub use snapshot::{Cursor, Replay, Snapshot};
 
 /// The most queue entries one simulation processes before it stops and says so
 /// ([`crate::limits::MAX_SIM_EVENTS`]; the page uses [`crate::limits::INTERACTIVE_MAX_EVENTS`]).

@@ -89,6 +89,19 @@ pub struct Replay {
     /// that hits the interactive event cap.
     checkpoints: Vec<Checkpoint>,
     end: Simulation,
+    /// Every time at which the run processed something, in order, without repeats. The run
+    /// changes only there (a simulation changes only in `dispatch`, at a queued wakeup), so
+    /// between two of these times a snapshot differs only in its `time_ms`: a player that
+    /// redraws only when it crosses one of them draws the same picture for a fraction of the work.
+    change_times: Vec<Millis>,
+}
+
+/// A simulation kept at the last moment a player asked for, so that the next, later moment is
+/// reached by simulating only what happened in between rather than from the last checkpoint
+/// (which, with 1 000 Pods, is thousands of events back). See [`Replay::snapshot_with`].
+#[derive(Clone, Debug, Default)]
+pub struct Cursor {
+    sim: Option<Simulation>,
 }
 
 /// A copy of the simulation without its event log, and that log's length.
@@ -128,9 +141,15 @@ impl Replay {
         let mut checkpoints = vec![Checkpoint::of(&mut sim)];
         let mut spacing: u64 = 1024;
         let mut last = 0u64;
+        let mut change_times: Vec<Millis> = Vec::new();
         while !sim.is_settled() && sim.stopped().is_none() {
             match sim.next_wakeup() {
-                Some(t) if t <= until => sim.advance_to(t),
+                Some(t) if t <= until => {
+                    sim.advance_to(t);
+                    if change_times.last() != Some(&t) {
+                        change_times.push(t);
+                    }
+                }
                 _ => break,
             }
             // A checkpoint copies every Pod, so with many Pods they are spaced further apart:
@@ -156,6 +175,7 @@ impl Replay {
         Replay {
             checkpoints,
             end: sim,
+            change_times,
         }
     }
 
@@ -172,6 +192,42 @@ impl Replay {
     /// The simulation at the end of the recorded run.
     pub fn end(&self) -> &Simulation {
         &self.end
+    }
+
+    /// The last time at or before `t` (clamped to the run's end) at which the run changed, or 0:
+    /// the snapshot there equals the one at `t` but for its `time_ms`.
+    pub fn last_change_at(&self, t: Millis) -> Millis {
+        let t = t.min(self.end.now());
+        let i = self.change_times.partition_point(|&c| c <= t);
+        i.checked_sub(1).map_or(0, |i| self.change_times[i])
+    }
+
+    /// The snapshot at time `t`, as [`Replay::snapshot_at`] gives it, reached from `cursor` when
+    /// that is not later than `t` (a playing diagram asks for later and later moments), else
+    /// from the latest checkpoint; `cursor` is left at `t`.
+    pub fn snapshot_with(&self, cursor: &mut Cursor, t: Millis) -> Snapshot {
+        if t >= self.end.now() {
+            return self.snapshot_at(t);
+        }
+        let sim = match cursor.sim.take() {
+            // Advancing to a later time processes exactly the wakeups in between, so this is
+            // the state the checkpoint would reach (`advance_to` is the only way time moves).
+            Some(sim) if sim.now() <= t => sim,
+            _ => self.restored_before(t),
+        };
+        let sim = cursor.sim.insert(sim);
+        sim.advance_to(t);
+        sim.snapshot()
+    }
+
+    /// The latest checkpoint not after `t`, restored (the first one if none is).
+    fn restored_before(&self, t: Millis) -> Simulation {
+        self.checkpoints
+            .iter()
+            .rev()
+            .find(|c| c.sim.now() <= t)
+            .or(self.checkpoints.first())
+            .map_or_else(|| self.end.clone(), |c| c.restore(&self.end))
     }
 
     /// The snapshot at time `t`: the latest checkpoint not after `t`, advanced to `t`.
