@@ -647,7 +647,11 @@ func (c *cronHarness) output() ([]byte, error) {
 			return nil, err
 		}
 		m["name"] = ch.name
-		m["scheduledTime"] = ch.h.lastJob.Annotations[batchv1.CronJobScheduledTimestampAnnotation]
+		// A Job made by hand has no scheduled time: null, as Joblab writes it.
+		m["scheduledTime"] = nil
+		if at, ok := ch.h.lastJob.Annotations[batchv1.CronJobScheduledTimestampAnnotation]; ok {
+			m["scheduledTime"] = at
+		}
 		m["createdAt"] = secs(ch.created)
 		m["clockStart"] = secs(ch.clockStart)
 		m["deletedAt"] = nil
