@@ -21,22 +21,33 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 	_ "time/tzdata" // the IANA zones when the host has none (ZONEINFO, or the host's zoneinfo, comes first)
 
 	batchv1 "k8s.io/api/batch/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	"k8s.io/apimachinery/pkg/api/meta"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/types"
+	"k8s.io/cli-runtime/pkg/genericiooptions"
+	"k8s.io/cli-runtime/pkg/resource"
 	"k8s.io/client-go/informers"
 	"k8s.io/client-go/kubernetes/fake"
+	restfake "k8s.io/client-go/rest/fake"
+	"k8s.io/client-go/restmapper"
 	k8stesting "k8s.io/client-go/testing"
 	"k8s.io/client-go/tools/cache"
 	"k8s.io/client-go/util/workqueue"
 	"k8s.io/klog/v2"
+	"k8s.io/kubectl/pkg/cmd/create"
+	kubectlscheme "k8s.io/kubectl/pkg/scheme"
 	"k8s.io/kubernetes/pkg/api/legacyscheme"
 	"k8s.io/kubernetes/pkg/controller/cronjob"
 	"sigs.k8s.io/yaml"
@@ -549,6 +560,9 @@ func (c *cronHarness) userAction(i int) {
 			c.writeCronJob(next)
 		}
 	}
+	if a.CreateJob != nil {
+		c.kubectlCreateJob(a.CreateJob.Name)
+	}
 	if a.DeleteJob != nil && a.DeleteJob.Job != nil {
 		for _, ch := range c.children {
 			if ch.ordinal == *a.DeleteJob.Job && !ch.gone() {
@@ -557,6 +571,57 @@ func (c *cronHarness) userAction(i int) {
 			}
 		}
 	}
+}
+
+// kubectlCreateJob is `kubectl create job NAME --from=cronjob/CRONJOB -n NAMESPACE` now, run by
+// kubectl's own code (k8s.io/kubectl pkg/cmd/create/create_job.go, `CreateJobOptions.Run`, the
+// options as `Complete` fills them for those flags): its builder GETs the CronJob from this
+// harness's API server, `createJobFromCronJob` makes the Job (the template's labels, its
+// annotations over `cronjob.kubernetes.io/instantiate: manual`, a controller reference without
+// blockOwnerDeletion, the template's spec), and the create goes through the clientset to `react`,
+// which answers AlreadyExists for a name a Job still has and refuses an invalid one as the
+// API server does. kubectl then fails ("failed to create job: ...") and nothing changes; the
+// scenario goes on, as a user's failed command leaves the cluster.
+func (c *cronHarness) kubectlCreateJob(name string) {
+	o := create.NewCreateJobOptions(genericiooptions.NewTestIOStreamsDiscard())
+	o.Name, o.From = name, "cronjob/"+c.cj.Name
+	o.Namespace, o.EnforceNamespace = c.cj.Namespace, true
+	o.Client = c.client.BatchV1()
+	o.FieldManager = "kubectl-create"
+	o.ValidationDirective = metav1.FieldValidationStrict
+	o.PrintObj = func(runtime.Object) error { return nil }
+	mapper := meta.NewDefaultRESTMapper([]schema.GroupVersion{batchv1.SchemeGroupVersion})
+	mapper.Add(batchv1.SchemeGroupVersion.WithKind("CronJob"), meta.RESTScopeNamespace)
+	mapper.Add(batchv1.SchemeGroupVersion.WithKind("Job"), meta.RESTScopeNamespace)
+	o.Builder = resource.NewFakeBuilder(
+		func(gv schema.GroupVersion) (resource.RESTClient, error) {
+			return &restfake.RESTClient{
+				GroupVersion:         gv,
+				NegotiatedSerializer: kubectlscheme.Codecs.WithoutConversion(),
+				Client:               restfake.CreateHTTPClient(c.serveCronJobGet),
+			}, nil
+		},
+		func() (meta.RESTMapper, error) { return mapper, nil },
+		func() (restmapper.CategoryExpander, error) { return restmapper.SimpleCategoryExpander{}, nil },
+	)
+	_ = o.Run()
+}
+
+// serveCronJobGet is the API server's answer to kubectl's GET of the CronJob: the stored object.
+func (c *cronHarness) serveCronJobGet(req *http.Request) (*http.Response, error) {
+	want := "/namespaces/" + c.cj.Namespace + "/cronjobs/" + c.cj.Name
+	header := http.Header{"Content-Type": []string{runtime.ContentTypeJSON}}
+	if req.Method != http.MethodGet || !strings.HasSuffix(req.URL.Path, want) {
+		body := fmt.Sprintf(`{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404,"message":"oracle: unexpected %s %s"}`, req.Method, req.URL.Path)
+		return &http.Response{StatusCode: http.StatusNotFound, Header: header, Body: io.NopCloser(strings.NewReader(body))}, nil
+	}
+	cj := c.cj.DeepCopy()
+	cj.APIVersion, cj.Kind = "batch/v1", "CronJob"
+	body, err := json.Marshal(cj)
+	if err != nil {
+		return nil, err
+	}
+	return &http.Response{StatusCode: http.StatusOK, Header: header, Body: io.NopCloser(bytes.NewReader(body))}, nil
 }
 
 // --- output -----------------------------------------------------------------------------------
@@ -582,7 +647,11 @@ func (c *cronHarness) output() ([]byte, error) {
 			return nil, err
 		}
 		m["name"] = ch.name
-		m["scheduledTime"] = ch.h.lastJob.Annotations[batchv1.CronJobScheduledTimestampAnnotation]
+		// A Job made by hand has no scheduled time: null, as Joblab writes it.
+		m["scheduledTime"] = nil
+		if at, ok := ch.h.lastJob.Annotations[batchv1.CronJobScheduledTimestampAnnotation]; ok {
+			m["scheduledTime"] = at
+		}
 		m["createdAt"] = secs(ch.created)
 		m["clockStart"] = secs(ch.clockStart)
 		m["deletedAt"] = nil

@@ -131,6 +131,13 @@ type Action struct {
 	Patch     *JobPatch  `json:"patch"`
 	DeletePod *DeletePod `json:"deletePod"`
 	DeleteJob *DeleteJob `json:"deleteJob"`
+	CreateJob *CreateJob `json:"createJob"`
+}
+
+// CreateJob is `kubectl create job NAME --from=cronjob/CRONJOB` in a CronJob scenario: a Job
+// made by hand from the CronJob's template.
+type CreateJob struct {
+	Name string `json:"name"`
 }
 
 // DeleteJob is `kubectl delete job`; in a CronJob scenario, of the CronJob's Job-th Job.

@@ -3,7 +3,7 @@
 //! what `oracle simulate` printed for the real CronJob controller v2 and the real Job controller
 //! of every child Job), with no Go needed. Every vector must agree exactly
 //! (crates/oracle-diff/src/sim/cron.rs says what agreement means). Regenerate them with
-//! `bash scripts/oracle-vectors.sh --cronjobs`.
+//! `bash scripts/oracle-vectors.sh --simulate-cronjobs`.
 
 use std::path::Path;
 

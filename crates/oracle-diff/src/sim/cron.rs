@@ -8,8 +8,9 @@
 //! saving and half-hour offsets) and a start time (the default, or just before a daylight-saving
 //! change), `concurrencyPolicy`, `startingDeadlineSeconds`, both history limits and `suspend`;
 //! crossed with a scenario whose run times are shorter and longer than the period, failures (by
-//! Job, by run, by rate), suspend and resume patches, deletions of child Jobs, and a CronJob
-//! controller that was down for a while (some long enough for more than 100 missed times).
+//! Job, by run, by rate), suspend and resume patches, deletions of child Jobs, Jobs made by hand
+//! (`createJob`, some with names that collide), and a CronJob controller that was down for a
+//! while (some long enough for more than 100 missed times).
 //!
 //! **Agreement** ([`compare_cron`]): the CronJob's status (active Jobs by name,
 //! lastScheduleTime, lastSuccessfulTime); the same Jobs in creation order, each with its name,
@@ -19,7 +20,8 @@
 
 use joblab_core::check::check_source;
 use joblab_core::scenario::{Scenario, MAX_SECONDS};
-use joblab_core::sim::cronjob::{json::cronjob_json, CronJobSimulation};
+use joblab_core::sim::cronjob::schedule::ControllerSchedule;
+use joblab_core::sim::cronjob::{json::cronjob_json, CronJobSimulation, NextTime};
 use joblab_core::sim::rng::SplitMix64;
 use joblab_core::sim::Millis;
 use joblab_core::yaml::emit::to_yaml;
@@ -47,6 +49,10 @@ const SCHEDULES: &[(&str, u64)] = &[
     ("0 3 * * *", 86_400),
     ("*/10 1-3 * * *", 600),
     ("0,20,40 * * * ?", 1200),
+    // Days that never come: the API server accepts these (robfig parses them), and the
+    // controller's mostRecentScheduleTime finds no next time (`InvalidSchedule`).
+    ("0 0 30 2 *", 3600),
+    ("15 6 31 4,6,9,11 *", 3600),
 ];
 
 /// Zones: none (the controller's UTC), UTC by name, daylight saving on both hemispheres, and odd
@@ -62,17 +68,21 @@ const ZONES: &[Option<&str>] = &[
     Some("America/Sao_Paulo"),
 ];
 
-/// Start times: the default, and a few hours before daylight-saving changes.
-const STARTS: &[Option<&str>] = &[
-    None,
-    None,
-    None,
-    Some("2025-03-30T00:00:00Z"),
-    Some("2025-10-26T00:00:00Z"),
-    Some("2025-03-09T06:00:00Z"),
-    Some("2025-11-02T05:00:00Z"),
-    Some("2025-04-05T14:00:00Z"),
+/// Start times: the default, and a few hours before daylight-saving changes; each with its Unix
+/// seconds (for the names of scheduled Jobs a hand-made Job may take).
+const STARTS: &[(Option<&str>, i64)] = &[
+    (None, DEFAULT_START_UNIX_SECONDS),
+    (None, DEFAULT_START_UNIX_SECONDS),
+    (None, DEFAULT_START_UNIX_SECONDS),
+    (Some("2025-03-30T00:00:00Z"), 1_743_292_800),
+    (Some("2025-10-26T00:00:00Z"), 1_761_436_800),
+    (Some("2025-03-09T06:00:00Z"), 1_741_500_000),
+    (Some("2025-11-02T05:00:00Z"), 1_762_059_600),
+    (Some("2025-04-05T14:00:00Z"), 1_743_861_600),
 ];
+
+/// A scenario's default `startTime`, 2025-01-01T00:00:00Z.
+const DEFAULT_START_UNIX_SECONDS: i64 = 1_735_689_600;
 
 /// Generates `count` CronJob cases of `seed`.
 pub fn generate_cron(seeds: &Seeds, seed: u64, count: usize) -> Vec<SimCase> {
@@ -248,7 +258,8 @@ fn scenario(g: &mut G, d: &Drawn) -> (J, u64) {
         s.insert("failureRate".into(), json!(g.pick(&[0.1, 0.3, 0.5])));
     }
     s.insert("seed".into(), json!(g.below(1000)));
-    if let Some(start) = g.pick(STARTS) {
+    let (start, start_unix_seconds) = g.pick(STARTS);
+    if let Some(start) = start {
         s.insert("startTime".into(), json!(start));
     }
     let mut runs = Vec::new();
@@ -300,9 +311,6 @@ fn scenario(g: &mut G, d: &Drawn) -> (J, u64) {
         let at = g.below(d.until_seconds) as f64 + if g.chance(20) { 0.5 } else { 0.0 };
         actions.push(json!({"at": at, "deleteJob": {"job": 1 + g.below(5)}}));
     }
-    if !actions.is_empty() {
-        s.insert("actions".into(), J::Array(actions));
-    }
     if g.chance(30) {
         let from = g.below(d.until_seconds / 2) as f64;
         let length = if g.chance(40) && d.period_seconds <= 300 {
@@ -318,7 +326,70 @@ fn scenario(g: &mut G, d: &Drawn) -> (J, u64) {
             json!({"from": from, "to": to}),
         );
     }
+    // Drawn last, so that the draws above make the same cases as before hand-made Jobs.
+    if g.chance(35) {
+        manual_jobs(g, d, start_unix_seconds, until_seconds, &mut actions);
+    }
+    if !actions.is_empty() {
+        s.insert("actions".into(), J::Array(actions));
+    }
     (J::Object(s), until_seconds)
+}
+
+/// `kubectl create job NAME --from=cronjob/CRONJOB` at random times (while scheduled Jobs run,
+/// under every policy, suspension and history limit the CronJob drew): mostly fresh names,
+/// and some that collide, which the API server refuses while a Job of that name exists
+/// (AlreadyExists, so kubectl fails and nothing changes): a hand-made Job's name again; a
+/// scheduled Job's name taken by hand once its time has passed; and the name of a scheduled
+/// time still to come, so the controller's create meets the hand-made Job (AlreadyExists, then
+/// `IsControlledBy`: it adopts it into `active`); and now and then a name that is no Job name.
+fn manual_jobs(
+    g: &mut G,
+    d: &Drawn,
+    start_unix_seconds: i64,
+    until_seconds: u64,
+    actions: &mut Vec<J>,
+) {
+    let spec = &d.manifest["spec"];
+    let cronjob = d.manifest["metadata"]["name"].as_str().unwrap_or("cron");
+    let schedule = ControllerSchedule::new(
+        spec["schedule"].as_str().unwrap_or(""),
+        spec["timeZone"].as_str(),
+    )
+    .ok();
+    // The scheduled time a Job named for it would carry in its name: the last before `at`
+    // seconds, or the first after it.
+    let scheduled_name = |at: u64, before: bool| -> Option<String> {
+        let schedule = schedule.as_ref()?;
+        let at_unix = start_unix_seconds + at as i64;
+        let mut t = schedule.next_after(start_unix_seconds - 1)?;
+        let mut last_before = None;
+        while t < at_unix {
+            last_before = Some(t);
+            t = schedule.next_after(t)?;
+        }
+        let pick = if before { last_before? } else { t };
+        Some(format!("{cronjob}-{}", pick.div_euclid(60)))
+    };
+    let mut names: Vec<String> = Vec::new();
+    for n in 0..1 + g.below(3) {
+        let at = g.below(until_seconds);
+        let half = if g.chance(15) { 0.5 } else { 0.0 };
+        let name = match g.below(20) {
+            0..=4 if !names.is_empty() => g.pick(&names),
+            5..=7 => scheduled_name(at, true).unwrap_or_else(|| format!("{cronjob}-manual")),
+            8..=11 => scheduled_name(at, false).unwrap_or_else(|| format!("{cronjob}-manual")),
+            12 => g.pick(&["Manual", "by_hand", "-x"]).to_owned(),
+            _ => g.pick(&[
+                format!("{cronjob}-manual"),
+                format!("{cronjob}-manual-{}", n + 1),
+                "by-hand".to_owned(),
+                format!("{cronjob}-{}", at),
+            ]),
+        };
+        names.push(name.clone());
+        actions.push(json!({"at": at as f64 + half, "createJob": {"name": name}}));
+    }
 }
 
 /// Whether a manifest's first document is a batch/v1 CronJob.
