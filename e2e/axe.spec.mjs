@@ -88,11 +88,18 @@ for (const theme of THEMES) {
       });
 
       test('the web component on a docs page', async ({ page }) => {
-        // Two elements, as a docs page might have (e2e/component.spec.mjs tests them in depth).
+        // Job and CronJob elements side by side, as a docs page might have them
+        // (e2e/component.spec.mjs tests them in depth).
         await page.goto(hostUrl(`<joblab-diagram pattern="failure" backoff-limit="2" theme="${theme}"></joblab-diagram>
-<joblab-diagram pattern="indexed" theme="${theme}"></joblab-diagram>`));
+<joblab-diagram pattern="indexed" theme="${theme}"></joblab-diagram>
+<joblab-diagram pattern="cronjobs/forbid" theme="${theme}"></joblab-diagram>
+<joblab-diagram pattern="cronjobs/missed-runs" theme="${theme}"></joblab-diagram>`));
         await expect(page.locator('joblab-diagram svg.diagram-svg [aria-label^="Pod "]').first()).toBeVisible();
         await expect(page.locator('joblab-diagram').nth(1).locator('svg.diagram-svg [aria-label^="Pod "]').first()).toBeVisible();
+        for (const n of [2, 3]) {
+          await expect(page.locator('joblab-diagram').nth(n).getByRole('heading', { name: 'CronJob controller' })).toBeVisible();
+          await expect(page.locator('joblab-diagram').nth(n).locator('svg.diagram-svg [aria-label]').first()).toBeVisible();
+        }
         expect(await axeViolations(page)).toEqual([]);
       });
     });

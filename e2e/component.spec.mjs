@@ -5,6 +5,7 @@
 // iframe; its attributes are reactive; two elements work independently; no style crosses the
 // shadow boundary either way; and the events the reader's actions raise reach the page (the
 // schema is src/events.rs, documented in docs/embed.md).
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.mjs';
 import { hostUrl } from './host-page.mjs';
 import { watchCsp, cspViolations } from './csp-watch.mjs';
@@ -19,7 +20,8 @@ async function recordEvents(page) {
     for (const type of types) {
       document.addEventListener(type, (e) => {
         window.__events.push({
-          type: e.type, detail: e.detail, target: e.target.id, bubbles: e.bubbles, composed: e.composed,
+          type: e.type, detail: e.detail, target: e.target.id || String([...document.querySelectorAll('joblab-diagram')].indexOf(e.target)),
+          bubbles: e.bubbles, composed: e.composed,
         });
       });
     }
@@ -171,4 +173,90 @@ test('the reader\'s actions reach the page as events: play, pause, step, finishe
   expect(seen[3].detail).toMatchObject({ outcome: 'Failed', reason: 'BackoffLimitExceeded' });
   // Element b did nothing, so it reported nothing but its ready.
   expect((await events(page)).filter((e) => e.target === 'b').map((e) => e.type)).toEqual(['joblab:ready']);
+});
+
+// CronJob patterns: `pattern` is what follows #/embed/ in the iframe embed's route, so
+// `cronjobs/<slug>`; the CronJob knobs are their query keys in kebab case, as the Job knobs are.
+// The page is docs/embed.md's snippet ("CronJob patterns"), read from there, after its script line
+// (the host page loads the script from the test server); ids are given once the page has loaded.
+function cronSnippet() {
+  const doc = readFileSync(new URL('../docs/embed.md', import.meta.url), 'utf8');
+  const section = doc.slice(doc.indexOf('#### CronJob patterns'));
+  const block = /```html\n([\s\S]*?)```/.exec(section)[1].trim().split('\n');
+  expect(block[0]).toBe('<script type="module" src="https://example.org/courses/k8s/joblab/joblab-embed.js"></script>');
+  return block.slice(1).join('\n');
+}
+
+test('CronJob patterns beside a Job pattern (docs/embed.md\'s snippet): attributes, reactivity, events', async ({ page }) => {
+  await watchCsp(page.context());
+  await recordEvents(page);
+  const snippet = cronSnippet();
+  expect(snippet).toContain('pattern="cronjobs/missed-runs" starting-deadline-seconds="200"');
+  await page.goto(hostUrl(snippet));
+  await page.evaluate(() => document.querySelectorAll('joblab-diagram').forEach((e, i) => { e.id = ['j', 'c'][i]; }));
+  const j = page.locator('joblab-diagram#j');
+  const c = page.locator('joblab-diagram#c');
+  await expect(j.getByRole('heading', { level: 2 })).toHaveText('Failure Handling');
+  await expect(c.getByRole('heading', { level: 2 })).toHaveText('Missed runs and startingDeadlineSeconds');
+  await expect(c.getByRole('heading', { name: 'CronJob controller' })).toBeVisible();
+  await expect(c.locator('svg.diagram-svg [aria-label]').first()).toBeVisible();
+  expect(await page.evaluate(() => !!document.querySelector('#c').shadowRoot?.querySelector('.diagram-svg'))).toBe(true);
+  // The knob attribute sets the CronJob knob, as startingDeadlineSeconds=200 in a URL does.
+  await expect(c.locator('#cron-knob-startingDeadlineSeconds')).toHaveValue('200');
+  // Ready, on its own element, with the embed route as its source (as the iframe's events have).
+  // (Sent before the ids were given: by the elements' places in the page.)
+  await expect.poll(async () => (await events(page)).filter((e) => e.type === 'joblab:ready').map((e) => e.target).sort()).toEqual(['0', '1']);
+  const ready = (await events(page)).find((e) => e.target === '1' && e.type === 'joblab:ready');
+  expect(ready).toMatchObject({ bubbles: true, composed: true, detail: { type: 'joblab:ready', version: 1, source: 'cronjobs/missed-runs' } });
+  expect(ready.detail.endMs).toBeGreaterThan(0);
+
+  // Reactive: startingDeadlineSeconds 0 makes every late start too late, so the run changes.
+  const status = c.locator('p.diagram-status');
+  const before = await status.textContent();
+  await page.evaluate(() => document.querySelector('#c').setAttribute('starting-deadline-seconds', '0'));
+  await expect(c.locator('#cron-knob-startingDeadlineSeconds')).toHaveValue('0');
+  await expect(status).not.toHaveText(before);
+  // Another CronJob pattern, and a knob only it reads.
+  await page.evaluate(() => {
+    const el = document.querySelector('#c');
+    el.setAttribute('run-seconds', '600');
+    el.setAttribute('pattern', 'cronjobs/replace');
+  });
+  await expect(c.getByRole('heading', { level: 2 })).toHaveText('Replace stops a run');
+  await expect(c.locator('#cron-knob-runSeconds')).toHaveValue('600');
+  // A Job element switched to a CronJob pattern and back.
+  await page.evaluate(() => document.querySelector('#j').setAttribute('pattern', 'cronjobs/forbid'));
+  await expect(j.getByRole('heading', { level: 2 })).toHaveText('Forbid skips a run');
+  await expect(j.locator('#cron-knob-runSeconds')).toBeVisible();
+  await page.evaluate(() => document.querySelector('#j').setAttribute('pattern', 'failure'));
+  await expect(j.getByRole('heading', { level: 2 })).toHaveText('Failure Handling');
+  await expect(j.locator('#knob-backoffLimit')).toHaveValue('2');
+  // A bare CronJob slug is not a pattern: the message names the route form.
+  await page.evaluate(() => document.querySelector('#j').setAttribute('pattern', 'forbid'));
+  await expect(j.getByRole('alert')).toContainText('pattern="forbid" is not a diagram');
+  await expect(j.getByRole('alert')).toContainText('cronjobs/forbid');
+  await page.evaluate(() => document.querySelector('#j').setAttribute('pattern', 'failure'));
+  await expect(j.locator('#knob-backoffLimit')).toHaveValue('2');
+
+  // The reader's actions on the CronJob element reach the page, from that element only.
+  const timeJ = j.locator('output.time-out');
+  const jBefore = await timeJ.textContent();
+  const mark = (await events(page)).length;
+  await c.getByRole('button', { name: 'Reset', exact: true }).click();
+  await c.getByRole('button', { name: 'Play', exact: true }).click();
+  await c.getByRole('button', { name: 'Pause', exact: true }).click();
+  await c.getByRole('button', { name: 'Step', exact: true }).click();
+  await c.getByRole('button', { name: 'End', exact: true }).click();
+  await expect.poll(async () => (await events(page)).slice(mark).map((e) => e.type)).toContain('joblab:finished');
+  const seen = (await events(page)).slice(mark).filter((e) => e.type !== 'joblab:ready');
+  expect(seen.map((e) => `${e.target} ${e.type}`)).toEqual(['c joblab:play', 'c joblab:pause', 'c joblab:step', 'c joblab:finished']);
+  for (const e of seen) {
+    expect(e).toMatchObject({ bubbles: true, composed: true, detail: { type: e.type, version: 1, source: 'cronjobs/replace' } });
+    expect(typeof e.detail.timeMs).toBe('number');
+  }
+  expect(seen[2].detail.timeMs).toBeGreaterThan(seen[1].detail.timeMs);
+  // A CronJob keeps scheduling: its run ends without a Job's outcome.
+  expect(seen[3].detail).toMatchObject({ outcome: null, reason: null });
+  await expect(timeJ).toHaveText(jBefore);
+  expect(await cspViolations(page)).toEqual([]);
 });

@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import { test, expect } from './fixtures.mjs';
 import { APP_URL } from './ports.mjs';
+import { hostUrl } from './host-page.mjs';
 import { axeViolations } from './axe.mjs';
 import { watchCsp, cspViolations } from './csp-watch.mjs';
 
@@ -253,6 +254,48 @@ test('the control works in an embed, by keyboard, at 320 px, with no axe violati
   const labFile = await download(page, lab.getByRole('button', { name: 'Download SVG' }), testInfo);
   expect(labFile.name).toMatch(/^joblab-job-\d+m\d\ds-(light|dark)\.svg$/);
   expect(await axeViolations(page, '.lab-diagram .picture')).toEqual([]);
+});
+
+test('the control works inside the web component\'s shadow root: the iframe embed\'s SVG, and a PNG', async ({ page, context }, testInfo) => {
+  await watchCsp(context);
+  // The iframe embed's picture of the moment it opens at (the end of the run), in its theme.
+  await page.goto(`${APP_URL}#/embed/failure?backoffLimit=1&theme=dark`);
+  const frameBody = await openPicture(page);
+  await expect(frameBody.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  const framed = await download(page, frameBody.getByRole('button', { name: 'Download SVG' }), testInfo);
+
+  // The same pattern, knobs and theme as an element on a docs page of another origin (whose CSP
+  // allows data: images, as docs/embed.md asks for the PNG). The reader's system is light, so the
+  // control must take the element's theme attribute, not the page's or the system's.
+  await page.goto(hostUrl('<joblab-diagram pattern="failure" backoff-limit="1" theme="dark"></joblab-diagram>'));
+  const el = page.locator('joblab-diagram');
+  await expect(el.locator('svg.diagram-svg [aria-label^="Pod "]').first()).toBeVisible();
+  const summary = el.locator('.picture summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const body = el.locator('.picture-body');
+  await expect(body).toBeVisible();
+  await expect(body.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  const svg = await download(page, body.getByRole('button', { name: 'Download SVG' }), testInfo);
+  await expect(body.getByRole('status')).toHaveText(`Downloaded ${svg.name}.`);
+  expect(svg.name).toMatch(/^joblab-failure-\d+m\d\ds-dark\.svg$/);
+  const text = readFileSync(svg.path, 'utf8');
+  // Standalone: no stylesheet, class or link, so nothing of the page or the shadow root.
+  expect(text).not.toMatch(/var\(|class=|style=|<style|href=/);
+  expect(text).toContain('Failed (BackoffLimitExceeded): 0 succeeded, 2 failed');
+  // Byte for byte what the iframe embed gives: the picture is drawn from the run, not the DOM.
+  expect(svg.name).toBe(framed.name);
+  expect(text).toBe(readFileSync(framed.path, 'utf8'));
+
+  // The PNG: the SVG drawn on a canvas at twice its size, downloaded from the shadow root too.
+  const { w, h } = svgSize(text);
+  const png = await download(page, body.getByRole('button', { name: 'Download PNG' }), testInfo);
+  expect(png.name).toBe(svg.name.replace(/\.svg$/, '.png'));
+  const im = PNG.sync.read(readFileSync(png.path));
+  expect([im.width, im.height]).toEqual([Math.round(w * 2), Math.round(h * 2)]);
+  await expect(body.getByRole('status')).toHaveText(`Downloaded ${png.name}.`);
+  expect(await axeViolations(page, 'joblab-diagram')).toEqual([]);
+  expect(await cspViolations(page)).toEqual([]);
 });
 
 test('the comparison catches another font and a colour a few units off', async ({ browser }, testInfo) => {

@@ -87,6 +87,8 @@ step "size budget: first load at most 350 KB brotli (raw, gzip, brotli per asset
 bash scripts/size.sh --check
 step "the guide's module carries none of the check pipeline"
 bash scripts/check-split.sh
+step "docs/nginx/joblab.conf serves dist/ as docs/deploy.md and docs/embed.md promise (nginx, curl)"
+bash docs/nginx/try.sh --check
 step "joblab scorm: the package's manifest against the SCORM 1.2 schemas (xmlschema), reproducible bytes"
 bash scripts/scorm-check.sh
 step "end-to-end tests (Playwright, Chromium)"

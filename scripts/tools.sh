@@ -73,6 +73,9 @@ if [ "$purpose" = test ]; then
   # Debian's Chromium and ChromeDriver drive the browser tests; librsvg's rsvg-convert renders the
   # downloaded pictures that e2e/pictures.spec.mjs compares with Chromium's rendering.
   apt_install chromium chromium-driver librsvg2-bin
+  # nginx with Debian's brotli_static module serves dist/ with docs/nginx/joblab.conf, the
+  # documented config, for its header checks (docs/nginx/try.sh --check).
+  apt_install nginx libnginx-mod-http-brotli-static
   # Go for the Kubernetes oracle's live differential (oracle/, scripts/oracle-diff.sh). Debian's
   # golang is too old for k8s.io/kubernetes v1.37 (go 1.26), so a missing or older Go is fetched
   # as the official toolchain module from the Go module proxy (the zip GOTOOLCHAIN downloads).

@@ -301,12 +301,7 @@ pub fn EmbedApp(embed: Embed) -> impl IntoView {
                         }
                         EmbedTarget::CronPattern(p) => {
                             let knobs = cron_knobs_from_query(p, &e);
-                            view! {
-                                <section class="view diagrams embed-diagram" aria-labelledby="embed-title">
-                                    <h2 id="embed-title" tabindex="-1">{p.label()}</h2>
-                                    <crate::diagram::cronjob::CronLiveDiagram preset=p initial=knobs/>
-                                </section>
-                            }.into_any()
+                            view! { <EmbedCronDiagram pattern=p knobs=knobs/> }.into_any()
                         }
                         EmbedTarget::Lab => views::render(Route::Lab),
                         EmbedTarget::Practice => views::render(Route::Practice),
@@ -331,6 +326,18 @@ pub fn EmbedDiagram(pattern: Pattern, knobs: Knobs) -> impl IntoView {
         <section class="view diagrams embed-diagram" aria-labelledby="embed-title">
             <h2 id="embed-title" tabindex="-1">{pattern.label()}</h2>
             <LiveDiagram preset=pattern initial=knobs/>
+        </section>
+    }
+}
+
+/// One CronJob diagram with its knobs and player, starting from `knobs`, as [`EmbedDiagram`] is
+/// for a Job pattern (the iframe embed and the web component both show it).
+#[component]
+pub fn EmbedCronDiagram(pattern: CronPreset, knobs: CronKnobs) -> impl IntoView {
+    view! {
+        <section class="view diagrams embed-diagram" aria-labelledby="embed-title">
+            <h2 id="embed-title" tabindex="-1">{pattern.label()}</h2>
+            <crate::diagram::cronjob::CronLiveDiagram preset=pattern initial=knobs/>
         </section>
     }
 }

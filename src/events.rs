@@ -85,7 +85,7 @@ impl HostEvent {
     }
 
     /// The event as the JSON object hosts receive. `source` says what the embed shows: a pattern
-    /// slug (`failure`), `lab` or `practice`.
+    /// slug (`failure`), a CronJob pattern's (`cronjobs/forbid`), `lab` or `practice`.
     pub fn to_json(&self, source: &str) -> serde_json::Value {
         use serde_json::json;
         let mut v = json!({ "type": self.kind(), "version": SCHEMA_VERSION, "source": source });

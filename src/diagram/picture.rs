@@ -39,15 +39,29 @@ const PNG_SCALE: f64 = 2.0;
 /// The largest canvas side Chromium, Firefox and Safari all draw.
 const MAX_CANVAS_SIDE: f64 = 16_384.0;
 
-/// The theme the page shows now: the `data-theme` the reader chose, else the system's.
-fn page_theme() -> Theme {
+/// The web component's element around `at`, if `at` is inside one's shadow root: the root's
+/// `host`.
+fn shadow_host(at: &web_sys::Element) -> Option<web_sys::Element> {
+    let root = at.get_root_node();
+    let host = js_sys::Reflect::get(&root, &JsValue::from_str("host")).ok()?;
+    host.dyn_into::<web_sys::Element>().ok()
+}
+
+/// The theme the diagram at `at` shows now. Inside the web component that is the element's
+/// `theme` attribute, which its stylesheet reads (`:host([theme="dark"])`, style/component.css);
+/// in the app and the iframe embed it is the `data-theme` the reader or the embed URL chose; when
+/// neither names one, the system's.
+fn page_theme(at: Option<&web_sys::Element>) -> Theme {
     let Some(w) = web_sys::window() else {
         return Theme::Light;
     };
-    let chosen = w
-        .document()
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("data-theme"));
+    let chosen = match at.and_then(shadow_host) {
+        Some(host) => host.get_attribute("theme"),
+        None => w
+            .document()
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("data-theme")),
+    };
     match chosen.as_deref().and_then(Theme::parse) {
         Some(t) => t,
         None => {
@@ -152,7 +166,8 @@ pub fn PictureControl(
     ids: &'static str,
     name: PictureName,
 ) -> impl IntoView {
-    let theme = RwSignal::new(page_theme());
+    // Read again from the control's own place in the page when it opens.
+    let theme = RwSignal::new(page_theme(None));
     let strip = RwSignal::new(false);
     let moments = RwSignal::new(run.with_untracked(|r| export::default_moments(r.end_ms, 4)));
     let edited = RwSignal::new(false);
@@ -163,13 +178,13 @@ pub fn PictureControl(
     // Opening the control starts from what the page shows: its theme, and (until the reader
     // writes their own) moments spread over the current run.
     let on_toggle = move |ev: web_sys::Event| {
-        let is_open = ev
+        let details = ev
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            .is_some_and(|d| d.open());
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+        let is_open = details.as_ref().is_some_and(|d| d.open());
         open.set(is_open);
         if is_open {
-            theme.set(page_theme());
+            theme.set(page_theme(details.as_ref().map(|d| d.unchecked_ref())));
             if !edited.get_untracked() {
                 moments.set(run.with_untracked(|r| export::default_moments(r.end_ms, 4)));
             }
