@@ -300,31 +300,24 @@ fn segment_view(
     ids: &'static str,
     stop: Selector<Item>,
 ) -> impl IntoView {
-    let seg = Memo::new(move |_| {
-        lane.with(|l| {
-            l.as_ref()
-                .and_then(|l| l.segments.get(j).map(|s| (s.clone(), s.open)))
-        })
-    });
+    let seg = part(lane, move |l| l.as_ref().and_then(|l| l.segments.get(j)));
     let y = derived(lane, |l| l.as_ref().map_or(0.0, |l| l.y));
-    let get = move |f: fn(&SegShape) -> f64| seg.with(|s| s.as_ref().map_or(0.0, |(s, _)| f(s)));
+    let get = move |f: fn(&SegShape) -> f64| seg.with(|s| s.as_ref().map_or(0.0, f));
     let width = move || {
         seg.with(|s| match s {
-            Some((s, true)) => (plot_x1.get() - s.x).max(s.w),
-            Some((s, false)) => s.w,
+            Some(s) if s.open => (plot_x1.get() - s.x).max(s.w),
+            Some(s) => s.w,
             None => 0.0,
         })
     };
-    let class = derived(seg, |s| {
-        s.as_ref().map_or(SegClass::Pending, |(s, _)| s.class)
-    });
+    let class = derived(seg, |s| s.as_ref().map_or(SegClass::Pending, |s| s.class));
     // The text inside ("run 2") appears once the segment is wide enough; only then is it drawn.
     // An open segment is as wide as it reaches left of the "now" line, which moves on every
     // tick: this memo reads it, but notifies only when the text appears.
     let text = Memo::new(move |_| {
         seg.with(|s| match s {
-            Some((s, true)) => s.shown_text_at(now_x.get() - s.x).to_string(),
-            Some((s, false)) => s.shown_text().to_string(),
+            Some(s) if s.open => s.shown_text_at(now_x.get() - s.x).to_string(),
+            Some(s) => s.shown_text().to_string(),
             None => String::new(),
         })
     });
@@ -334,7 +327,7 @@ fn segment_view(
             class=move || class.get().class()
             tabindex=move || tabindex(&stop, item)
             role="img"
-            aria-label=move || seg.with(|s| s.as_ref().map(|(s, _)| s.label.clone()).unwrap_or_default())
+            aria-label=move || seg.with(|s| s.as_ref().map(|s| s.label.clone()).unwrap_or_default())
             data-item=item.attr()
             data-tx=move || get(|s| s.x)
             data-ty=move || y.get()

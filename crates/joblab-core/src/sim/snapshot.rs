@@ -220,7 +220,8 @@ impl Replay {
         sim.snapshot()
     }
 
-    /// The latest checkpoint not after `t`, restored (the first one if none is).
+    /// The latest checkpoint not after `t`, restored (the first one if none is; `record` always
+    /// keeps the start, so the end is only a formal fallback).
     fn restored_before(&self, t: Millis) -> Simulation {
         self.checkpoints
             .iter()
@@ -237,19 +238,8 @@ impl Replay {
             s.advance_to(t);
             return s.snapshot();
         }
-        let base = self
-            .checkpoints
-            .iter()
-            .rev()
-            .find(|c| c.sim.now() <= t)
-            .or(self.checkpoints.first());
-        match base {
-            Some(c) => {
-                let mut s = c.restore(&self.end);
-                s.advance_to(t);
-                s.snapshot()
-            }
-            None => self.end.snapshot(),
-        }
+        let mut s = self.restored_before(t);
+        s.advance_to(t);
+        s.snapshot()
     }
 }
