@@ -386,6 +386,15 @@ struct Axis {
 }
 
 impl Axis {
+    /// The axis of a run ending at `end_ms` (at least one second) across `layout`'s plot.
+    fn of(layout: &Layout, end_ms: Millis) -> Axis {
+        Axis {
+            end_ms: end_ms.max(1000),
+            x0: layout.plot_x0,
+            x1: layout.plot_x1,
+        }
+    }
+
     fn x(self, t: Millis) -> f64 {
         let t = t.min(self.end_ms) as f64;
         self.x0 + t / self.end_ms as f64 * (self.x1 - self.x0)
@@ -395,12 +404,7 @@ impl Axis {
 /// The x of the "now" line at `t` on the axis of a run ending at `end_ms` in `layout`: the
 /// drawing's `now_x` at `t`, for a diagram that moves the line without redrawing the rest.
 pub fn now_x(layout: &Layout, end_ms: Millis, t: Millis) -> f64 {
-    Axis {
-        end_ms: end_ms.max(1000),
-        x0: layout.plot_x0,
-        x1: layout.plot_x1,
-    }
-    .x(t)
+    Axis::of(layout, end_ms).x(t)
 }
 
 /// Tick spacing: the smallest "nice" step that gives at most `max` intervals.
@@ -855,11 +859,7 @@ pub fn drawing(s: &Snapshot, end_ms: Millis, shape: &JobShape) -> Drawing {
 
 /// Builds the drawing of `s` on an axis from 0 to `end_ms` in `layout`.
 pub fn drawing_in(s: &Snapshot, end_ms: Millis, shape: &JobShape, layout: Layout) -> Drawing {
-    let axis = Axis {
-        end_ms: end_ms.max(1000),
-        x0: layout.plot_x0,
-        x1: layout.plot_x1,
-    };
+    let axis = Axis::of(&layout, end_ms);
     let t = s.time_ms;
     let by_pod = kubelet_events(s, t);
     let lanes: Vec<Lane> = s
