@@ -43,17 +43,6 @@ pub const CRON_PREFIX: &str = "cronjobs/";
 /// The attribute choosing the theme, read by the stylesheet.
 pub const THEME_ATTRIBUTE: &str = "theme";
 
-/// Every knob, for the attribute list.
-const KNOBS: [Knob; 7] = [
-    Knob::Completions,
-    Knob::Parallelism,
-    Knob::BackoffLimit,
-    Knob::FailingRuns,
-    Knob::ExitCode,
-    Knob::RunSeconds,
-    Knob::DeadlineSeconds,
-];
-
 /// The attribute of a Job knob: its embed query key in kebab case (`backoffLimit` →
 /// `backoff-limit`), since HTML folds attribute names to lower case.
 pub fn attribute_name(k: Knob) -> String {
@@ -83,7 +72,7 @@ fn kebab(key: &str) -> String {
 /// Every query key an element's attributes can carry: the Job knobs', then the CronJob knobs'
 /// not already among them (`runSeconds` is both).
 fn query_keys() -> Vec<&'static str> {
-    let mut keys: Vec<&'static str> = KNOBS.into_iter().map(knob_key).collect();
+    let mut keys: Vec<&'static str> = Knob::ALL_KNOBS.into_iter().map(knob_key).collect();
     for k in CronKnob::ALL_KNOBS {
         if !keys.contains(&k.key()) {
             keys.push(k.key());
@@ -289,7 +278,7 @@ mod tests {
                 "starting-deadline-seconds",
             ]
         );
-        let names = KNOBS
+        let names = Knob::ALL_KNOBS
             .into_iter()
             .map(|k| (attribute_name(k), knob_key(k)))
             .chain(

@@ -61,6 +61,17 @@ pub enum Knob {
 }
 
 impl Knob {
+    /// Every knob.
+    pub const ALL_KNOBS: [Knob; 7] = [
+        Knob::Completions,
+        Knob::Parallelism,
+        Knob::BackoffLimit,
+        Knob::FailingRuns,
+        Knob::ExitCode,
+        Knob::RunSeconds,
+        Knob::DeadlineSeconds,
+    ];
+
     /// The visible label of the input.
     pub const fn label(self) -> &'static str {
         match self {
@@ -529,16 +540,6 @@ mod tests {
         pub(super) static MANIFESTS: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
     }
 
-    const ALL_KNOBS: [Knob; 7] = [
-        Knob::Completions,
-        Knob::Parallelism,
-        Knob::BackoffLimit,
-        Knob::FailingRuns,
-        Knob::ExitCode,
-        Knob::RunSeconds,
-        Knob::DeadlineSeconds,
-    ];
-
     /// The presets skip the check pipeline (see `effective`); this shows that changes nothing.
     /// Every manifest that every preset builds, at its default knobs and at each knob's bounds,
     /// decoded the short way equals what `check_source` makes of it, `written` included, and
@@ -549,7 +550,7 @@ mod tests {
         for p in Preset::ALL {
             let base = Knobs::default_for(p);
             let mut all = vec![base];
-            for knob in ALL_KNOBS {
+            for knob in Knob::ALL_KNOBS {
                 let (lo, hi) = knob.range();
                 all.extend([base.with(knob, lo), base.with(knob, hi)]);
             }

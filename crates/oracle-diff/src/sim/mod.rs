@@ -56,20 +56,11 @@ pub fn joblab_result(job: &str, scenario: &str) -> Result<J, String> {
 
 /// Every preset at its default knobs and at each knob's bounds, as cases.
 pub fn preset_cases() -> Vec<SimCase> {
-    const KNOBS: [Knob; 7] = [
-        Knob::Completions,
-        Knob::Parallelism,
-        Knob::BackoffLimit,
-        Knob::FailingRuns,
-        Knob::ExitCode,
-        Knob::RunSeconds,
-        Knob::DeadlineSeconds,
-    ];
     let mut out = Vec::new();
     for p in Preset::ALL {
         let base = Knobs::default_for(p);
         let mut all = vec![("default".to_owned(), base)];
-        for k in KNOBS {
+        for k in Knob::ALL_KNOBS {
             let (lo, hi) = k.range();
             all.push((format!("{k:?}={lo}"), base.with(k, lo)));
             all.push((format!("{k:?}={hi}"), base.with(k, hi)));
