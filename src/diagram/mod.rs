@@ -232,6 +232,9 @@ pub fn RunDiagram(
     let status = Memo::new(move |_| drawing.with(|d| d.status.clone()));
     let height = Memo::new(move |_| drawing.with(|d| d.height));
     let view_w = move || layout.with(|l| l.width);
+    // The right edge of what is revealed: one pixel past the line, so a stretch that ends at the
+    // line shows whole under it.
+    let reveal_x = move || now_x.get() + 1.0;
     // The patterns' ids: the controller heading's id is unique on the page, so these are too.
     let ids = controller_title_id;
     let swatch = move |class: SegClass| {
@@ -353,16 +356,46 @@ pub fn RunDiagram(
                             on:mouseleave=move |_| tip.set(None)
                         >
                             <svg
-                                class="diagram-svg"
+                                class="diagram-bg"
                                 width=view_w
                                 height=move || height.get()
                                 viewBox=move || format!("0 0 {} {}", view_w(), height.get())
-                                role="group"
-                                aria-label="Pods on a time axis"
+                                aria-hidden="true"
                             >
-                                {svg::defs(ids)}
-                                {svg::body(drawing, now_x, ids, stop)}
+                                {svg::backdrop(drawing)}
                             </svg>
+                            // The items, revealed up to the "now" line: the outer box clips at its
+                            // right edge and is moved so that edge is at the line, the inner box is
+                            // moved back by as much, so the SVG stays in place (svg.rs says why).
+                            <div
+                                class="diagram-reveal"
+                                style:width=move || format!("{}px", view_w())
+                                style:height=move || format!("{}px", height.get())
+                                style:transform=move || format!("translateX({}px)", reveal_x() - view_w())
+                            >
+                                <div
+                                    class="diagram-reveal-inner"
+                                    style:transform=move || format!("translateX({}px)", view_w() - reveal_x())
+                                >
+                                    <svg
+                                        class="diagram-svg"
+                                        width=view_w
+                                        height=move || height.get()
+                                        viewBox=move || format!("0 0 {} {}", view_w(), height.get())
+                                        role="group"
+                                        aria-label="Pods on a time axis"
+                                    >
+                                        {svg::defs(ids)}
+                                        {svg::body(drawing, now_x, ids, stop)}
+                                    </svg>
+                                </div>
+                            </div>
+                            <div
+                                class="diagram-now"
+                                aria-hidden="true"
+                                style:height=move || format!("{}px", height.get() - draw::AXIS_H)
+                                style:transform=move || format!("translateX({}px)", now_x.get() - 1.0)
+                            ></div>
                             {move || tip.get().map(|t| view! {
                                 <div class="diagram-tip" role="tooltip" style:left=format!("{:.2}%", t.left) style:top=format!("{:.2}%", t.top)>
                                     {t.text}

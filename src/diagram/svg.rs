@@ -16,12 +16,21 @@
 //! One part is revealed instead: a stretch that is still going at the current time (a Pod still
 //! running, or Succeeded or Failed since some moment) ends at the "now" line in the model, so it
 //! would grow in every frame, and every Pod that ever existed has one. Such an open stretch is
-//! drawn to the end of the axis and the segments are clipped at the "now" line (one clipPath
-//! whose width follows the time), which gives the same picture while its element stays as it is.
-//! So a frame changes the clip, the "now" line and the Pods whose state changed, not every Pod.
-//! The model itself is rebuilt only when the run changed (`Run::last_change_at`): between two
-//! changes the model of the last one, with this clip, draws the same picture, so most ticks of
-//! a playing diagram move the line and do nothing else.
+//! drawn to the end of the axis, and the SVG of the items sits in a box that shows it only up to
+//! the "now" line (`.diagram-reveal` in `super::RunDiagram`). The model itself is rebuilt only
+//! when the run changed (`Run::last_change_at`): between two changes the model of the last one,
+//! revealed up to the line, draws the same picture.
+//!
+//! What moves on every tick is kept out of this SVG, because Chromium repaints the whole of an
+//! SVG when any part of it changes (a profile of a 200-Pod diagram showed paint, pre-paint and
+//! layerize of the SVG as almost all of a tick once the wasm work was gone). The "now" line is
+//! an HTML element and the reveal a box with `overflow: hidden`, both moved by `transform` on
+//! their own compositor layers, so a tick where nothing happened repaints nothing; the axis and
+//! the lane stripes, which the reveal must not hide, are a second SVG underneath ([`backdrop`]).
+//!
+//! A run change can touch every Pod at once (1 000 Pods that start together). Lanes are fed to
+//! their views a slice per frame ([`LANES_PER_FRAME`]), so such a change takes a few frames
+//! instead of one long task; a diagram with fewer changed lanes than that changes in one frame.
 //!
 //! Why not draw the whole run once and reveal all of it that way? The accessible names and the
 //! tooltips say what is true at the current time ("Running since 0:05" becomes "Running 0:05 to
@@ -177,24 +186,11 @@ fn tabindex(stop: &Selector<Item>, item: Item) -> &'static str {
     }
 }
 
-/// The SVG content of the drawing in `drawing`, kept up to date in place, with the "now" line at
-/// `now_x`; `ids` prefixes the ids of its patterns (see [`defs`]) and `stop` says which item is
-/// the tab stop.
-///
-/// `drawing` may be the model at an earlier moment than `now_x` when nothing happened in
-/// between (`Run::last_change_at`): it then differs only in how far its open stretches reach,
-/// and those are drawn to the axis's end and clipped at `now_x` anyway.
-pub fn body(
-    drawing: Memo<Drawing>,
-    now_x: Memo<f64>,
-    ids: &'static str,
-    stop: Selector<Item>,
-) -> impl IntoView {
-    let lanes = derived(drawing, |d| d.lanes.len());
-    let gaps = derived(drawing, |d| d.gaps.len());
-    let width = derived(drawing, |d| d.layout.width);
-    let axis_y = derived(drawing, |d| d.height - AXIS_H);
-    let plot_x1 = derived(drawing, |d| d.layout.plot_x1);
+/// The backdrop of the drawing in `drawing`, for the SVG under the revealed one: the time axis
+/// with its grid and the lane stripes. None of it moves while time does, and none of it is
+/// revealed: the axis shows the whole run from the start, and a stripe runs the width of the
+/// diagram. It is decoration (`aria-hidden` on its SVG); the items are in [`body`].
+pub fn backdrop(drawing: Memo<Drawing>) -> impl IntoView {
     // The axis changes with the layout and with the height (a new Pod), never while time moves
     // otherwise, so it is redrawn whole when it changes: a few dozen nodes at most.
     let axis = derived(drawing, |d| {
@@ -205,13 +201,16 @@ pub fn body(
             d.layout.plot_x1,
         )
     });
-    let lane_stop = stop.clone();
+    // Every other lane is striped so lanes read apart (as draw::export's pictures are). The
+    // stripes change only when a Pod appears or the layout does, so they too are redrawn whole.
+    let stripes = derived(drawing, |d| {
+        (
+            d.layout.width,
+            d.lanes.iter().map(|l| l.y).collect::<Vec<f64>>(),
+        )
+    });
     view! {
-        // Reveals the segments up to the "now" line (open stretches are drawn to the axis's end).
-        <clipPath id=format!("{ids}-now")>
-            <rect x="0" y="0" width=move || now_x.get() + 1.0 height=move || axis_y.get()></rect>
-        </clipPath>
-        <g class="axis" aria-hidden="true">
+        <g class="axis">
             {move || axis.with(|(ticks, axis_y, x0, x1)| {
                 let axis_y = *axis_y;
                 let ticks = ticks.iter().map(|t| view! {
@@ -224,43 +223,108 @@ pub fn body(
                 }
             })}
         </g>
+        <g class="stripes">
+            {move || stripes.with(|(width, ys)| {
+                ys.iter().enumerate().map(|(i, y)| {
+                    let class = if i % 2 == 1 { "lane-stripe lane-alt" } else { "lane-stripe" };
+                    view! { <rect class=class x="0" y=*y width=*width height=LANE_H></rect> }
+                }).collect_view()
+            })}
+        </g>
+    }
+}
+
+/// What every lane and segment of one diagram reads besides its own part of the model.
+#[derive(Clone)]
+struct Ctx {
+    /// The diagram's width.
+    width: Memo<f64>,
+    /// The right end of the time axis, where open stretches are drawn to.
+    plot_x1: Memo<f64>,
+    /// Where the "now" line is.
+    now_x: Memo<f64>,
+    /// The open segments whose text shows at the "now" line, as (lane, segment).
+    shown: Memo<Vec<(usize, usize)>>,
+    /// The prefix of the pattern ids ([`defs`]).
+    ids: &'static str,
+    /// Which item is the tab stop.
+    stop: Selector<Item>,
+}
+
+/// The SVG content of the drawing in `drawing`, kept up to date in place: its lanes, segments,
+/// markers and gaps, the diagram's items. `ids` prefixes the ids of its patterns (see [`defs`])
+/// and `stop` says which item is the tab stop; `now_x` (where the "now" line is) decides when an
+/// open segment's text appears.
+///
+/// `drawing` may be the model at an earlier moment than `now_x` when nothing happened in
+/// between (`Run::last_change_at`): it then differs only in how far its open stretches reach,
+/// and those are drawn to the axis's end and revealed up to the "now" line by the box this SVG
+/// sits in (see the module's comment).
+pub fn body(
+    drawing: Memo<Drawing>,
+    now_x: Memo<f64>,
+    ids: &'static str,
+    stop: Selector<Item>,
+) -> impl IntoView {
+    let gaps = derived(drawing, |d| d.gaps.len());
+    let width = derived(drawing, |d| d.layout.width);
+    let plot_x1 = derived(drawing, |d| d.layout.plot_x1);
+    // Which open segments show their text at the "now" line. An open segment's text appears once
+    // the part left of the line is wide enough, so it depends on the line, which moves on every
+    // tick; if each segment's text read the line itself, every tick would re-run one memo per
+    // open segment (each re-run also re-subscribes it, which costs more than the check: the
+    // profile of a 200-Pod diagram showed most of a tick's wasm there). This one memo reads the
+    // line, and notifies only when the set changes, so the segments' texts re-run only then.
+    let shown = Memo::new(move |_| {
+        let x = now_x.get();
+        drawing.with(|d| {
+            let mut shown = Vec::new();
+            for (i, lane) in d.lanes.iter().enumerate() {
+                for (j, s) in lane.segments.iter().enumerate() {
+                    if s.open && !s.shown_text_at(x - s.x).is_empty() {
+                        shown.push((i, j));
+                    }
+                }
+            }
+            shown
+        })
+    });
+    let ctx = Ctx {
+        width,
+        plot_x1,
+        now_x,
+        shown,
+        ids,
+        stop: stop.clone(),
+    };
+    let feed = Feed::new(drawing);
+    view! {
         <For
-            each=move || 0..lanes.get()
+            each=move || 0..feed.count.get()
             key=|i| *i
-            children=move |i| lane_view(drawing, i, width, plot_x1, now_x, ids, lane_stop.clone())
+            children=move |i| lane_view(feed.lane(i), i, ctx.clone())
         />
         <For
             each=move || 0..gaps.get()
             key=|k| *k
             children=move |k| gap_view(drawing, k, stop.clone())
         />
-        <line class="now" x1=move || now_x.get() x2=move || now_x.get() y1="0" y2=move || axis_y.get() aria-hidden="true"></line>
     }
 }
 
 /// Lane `i`: its label group, then its segments and markers.
-fn lane_view(
-    drawing: Memo<Drawing>,
-    i: usize,
-    width: Memo<f64>,
-    plot_x1: Memo<f64>,
-    now_x: Memo<f64>,
-    ids: &'static str,
-    stop: Selector<Item>,
-) -> impl IntoView {
-    let lane = open_lane(drawing, i);
+fn lane_view(lane: ArcRwSignal<Option<Lane>>, i: usize, ctx: Ctx) -> impl IntoView {
+    let lane = Memo::new(move |_| lane.get());
+    let (width, stop) = (ctx.width, ctx.stop.clone());
     let get = move |f: fn(&Lane) -> f64| lane.with(|l| l.as_ref().map_or(0.0, f));
     let segs = derived(lane, |l| l.as_ref().map_or(0, |l| l.segments.len()));
     let marks = derived(lane, |l| l.as_ref().map_or(0, |l| l.markers.len()));
     let item = Item::Lane(i);
-    let seg_stop = stop.clone();
     let mark_stop = stop.clone();
-    // Every other lane is striped so lanes read apart (as draw::export's pictures are); a class,
-    // because each lane is two sibling groups and :nth-of-type would count both.
-    let lane_class = if i % 2 == 1 { "lane lane-alt" } else { "lane" };
+    // The lane's stripe is in the backdrop; its own background shows only as the focus highlight.
     view! {
         <g
-            class=lane_class
+            class="lane"
             data-phase=move || lane.with(|l| l.as_ref().map_or("", |l| l.phase.as_str()))
             tabindex=move || tabindex(&stop, item)
             role="group"
@@ -274,11 +338,11 @@ fn lane_view(
                 {move || lane.with(|l| l.as_ref().map(|l| l.text.clone()).unwrap_or_default())}
             </text>
         </g>
-        <g class="lane-items" clip-path=format!("url(#{ids}-now)")>
+        <g class="lane-items">
             <For
                 each=move || 0..segs.get()
                 key=|j| *j
-                children=move |j| segment_view(lane, i, j, plot_x1, now_x, ids, seg_stop.clone())
+                children=move |j| segment_view(lane, i, j, ctx.clone())
             />
             <For
                 each=move || 0..marks.get()
@@ -289,17 +353,17 @@ fn lane_view(
     }
 }
 
-/// Segment `j` of lane `i`, drawn to `plot_x1` while it is open; its text shows once the part
-/// left of the "now" line at `now_x` is wide enough.
-fn segment_view(
-    lane: Memo<Option<Lane>>,
-    i: usize,
-    j: usize,
-    plot_x1: Memo<f64>,
-    now_x: Memo<f64>,
-    ids: &'static str,
-    stop: Selector<Item>,
-) -> impl IntoView {
+/// Segment `j` of lane `i`, drawn to the axis's end while it is open; its text shows once the
+/// part left of the "now" line is wide enough, which `ctx.shown` says when it changes.
+fn segment_view(lane: Memo<Option<Lane>>, i: usize, j: usize, ctx: Ctx) -> impl IntoView {
+    let Ctx {
+        plot_x1,
+        now_x,
+        shown,
+        ids,
+        stop,
+        ..
+    } = ctx;
     let seg = part(lane, move |l| l.as_ref().and_then(|l| l.segments.get(j)));
     let y = derived(lane, |l| l.as_ref().map_or(0.0, |l| l.y));
     let get = move |f: fn(&SegShape) -> f64| seg.with(|s| s.as_ref().map_or(0.0, f));
@@ -313,10 +377,11 @@ fn segment_view(
     let class = derived(seg, |s| s.as_ref().map_or(SegClass::Pending, |s| s.class));
     // The text inside ("run 2") appears once the segment is wide enough; only then is it drawn.
     // An open segment is as wide as it reaches left of the "now" line, which moves on every
-    // tick: this memo reads it, but notifies only when the text appears.
+    // tick: this memo reads the line untracked and re-runs when `shown` changes instead.
     let text = Memo::new(move |_| {
+        shown.track();
         seg.with(|s| match s {
-            Some(s) if s.open => s.shown_text_at(now_x.get() - s.x).to_string(),
+            Some(s) if s.open => s.shown_text_at(now_x.get_untracked() - s.x).to_string(),
             Some(s) => s.shown_text().to_string(),
             None => String::new(),
         })
@@ -371,16 +436,111 @@ fn same_drawn(old: &Lane, new: &Lane) -> bool {
         })
 }
 
-/// A memo of lane `i` that notifies only when the lane looks different ([`same_drawn`]): a lane whose only change is an open stretch that grew keeps
-/// its old value and notifies nobody.
-fn open_lane(drawing: Memo<Drawing>, i: usize) -> Memo<Option<Lane>> {
-    Memo::new_owning(move |old: Option<Option<Lane>>| {
-        drawing.with(|d| match (old, d.lanes.get(i)) {
-            (Some(Some(o)), Some(n)) if same_drawn(&o, n) => (Some(o), false),
-            (Some(None), None) => (None, false),
-            (_, n) => (n.cloned(), true),
-        })
-    })
+/// How many lanes may change in one frame. A run change can touch every Pod at once (1 000
+/// Pods that all start together), and building or updating one lane's views costs about a
+/// tenth of a millisecond of wasm and as much again of Chromium's rendering on the 2-core
+/// machine, so doing them all in one task made long tasks of 300 ms and more. The rest of the
+/// lanes follow in the next frames: a diagram of up to this many Pods changes in one frame, as
+/// before, and one of 1 000 catches up within about 20 frames.
+const LANES_PER_FRAME: usize = 48;
+
+/// The lanes as the views show them, fed from the model at most [`LANES_PER_FRAME`] changed
+/// lanes per frame. A lane is fed only when it looks different ([`same_drawn`]), so a lane
+/// whose only change is an open stretch that grew notifies nobody.
+#[derive(Clone, Copy)]
+struct Feed {
+    /// One signal per lane the model has had (kept when it shrinks, so a lane that comes back
+    /// is compared with what its views still hold: nothing).
+    lanes: StoredValue<Vec<ArcRwSignal<Option<Lane>>>>,
+    /// How many lanes the views draw: those fed so far.
+    count: RwSignal<usize>,
+    /// Whether a slice is waiting for the next frame.
+    waiting: StoredValue<bool>,
+}
+
+impl Feed {
+    /// A feed that follows `drawing` from now on.
+    fn new(drawing: Memo<Drawing>) -> Feed {
+        let feed = Feed {
+            lanes: StoredValue::new(Vec::new()),
+            count: RwSignal::new(0),
+            waiting: StoredValue::new(false),
+        };
+        // The first drawing is fed whole (the page is being built anyway); later ones a slice
+        // at a time.
+        feed.pump(drawing, usize::MAX);
+        Effect::new(move |first: Option<()>| {
+            drawing.track();
+            if first.is_some() {
+                feed.pump(drawing, LANES_PER_FRAME);
+            }
+        });
+        feed
+    }
+
+    /// The signal of lane `i`.
+    fn lane(self, i: usize) -> ArcRwSignal<Option<Lane>> {
+        self.lanes
+            .with_value(|v| v.get(i).cloned())
+            .unwrap_or_else(|| ArcRwSignal::new(None))
+    }
+
+    /// Feeds up to `max` changed lanes of the current drawing, in order, and asks for another
+    /// slice in the next frame if any are left. Always starts from the first lane: the drawing
+    /// may have changed since the last slice, and an unchanged lane costs only the comparison.
+    fn pump(self, drawing: Memo<Drawing>, max: usize) {
+        let mut changed = 0;
+        let (fed, n, left) = drawing.with_untracked(|d| {
+            let n = d.lanes.len();
+            self.lanes.update_value(|v| {
+                while v.len() < n {
+                    v.push(ArcRwSignal::new(None));
+                }
+            });
+            let lanes = self.lanes.get_value();
+            for (i, new) in d.lanes.iter().enumerate() {
+                let stale = lanes[i].with_untracked(|old| match old {
+                    Some(old) => !same_drawn(old, new),
+                    None => true,
+                });
+                if stale {
+                    if changed == max {
+                        return (i, n, true);
+                    }
+                    changed += 1;
+                    lanes[i].set(Some(new.clone()));
+                }
+            }
+            // Lanes past the model's end (a shorter run) are dropped from view; their signals
+            // are emptied so that they are fed again when they come back.
+            for sig in lanes.iter().skip(n) {
+                if sig.with_untracked(Option::is_some) {
+                    sig.set(None);
+                }
+            }
+            (n, n, false)
+        });
+        // The views draw every lane fed so far. While some wait, the views they already have
+        // stay (a frame or two behind) rather than go and come back.
+        let count = if left {
+            self.count.get_untracked().min(n).max(fed)
+        } else {
+            n
+        };
+        if self.count.get_untracked() != count {
+            self.count.set(count);
+        }
+        if left && !self.waiting.get_value() {
+            self.waiting.set_value(true);
+            request_animation_frame(move || {
+                self.waiting.set_value(false);
+                // The diagram may be gone by the next frame (a new pattern, another view).
+                if !self.waiting.is_disposed() {
+                    self.pump(drawing, LANES_PER_FRAME);
+                }
+            });
+        }
+    }
 }
 
 /// The shape of a marker of `kind` at (`x`, `cy`) and its class. Each kind has its own shape, so
