@@ -362,7 +362,7 @@ pub fn RunDiagram(
                                 viewBox=move || format!("0 0 {} {}", view_w(), height.get())
                                 aria-hidden="true"
                             >
-                                {svg::backdrop(drawing)}
+                                {svg::backdrop(drawing, ids)}
                             </svg>
                             // The items, revealed up to the "now" line: the outer box clips at its
                             // right edge and is moved so that edge is at the line, the inner box is

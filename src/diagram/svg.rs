@@ -43,8 +43,9 @@
 //! says. Colour is never the only difference: under `forced-colors: active` every segment kind
 //! fills with its own pattern ([`PATTERNS`]) and every marker kind has its own shape or text.
 
+use joblab_core::draw::lane_y;
 use joblab_core::draw::{
-    Drawing, Gap, Lane, Marker, MarkerKind, SegClass, SegShape, AXIS_H, LANE_H,
+    Drawing, Gap, Lane, Marker, MarkerKind, SegClass, SegShape, AXIS_H, LANE_H, TOP,
 };
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
@@ -190,7 +191,7 @@ fn tabindex(stop: &Selector<Item>, item: Item) -> &'static str {
 /// with its grid and the lane stripes. None of it moves while time does, and none of it is
 /// revealed: the axis shows the whole run from the start, and a stripe runs the width of the
 /// diagram. It is decoration (`aria-hidden` on its SVG); the items are in [`body`].
-pub fn backdrop(drawing: Memo<Drawing>) -> impl IntoView {
+pub fn backdrop(drawing: Memo<Drawing>, ids: &'static str) -> impl IntoView {
     // The axis changes with the layout and with the height (a new Pod), never while time moves
     // otherwise, so it is redrawn whole when it changes: a few dozen nodes at most.
     let axis = derived(drawing, |d| {
@@ -201,15 +202,21 @@ pub fn backdrop(drawing: Memo<Drawing>) -> impl IntoView {
             d.layout.plot_x1,
         )
     });
-    // Every other lane is striped so lanes read apart (as draw::export's pictures are). The
-    // stripes change only when a Pod appears or the layout does, so they too are redrawn whole.
-    let stripes = derived(drawing, |d| {
-        (
-            d.layout.width,
-            d.lanes.iter().map(|l| l.y).collect::<Vec<f64>>(),
-        )
-    });
+    // Every other lane is striped so lanes read apart (as draw::export's pictures are). Lanes
+    // are contiguous rows from `TOP` down, so the stripes are one rectangle filled with a
+    // two-lane tile: adding Pods changes its height, not the number of nodes (a node per lane
+    // made a 1 000-Pod run change rebuild a thousand of them).
+    let stripes = derived(drawing, |d| (d.layout.width, d.lanes.len()));
+    let tile = format!("{ids}-stripes");
+    let fill = format!("url(#{tile})");
     view! {
+        <defs>
+            <pattern id=tile patternUnits="userSpaceOnUse" x="0" y=TOP
+                width=move || stripes.get().0 height=2.0 * LANE_H>
+                <rect class="lane-stripe" x="0" y="0" width=move || stripes.get().0 height=LANE_H></rect>
+                <rect class="lane-stripe lane-alt" x="0" y=LANE_H width=move || stripes.get().0 height=LANE_H></rect>
+            </pattern>
+        </defs>
         <g class="axis">
             {move || axis.with(|(ticks, axis_y, x0, x1)| {
                 let axis_y = *axis_y;
@@ -223,14 +230,9 @@ pub fn backdrop(drawing: Memo<Drawing>) -> impl IntoView {
                 }
             })}
         </g>
-        <g class="stripes">
-            {move || stripes.with(|(width, ys)| {
-                ys.iter().enumerate().map(|(i, y)| {
-                    let class = if i % 2 == 1 { "lane-stripe lane-alt" } else { "lane-stripe" };
-                    view! { <rect class=class x="0" y=*y width=*width height=LANE_H></rect> }
-                }).collect_view()
-            })}
-        </g>
+        <rect class="stripes" x="0" y=TOP fill=fill
+            width=move || stripes.get().0
+            height=move || stripes.get().1 as f64 * LANE_H></rect>
     }
 }
 
@@ -316,7 +318,8 @@ pub fn body(
 fn lane_view(lane: ArcRwSignal<Option<Lane>>, i: usize, ctx: Ctx) -> impl IntoView {
     let lane = Memo::new(move |_| lane.get());
     let (width, stop) = (ctx.width, ctx.stop.clone());
-    let get = move |f: fn(&Lane) -> f64| lane.with(|l| l.as_ref().map_or(0.0, f));
+    // A lane's place depends on its index only, so it is set once rather than followed.
+    let y = lane_y(i);
     let segs = derived(lane, |l| l.as_ref().map_or(0, |l| l.segments.len()));
     let marks = derived(lane, |l| l.as_ref().map_or(0, |l| l.markers.len()));
     let item = Item::Lane(i);
@@ -331,10 +334,10 @@ fn lane_view(lane: ArcRwSignal<Option<Lane>>, i: usize, ctx: Ctx) -> impl IntoVi
             aria-label=move || lane.with(|l| l.as_ref().map(|l| l.label.clone()).unwrap_or_default())
             data-item=item.attr()
             data-tx=LANE_X
-            data-ty=move || get(|l| l.y)
+            data-ty=y
         >
-            <rect class="lane-bg" x="0" y=move || get(|l| l.y) width=move || width.get() height=LANE_H></rect>
-            <text class="lane-text" x="6" y=move || get(|l| l.y + LANE_H / 2.0 + 4.0) aria-hidden="true">
+            <rect class="lane-bg" x="0" y=y width=move || width.get() height=LANE_H></rect>
+            <text class="lane-text" x="6" y=y + LANE_H / 2.0 + 4.0 aria-hidden="true">
                 {move || lane.with(|l| l.as_ref().map(|l| l.text.clone()).unwrap_or_default())}
             </text>
         </g>
@@ -365,7 +368,7 @@ fn segment_view(lane: Memo<Option<Lane>>, i: usize, j: usize, ctx: Ctx) -> impl 
         ..
     } = ctx;
     let seg = part(lane, move |l| l.as_ref().and_then(|l| l.segments.get(j)));
-    let y = derived(lane, |l| l.as_ref().map_or(0.0, |l| l.y));
+    let y = lane_y(i);
     let get = move |f: fn(&SegShape) -> f64| seg.with(|s| s.as_ref().map_or(0.0, f));
     let width = move || {
         seg.with(|s| match s {
@@ -395,11 +398,11 @@ fn segment_view(lane: Memo<Option<Lane>>, i: usize, j: usize, ctx: Ctx) -> impl 
             aria-label=move || seg.with(|s| s.as_ref().map(|s| s.label.clone()).unwrap_or_default())
             data-item=item.attr()
             data-tx=move || get(|s| s.x)
-            data-ty=move || y.get()
+            data-ty=y
         >
             <rect
                 x=move || get(|s| s.x)
-                y=move || y.get() + 7.0
+                y=y + 7.0
                 width=width
                 height=LANE_H - 14.0
                 rx="3"
@@ -408,7 +411,7 @@ fn segment_view(lane: Memo<Option<Lane>>, i: usize, j: usize, ctx: Ctx) -> impl 
             {move || text.with(|t| (!t.is_empty()).then(|| {
                 let t = t.clone();
                 view! {
-                    <text class="seg-text" x=move || get(|s| s.x) + 4.0 y=move || y.get() + LANE_H / 2.0 + 4.0 aria-hidden="true">{t}</text>
+                    <text class="seg-text" x=move || get(|s| s.x) + 4.0 y=y + LANE_H / 2.0 + 4.0 aria-hidden="true">{t}</text>
                 }
             }))}
         </g>
@@ -438,11 +441,11 @@ fn same_drawn(old: &Lane, new: &Lane) -> bool {
 
 /// How many lanes may change in one frame. A run change can touch every Pod at once (1 000
 /// Pods that all start together), and building or updating one lane's views costs about a
-/// tenth of a millisecond of wasm and as much again of Chromium's rendering on the 2-core
-/// machine, so doing them all in one task made long tasks of 300 ms and more. The rest of the
-/// lanes follow in the next frames: a diagram of up to this many Pods changes in one frame, as
-/// before, and one of 1 000 catches up within about 20 frames.
-const LANES_PER_FRAME: usize = 48;
+/// third of a millisecond of wasm on the busy 2-core machine, plus Chromium's rendering, so
+/// doing them all in one task made long tasks of 300 ms and more. The rest of the lanes follow
+/// in the next frames: a diagram with up to this many changed Pods changes in the same frame,
+/// as before, and one of 1 000 catches up in about 30 frames (half a second).
+const LANES_PER_FRAME: usize = 32;
 
 /// The lanes as the views show them, fed from the model at most [`LANES_PER_FRAME`] changed
 /// lanes per frame. A lane is fed only when it looks different ([`same_drawn`]), so a lane
@@ -468,11 +471,11 @@ impl Feed {
         };
         // The first drawing is fed whole (the page is being built anyway); later ones a slice
         // at a time.
-        feed.pump(drawing, usize::MAX);
+        feed.pump(drawing, usize::MAX, false);
         Effect::new(move |first: Option<()>| {
             drawing.track();
             if first.is_some() {
-                feed.pump(drawing, LANES_PER_FRAME);
+                feed.pump(drawing, LANES_PER_FRAME, true);
             }
         });
         feed
@@ -488,7 +491,7 @@ impl Feed {
     /// Feeds up to `max` changed lanes of the current drawing, in order, and asks for another
     /// slice in the next frame if any are left. Always starts from the first lane: the drawing
     /// may have changed since the last slice, and an unchanged lane costs only the comparison.
-    fn pump(self, drawing: Memo<Drawing>, max: usize) {
+    fn pump(self, drawing: Memo<Drawing>, max: usize, deferrable: bool) {
         let mut changed = 0;
         let (fed, n, left) = drawing.with_untracked(|d| {
             let n = d.lanes.len();
@@ -498,12 +501,26 @@ impl Feed {
                 }
             });
             let lanes = self.lanes.get_value();
-            for (i, new) in d.lanes.iter().enumerate() {
-                let stale = lanes[i].with_untracked(|old| match old {
+            let stale = |i: usize, new: &Lane| {
+                lanes[i].with_untracked(|old| match old {
                     Some(old) => !same_drawn(old, new),
                     None => true,
-                });
-                if stale {
+                })
+            };
+            // A change bigger than one slice starts in the next frame: this one has just built
+            // the model, which for 1 000 Pods is a slice's worth of work on its own.
+            if deferrable
+                && d.lanes
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, new)| stale(*i, new))
+                    .count()
+                    > max
+            {
+                return (0, n, true);
+            }
+            for (i, new) in d.lanes.iter().enumerate() {
+                if stale(i, new) {
                     if changed == max {
                         return (i, n, true);
                     }
@@ -536,7 +553,7 @@ impl Feed {
                 self.waiting.set_value(false);
                 // The diagram may be gone by the next frame (a new pattern, another view).
                 if !self.waiting.is_disposed() {
-                    self.pump(drawing, LANES_PER_FRAME);
+                    self.pump(drawing, LANES_PER_FRAME, false);
                 }
             });
         }
@@ -579,7 +596,7 @@ fn marker_view(
     stop: Selector<Item>,
 ) -> impl IntoView {
     let mark = part(lane, move |l| l.as_ref().and_then(|l| l.markers.get(j)));
-    let y = derived(lane, |l| l.as_ref().map_or(0.0, |l| l.y));
+    let y = lane_y(i);
     let item = Item::Marker(i, j);
     let class = move || {
         mark.with(|m| {
@@ -595,10 +612,10 @@ fn marker_view(
             aria-label=move || mark.with(|m| m.as_ref().map(|m| m.label.clone()).unwrap_or_default())
             data-item=item.attr()
             data-tx=move || mark.with(|m| m.as_ref().map_or(0.0, |m| m.x))
-            data-ty=move || y.get()
+            data-ty=y
         >
             {move || mark.with(|m| m.as_ref().map(|m: &Marker| {
-                let (x, cy) = (m.x, y.get() + 7.0);
+                let (x, cy) = (m.x, y + 7.0);
                 let (_, shape) = marker_shape(m.kind, x, cy);
                 // The eviction's diamond says it all; its word would not fit the shape.
                 let text = (m.kind != MarkerKind::Evicted).then(|| view! {
