@@ -66,11 +66,13 @@ pub fn Canvas(
         tip.set(None);
     };
     // While the diagram plays, a shown tooltip follows its element's name (a running segment
-    // that ends says so), without rebuilding the element.
+    // that ends says so), without rebuilding the element. It reads the name in the next frame:
+    // this effect can run before the redraw has written the new name, and a single change (End,
+    // Step) brings no later redraw to catch up with.
     Effect::new(move |_| {
         redraw.track();
         if tip.with_untracked(Option::is_some) {
-            show_tip(tip_target.get_value());
+            request_animation_frame(move || show_tip(tip_target.get_value()));
         }
     });
     // Focus anywhere in the diagram makes that item the tab stop.
