@@ -68,6 +68,8 @@ test('a pasted CronJob is simulated, drawn and read by the terminal', async ({ p
   await expect(diagram(page).locator('svg [tabindex="0"]')).toHaveCount(1);
   const items = await diagram(page).locator('svg [tabindex]').count();
   await expect(diagram(page).locator('svg [tabindex="-1"]')).toHaveCount(items - 1);
+  // The pointer leaves the diagram first: the tooltip follows the latest hover or focus.
+  await page.mouse.move(0, 0);
   await diagram(page).locator('svg .cron-row').first().focus();
   await expect(page.getByRole('tooltip')).toHaveText(/^CronJob backup: schedule \*\/5 \* \* \* \* in UTC/);
   await page.keyboard.press('ArrowDown');
