@@ -140,7 +140,7 @@ pub fn defs(ids: &'static str) -> impl IntoView {
 
 /// A memo of one part of `source`, found by `pick`, that notifies only when that part differs
 /// (and costs no copy while it does not): what keeps a redraw to what changed.
-fn part<S, T>(
+pub(super) fn part<S, T>(
     source: Memo<S>,
     pick: impl Fn(&S) -> Option<&T> + Send + Sync + 'static,
 ) -> Memo<Option<T>>
@@ -160,7 +160,7 @@ where
 }
 
 /// A memo of a value computed from `source`, notifying only when the value changes.
-fn derived<S, T>(source: Memo<S>, f: impl Fn(&S) -> T + Send + Sync + 'static) -> Memo<T>
+pub(super) fn derived<S, T>(source: Memo<S>, f: impl Fn(&S) -> T + Send + Sync + 'static) -> Memo<T>
 where
     S: Send + Sync + 'static,
     T: PartialEq + Send + Sync + 'static,
@@ -169,7 +169,7 @@ where
 }
 
 /// The `tabindex` of `item`: `0` for the diagram's one tab stop, `-1` for the rest.
-fn tabindex(stop: &Selector<Item>, item: Item) -> &'static str {
+pub(super) fn tabindex(stop: &Selector<Item>, item: Item) -> &'static str {
     if stop.selected(&item) {
         "0"
     } else {

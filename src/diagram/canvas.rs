@@ -1,0 +1,131 @@
+//! The canvas every diagram draws in: the scroll box, the SVG with its accessible name and
+//! pattern definitions, the tooltip that follows hover and keyboard focus, and the roving tab
+//! stop with its arrow keys (`super::nav`). The Job diagram ([`super::RunDiagram`]) and the
+//! CronJob diagram ([`super::cronjob::CronRunDiagram`]) both draw their SVG bodies in it, so
+//! they share one wiring of focus, keys and tooltips.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::nav::{Item, Move};
+use super::svg;
+
+/// The item named by the `data-item` attribute of `el`, or of its nearest ancestor with one
+/// when `closest` is set.
+fn item_of(target: Option<web_sys::EventTarget>, closest: bool) -> Option<Item> {
+    let el = target?.dyn_into::<web_sys::Element>().ok()?;
+    let el = if closest {
+        el.closest("[data-item]").ok()??
+    } else {
+        el
+    };
+    Item::parse(&el.get_attribute("data-item")?)
+}
+
+/// The scroll box, the SVG and its tooltip. `body` is the SVG's content after its pattern
+/// definitions (ids prefixed by `ids`); `moved` says where an arrow key takes the focus from an
+/// item; keys no item takes go to `on_key` (the player's keys).
+#[component]
+pub fn Canvas(
+    /// The scroll box, whose width the drawing's layout follows.
+    scroll: NodeRef<leptos::html::Div>,
+    /// The SVG's width in viewBox units (one per CSS pixel).
+    width: Signal<f64>,
+    /// The SVG's height in viewBox units.
+    height: Signal<f64>,
+    /// The SVG's accessible name.
+    label: &'static str,
+    /// The prefix of the ids of the SVG's patterns, unique on the page.
+    ids: &'static str,
+    /// The item last focused: the roving tab stop when the drawing draws it.
+    active: RwSignal<Item>,
+    /// Where an arrow key takes the focus from an item (`None`: it stays).
+    moved: Callback<(Item, Move), Option<Item>>,
+    /// Keys no item takes.
+    on_key: Callback<web_sys::KeyboardEvent>,
+    /// Notifies whenever the drawing changes, so that a shown tooltip follows its element.
+    redraw: Signal<()>,
+    /// The SVG's content.
+    children: Children,
+) -> impl IntoView {
+    let tip = RwSignal::new(None::<svg::Tip>);
+    // The element the tooltip belongs to, so that it follows its text while the diagram plays.
+    let tip_target = StoredValue::new_local(None::<web_sys::EventTarget>);
+    let show_tip = move |target: Option<web_sys::EventTarget>| {
+        let new = svg::tip_for(target, width.get_untracked(), height.get_untracked());
+        if tip.with_untracked(|t| *t != new) {
+            tip.set(new);
+        }
+    };
+    let on_tip = move |ev: web_sys::Event| {
+        tip_target.set_value(ev.target());
+        show_tip(ev.target());
+    };
+    let off_tip = move |_| {
+        tip_target.set_value(None);
+        tip.set(None);
+    };
+    // While the diagram plays, a shown tooltip follows its element's name (a running segment
+    // that ends says so), without rebuilding the element. It reads the name in the next frame:
+    // this effect can run before the redraw has written the new name, and a single change (End,
+    // Step) brings no later redraw to catch up with.
+    Effect::new(move |_| {
+        redraw.track();
+        if tip.with_untracked(Option::is_some) {
+            request_animation_frame(move || show_tip(tip_target.get_value()));
+        }
+    });
+    // Focus anywhere in the diagram makes that item the tab stop.
+    let on_focus = move |ev: web_sys::FocusEvent| {
+        if let Some(item) = item_of(ev.target(), true) {
+            if active.get_untracked() != item {
+                active.set(item);
+            }
+        }
+        on_tip(ev.into());
+    };
+    // The arrow keys move between rows and along a row; other keys go to `on_key`.
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if let (Some(from), Some(mv)) = (item_of(ev.target(), false), Move::of_key(&ev.key())) {
+            ev.prevent_default();
+            let el = moved.run((from, mv)).and_then(|to| {
+                let root = scroll.get_untracked()?;
+                let sel = format!("[data-item=\"{}\"]", to.attr());
+                root.query_selector(&sel).ok().flatten()
+            });
+            // An SVG element has the same `focus()` as an HTML one; web-sys calls it by name.
+            if let Some(el) = el {
+                let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+            }
+            return;
+        }
+        on_key.run(ev);
+    };
+    view! {
+        <div class="diagram-scroll" node_ref=scroll on:keydown=on_keydown>
+            <div class="diagram-canvas"
+                on:focusin=on_focus
+                on:mouseover=move |ev| on_tip(ev.into())
+                on:focusout=off_tip
+                on:mouseleave=move |_| tip.set(None)
+            >
+                <svg
+                    class="diagram-svg"
+                    width=move || width.get()
+                    height=move || height.get()
+                    viewBox=move || format!("0 0 {} {}", width.get(), height.get())
+                    role="group"
+                    aria-label=label
+                >
+                    {svg::defs(ids)}
+                    {children()}
+                </svg>
+                {move || tip.get().map(|t| view! {
+                    <div class="diagram-tip" role="tooltip" style:left=format!("{:.2}%", t.left) style:top=format!("{:.2}%", t.top)>
+                        {t.text}
+                    </div>
+                })}
+            </div>
+        </div>
+    }
+}
