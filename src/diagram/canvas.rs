@@ -61,22 +61,53 @@ pub fn Canvas(
         tip_target.set_value(ev.target());
         show_tip(ev.target());
     };
-    let off_tip = move |_| {
+    // The element that has the focus in the diagram. A redraw may rebuild it (the CronJob
+    // diagram redraws a row whole); it then gives the focus to the new element of the same item.
+    let focused = StoredValue::new_local(None::<web_sys::Element>);
+    let off_tip = move |ev: web_sys::FocusEvent| {
         tip_target.set_value(None);
         tip.set(None);
+        // A blur that leaves the element in the page is the reader's: the focus is not taken
+        // back then. One that removes it (a rebuild) is not; whether the element is still in the
+        // page is known once the redraw is done.
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            request_animation_frame(move || {
+                if el.is_connected() && focused.with_value(|f| f.as_ref() == Some(&el)) {
+                    focused.set_value(None);
+                }
+            });
+        }
     };
     // While the diagram plays, a shown tooltip follows its element's name (a running segment
     // that ends says so), without rebuilding the element. It reads the name in the next frame:
     // this effect can run before the redraw has written the new name, and a single change (End,
-    // Step) brings no later redraw to catch up with.
+    // Step) brings no later redraw to catch up with. In the same frame a focused element that
+    // the redraw rebuilt passes its focus to its successor.
     Effect::new(move |_| {
         redraw.track();
-        if tip.with_untracked(Option::is_some) {
-            request_animation_frame(move || show_tip(tip_target.get_value()));
-        }
+        request_animation_frame(move || {
+            let lost = focused.with_value(|f| f.as_ref().is_some_and(|el| !el.is_connected()));
+            let el = scroll.get_untracked().filter(|_| lost).and_then(|root| {
+                let sel = format!("[data-item=\"{}\"]", active.get_untracked().attr());
+                root.query_selector(&sel).ok().flatten()
+            });
+            if let Some(el) = el {
+                let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+            }
+            if tip.with_untracked(Option::is_some) {
+                show_tip(tip_target.get_value());
+            }
+        });
     });
     // Focus anywhere in the diagram makes that item the tab stop.
     let on_focus = move |ev: web_sys::FocusEvent| {
+        focused.set_value(
+            ev.target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
+        );
         if let Some(item) = item_of(ev.target(), true) {
             if active.get_untracked() != item {
                 active.set(item);

@@ -3,16 +3,13 @@
 //! tooltips, roving tab stop and forced-colours patterns as the Job diagrams
 //! ([`super::RunDiagram`]). The drawing model is `joblab_core::draw::cronjob`.
 //!
-//! The SVG is keyed like the Job diagram's (`super::svg`): rows, their segments and markers, and
-//! the bands are keyed by position and update in place, so a focused item keeps its focus while
-//! the diagram plays.
+//! The rows are keyed by position and each is redrawn whole when it changes (see [`body`]); the
+//! canvas gives a rebuilt item its focus back, so the focus survives playing.
 
 use std::sync::Arc;
 
-use joblab_core::draw::cronjob::{
-    self, Band, CronDrawing, CronMarker, CronMarkerKind, CronRow, RowKind,
-};
-use joblab_core::draw::{Layout, SegClass, SegShape, AXIS_H, LANE_H};
+use joblab_core::draw::cronjob::{self, Band, CronDrawing, CronMarkerKind, CronRow, RowKind};
+use joblab_core::draw::{Layout, SegClass, AXIS_H, LANE_H};
 use joblab_core::patterns::cronjob::{CronKnob, CronKnobs, CronPreset, CronReplay};
 use joblab_core::sim::cronjob::CronJobSimulation;
 use joblab_core::sim::Millis;
@@ -24,7 +21,7 @@ use super::player::{self, Timeline};
 use super::svg::{self, derived, part};
 
 /// A recorded CronJob run the diagram plays: the simulation at any instant.
-pub trait CronRecording: std::fmt::Debug + Send + Sync {
+pub trait CronRecording: Send + Sync {
     /// The run at `t` (clamped to its end).
     fn at(&self, t: Millis) -> CronJobSimulation;
     /// The run at its end.
@@ -42,7 +39,7 @@ impl CronRecording for CronReplay {
 }
 
 /// One recorded run of a CronJob: a guide pattern with given knob values, or any recording.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct CronRun {
     /// The pattern and knob values it was built from; runs of patterns are equal when these are,
     /// other runs when they share their recording.
@@ -54,6 +51,17 @@ pub struct CronRun {
     end_ms: Millis,
     key_times: Vec<Millis>,
     start_unix_seconds: i64,
+}
+
+/// Names the run, not its recording: printing a whole simulation would cost the page the code
+/// of every simulation type's `Debug`, which a trait object's table would pull in.
+impl std::fmt::Debug for CronRun {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CronRun")
+            .field("key", &self.key)
+            .field("end_ms", &self.end_ms)
+            .finish_non_exhaustive()
+    }
 }
 
 impl PartialEq for CronRun {
@@ -335,120 +343,108 @@ pub fn CronRunDiagram(
 /// The drawing memo of a CronJob diagram: `Err` when the pattern could not run.
 type CronMemo = Memo<Result<CronDrawing, String>>;
 
-/// The SVG content of the drawing in `drawing`, kept up to date in place (keyed by position, as
-/// the model only appends as time moves forward); `ids` prefixes the pattern ids (see
+/// The `tabindex` of `item` as an attribute that follows the tab stop without redrawing the item.
+fn tab(stop: &Selector<Item>, item: Item) -> impl Fn() -> &'static str + Send + Sync + 'static {
+    let stop = stop.clone();
+    move || svg::tabindex(&stop, item)
+}
+
+/// The SVG content of the drawing in `drawing`; `ids` prefixes the pattern ids (see
 /// [`svg::defs`]) and `stop` says which item is the tab stop.
+///
+/// A CronJob diagram has a few dozen rows at most, so it is cheaper in code to redraw a row whole
+/// when it changes than to key its segments and markers as the Job diagram does (`super::svg`):
+/// the rows are keyed by position (the model only appends rows as time moves forward) and each
+/// redraws only when its own part of the model differs, so a playing diagram rebuilds the rows of
+/// the Jobs that are running and leaves the others as they are. A focused item that is rebuilt
+/// gets its focus back from the canvas (`super::canvas`).
 fn body(drawing: CronMemo, ids: &'static str, stop: Selector<Item>) -> impl IntoView {
     let rows = derived(drawing, |d| d.as_ref().map_or(0, |d| d.rows.len()));
-    let bands = derived(drawing, |d| d.as_ref().map_or(0, |d| d.bands.len()));
-    let width = derived(drawing, |d| d.as_ref().map_or(0.0, |d| d.layout.width));
-    let axis_y = derived(drawing, |d| d.as_ref().map_or(0.0, |d| d.height - AXIS_H));
-    let now_x = derived(drawing, |d| d.as_ref().map_or(0.0, |d| d.now_x));
-    // The axis changes with the layout and the height (a new row), so it is redrawn whole then.
+    let bands = derived(drawing, |d| {
+        d.as_ref().map(|d| d.bands.clone()).unwrap_or_default()
+    });
     let axis = derived(drawing, |d| {
-        d.as_ref().ok().map(|d| {
-            (
-                d.ticks.clone(),
-                d.height - AXIS_H,
-                d.layout.plot_x0,
-                d.layout.plot_x1,
-            )
-        })
+        d.as_ref().map_or_else(
+            |_| svg::AxisShape::default(),
+            |d| svg::AxisShape::of(&d.ticks, d.height, &d.layout),
+        )
+    });
+    let now = derived(drawing, |d| {
+        d.as_ref()
+            .map_or((0.0, 0.0), |d| (d.now_x, d.height - AXIS_H))
     });
     let row_stop = stop.clone();
     view! {
-        <g class="axis" aria-hidden="true">
-            {move || axis.with(|a| a.as_ref().map(|(ticks, axis_y, x0, x1)| {
-                let axis_y = *axis_y;
-                let ticks = ticks.iter().map(|t| view! {
-                    <line class="grid" x1=t.x x2=t.x y1="0" y2=axis_y></line>
-                    <text class="tick" x=t.x y=axis_y + 20.0 text-anchor="middle">{t.text.clone()}</text>
-                }).collect_view();
-                view! {
-                    {ticks}
-                    <line class="axis-line" x1=*x0 x2=*x1 y1=axis_y y2=axis_y></line>
-                }
-            }))}
-        </g>
-        <For each=move || 0..rows.get() key=|i| *i children=move |i| row_view(drawing, i, width, ids, row_stop.clone())/>
-        <For each=move || 0..bands.get() key=|k| *k children=move |k| band_view(drawing, k, ids, stop.clone())/>
-        <line class="now" x1=move || now_x.get() x2=move || now_x.get() y1="0" y2=move || axis_y.get() aria-hidden="true"></line>
+        {svg::axis_view(axis)}
+        <For each=move || 0..rows.get() key=|i| *i children=move |i| {
+            let row = part(drawing, move |d| d.as_ref().ok().and_then(|d| d.rows.get(i)));
+            let stop = row_stop.clone();
+            move || row.with(|r| r.as_ref().map(|r| row_view(r, i, ids, &stop)))
+        }/>
+        {move || bands.with(|bands| bands.iter().enumerate().map(|(k, b)| band_view(b, k, ids, &stop)).collect_view())}
+        {move || now.with(|&(x, y)| view! {
+            <line class="now" x1=x x2=x y1="0" y2=y aria-hidden="true"></line>
+        })}
     }
 }
 
 /// Row `i`: its label group, then its segments and markers.
-fn row_view(
-    drawing: CronMemo,
-    i: usize,
-    width: Memo<f64>,
-    ids: &'static str,
-    stop: Selector<Item>,
-) -> impl IntoView {
-    let row = part(drawing, move |d| {
-        d.as_ref().ok().and_then(|d| d.rows.get(i))
-    });
-    let get = move |f: fn(&CronRow) -> f64| row.with(|r| r.as_ref().map_or(0.0, f));
-    let kind = derived(row, |r| r.as_ref().map_or(RowKind::Pod, |r| r.kind));
-    let deleted = move || row.with(|r| r.as_ref().is_some_and(|r| r.deleted).to_string());
-    let segs = derived(row, |r| r.as_ref().map_or(0, |r| r.segments.len()));
-    let marks = derived(row, |r| r.as_ref().map_or(0, |r| r.markers.len()));
-    let item = Item::Lane(i);
-    let (seg_stop, mark_stop) = (stop.clone(), stop.clone());
-    view! {
-        <g
-            class="lane cron-row"
-            data-kind=move || match kind.get() {
-                RowKind::Schedule => "schedule",
-                RowKind::Controller => "controller",
-                RowKind::Job => "job",
-                RowKind::Pod => "pod",
+fn row_view(row: &CronRow, i: usize, ids: &'static str, stop: &Selector<Item>) -> impl IntoView {
+    let y = row.y;
+    let mid = y + LANE_H / 2.0;
+    let schedule = row.kind == RowKind::Schedule;
+    let kind = match row.kind {
+        RowKind::Schedule => "schedule",
+        RowKind::Controller => "controller",
+        RowKind::Job => "job",
+        RowKind::Pod => "pod",
+    };
+    let segs = row
+        .segments
+        .iter()
+        .enumerate()
+        .map(|(j, s)| {
+            let item = Item::Segment(i, j);
+            view! {
+                <g class=s.class.class() tabindex=tab(stop, item) role="img" aria-label=s.label.clone()
+                    data-item=item.attr() data-tx=s.x data-ty=y>
+                    <rect x=s.x y=y + 8.0 width=s.w height=LANE_H - 16.0 rx="3" fill=svg::pattern_fill(ids, s.class)></rect>
+                </g>
             }
-            data-deleted=deleted
-            tabindex=move || svg::tabindex(&stop, item)
-            role="group"
-            aria-label=move || row.with(|r| r.as_ref().map(|r| r.label.clone()).unwrap_or_default())
-            data-item=item.attr()
-            data-tx=LANE_X
-            data-ty=move || get(|r| r.y)
-        >
-            <rect class="lane-bg" x="0" y=move || get(|r| r.y) width=move || width.get() height=LANE_H></rect>
-            <text class="lane-text" x=move || if kind.get() == RowKind::Pod { 14.0 } else { 6.0 } y=move || get(|r| r.y + LANE_H / 2.0 + 4.0) aria-hidden="true">
-                {move || row.with(|r| r.as_ref().map(|r| r.text.clone()).unwrap_or_default())}
-            </text>
-        </g>
-        <g class="lane-items" data-deleted=deleted>
-            <For each=move || 0..segs.get() key=|j| *j children=move |j| segment_view(row, i, j, ids, seg_stop.clone())/>
-            <For each=move || 0..marks.get() key=|j| *j children=move |j| marker_view(row, i, j, mark_stop.clone())/>
-        </g>
-    }
-}
-
-/// Segment `j` of row `i`.
-fn segment_view(
-    row: Memo<Option<CronRow>>,
-    i: usize,
-    j: usize,
-    ids: &'static str,
-    stop: Selector<Item>,
-) -> impl IntoView {
-    let seg = part(row, move |r| r.as_ref().and_then(|r| r.segments.get(j)));
-    let y = derived(row, |r| r.as_ref().map_or(0.0, |r| r.y));
-    let get = move |f: fn(&SegShape) -> f64| seg.with(|s| s.as_ref().map_or(0.0, f));
-    let class = derived(seg, |s| s.as_ref().map_or(SegClass::Pending, |s| s.class));
-    let item = Item::Segment(i, j);
+        })
+        .collect_view();
+    let marks = row
+        .markers
+        .iter()
+        .enumerate()
+        .map(|(j, m)| {
+            let item = Item::Marker(i, j);
+            // On the schedule row the word sits under the shape; on a Job or Pod row, after it.
+            let (cy, text_x, text_y, anchor) = if schedule {
+                (y + 11.0, m.x, y + LANE_H - 3.0, "middle")
+            } else {
+                (mid, m.x + 9.0, mid + 4.0, "start")
+            };
+            view! {
+                <g class=m.kind.class() tabindex=tab(stop, item) role="img" aria-label=m.label.clone()
+                    data-item=item.attr() data-tx=m.x data-ty=y>
+                    {marker_shape(m.kind, m.x, cy)}
+                    <text x=text_x y=text_y text-anchor=anchor aria-hidden="true">{m.text.clone()}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let item = Item::Lane(i);
+    let indent = if row.kind == RowKind::Pod { 14.0 } else { 6.0 };
+    let deleted = row.deleted.to_string();
     view! {
-        <g
-            class=move || class.get().class()
-            tabindex=move || svg::tabindex(&stop, item)
-            role="img"
-            aria-label=move || seg.with(|s| s.as_ref().map(|s| s.label.clone()).unwrap_or_default())
-            data-item=item.attr()
-            data-tx=move || get(|s| s.x)
-            data-ty=move || y.get()
-        >
-            <rect x=move || get(|s| s.x) y=move || y.get() + 8.0 width=move || get(|s| s.w) height=LANE_H - 16.0 rx="3"
-                fill=move || svg::pattern_fill(ids, class.get())></rect>
+        // The background spans the SVG, which is as wide as the layout.
+        <g class="lane cron-row" data-kind=kind data-deleted=deleted.clone() tabindex=tab(stop, item) role="group"
+            aria-label=row.label.clone() data-item=item.attr() data-tx=LANE_X data-ty=y>
+            <rect class="lane-bg" x="0" y=y width="100%" height=LANE_H></rect>
+            <text class="lane-text" x=indent y=mid + 4.0 aria-hidden="true">{row.text.clone()}</text>
         </g>
+        <g class="lane-items" data-deleted=deleted>{segs}{marks}</g>
     }
 }
 
@@ -472,75 +468,17 @@ fn marker_shape(kind: CronMarkerKind, x: f64, cy: f64) -> AnyView {
     }
 }
 
-/// Marker `j` of row `i`. A marker marks a moment that has passed, so its inside is rebuilt
-/// whole in the rare case that it changes (another run); the group itself stays.
-fn marker_view(
-    row: Memo<Option<CronRow>>,
-    i: usize,
-    j: usize,
-    stop: Selector<Item>,
-) -> impl IntoView {
-    let mark = part(row, move |r| r.as_ref().and_then(|r| r.markers.get(j)));
-    let geometry = derived(row, |r| {
-        r.as_ref()
-            .map_or((0.0, false), |r| (r.y, r.kind == RowKind::Schedule))
-    });
-    let item = Item::Marker(i, j);
-    view! {
-        <g
-            class=move || mark.with(|m| m.as_ref().map_or("marker", |m| m.kind.class()))
-            tabindex=move || svg::tabindex(&stop, item)
-            role="img"
-            aria-label=move || mark.with(|m| m.as_ref().map(|m| m.label.clone()).unwrap_or_default())
-            data-item=item.attr()
-            data-tx=move || mark.with(|m| m.as_ref().map_or(0.0, |m| m.x))
-            data-ty=move || geometry.get().0
-        >
-            {move || mark.with(|m| m.as_ref().map(|m: &CronMarker| {
-                let (y, schedule) = geometry.get();
-                // On the schedule row the word sits under the shape; on a Job or Pod row, after it.
-                let (cy, text_x, text_y, anchor) = if schedule {
-                    (y + 11.0, m.x, y + LANE_H - 3.0, "middle")
-                } else {
-                    let mid = y + LANE_H / 2.0;
-                    (mid, m.x + 9.0, mid + 4.0, "start")
-                };
-                view! {
-                    {marker_shape(m.kind, m.x, cy)}
-                    <text x=text_x y=text_y text-anchor=anchor aria-hidden="true">{m.text.clone()}</text>
-                }
-            }))}
-        </g>
-    }
-}
-
 /// Suspended or controller-down band `k`.
-fn band_view(
-    drawing: CronMemo,
-    k: usize,
-    ids: &'static str,
-    stop: Selector<Item>,
-) -> impl IntoView {
-    let band = part(drawing, move |d| {
-        d.as_ref().ok().and_then(|d| d.bands.get(k))
-    });
-    let get = move |f: fn(&Band) -> f64| band.with(|b| b.as_ref().map_or(0.0, f));
+fn band_view(b: &Band, k: usize, ids: &'static str, stop: &Selector<Item>) -> impl IntoView {
     let item = Item::Band(k);
     view! {
-        <g
-            class=move || band.with(|b| b.as_ref().map_or("band", |b| b.kind.class()))
-            tabindex=move || svg::tabindex(&stop, item)
-            role="img"
-            aria-label=move || band.with(|b| b.as_ref().map(|b| b.label.clone()).unwrap_or_default())
-            data-item=item.attr()
-            data-tx=move || get(|b| b.x)
-            data-ty=move || get(|b| b.y)
-        >
-            <rect x=move || get(|b| b.x) y=move || get(|b| b.y) + 7.0 width=move || get(|b| b.w) height=LANE_H - 14.0 rx="3"
-                fill=move || band.with(|b| b.as_ref().map(|b| svg::pattern_fill(ids, b.kind.pattern_of())).unwrap_or_default())></rect>
-            {move || band.with(|b| b.as_ref().filter(|b| !b.text.is_empty()).map(|b| view! {
+        <g class=b.kind.class() tabindex=tab(stop, item) role="img" aria-label=b.label.clone()
+            data-item=item.attr() data-tx=b.x data-ty=b.y>
+            <rect x=b.x y=b.y + 7.0 width=b.w height=LANE_H - 14.0 rx="3"
+                fill=svg::pattern_fill(ids, b.kind.pattern_of())></rect>
+            {(!b.text.is_empty()).then(|| view! {
                 <text class="band-text" x=b.x + 4.0 y=b.y + LANE_H / 2.0 + 4.0 aria-hidden="true">{b.text.clone()}</text>
-            }))}
+            })}
         </g>
     }
 }

@@ -35,7 +35,7 @@
 //! fills with its own pattern ([`PATTERNS`]) and every marker kind has its own shape or text.
 
 use joblab_core::draw::{
-    Drawing, Gap, Lane, Marker, MarkerKind, SegClass, SegShape, AXIS_H, LANE_H,
+    Drawing, Gap, Lane, Layout, Marker, MarkerKind, SegClass, SegShape, Tick, AXIS_H, LANE_H,
 };
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
@@ -195,35 +195,14 @@ pub fn body(
     let width = derived(drawing, |d| d.layout.width);
     let axis_y = derived(drawing, |d| d.height - AXIS_H);
     let plot_x1 = derived(drawing, |d| d.layout.plot_x1);
-    // The axis changes with the layout and with the height (a new Pod), never while time moves
-    // otherwise, so it is redrawn whole when it changes: a few dozen nodes at most.
-    let axis = derived(drawing, |d| {
-        (
-            d.ticks.clone(),
-            d.height - AXIS_H,
-            d.layout.plot_x0,
-            d.layout.plot_x1,
-        )
-    });
+    let axis = derived(drawing, |d| AxisShape::of(&d.ticks, d.height, &d.layout));
     let lane_stop = stop.clone();
     view! {
         // Reveals the segments up to the "now" line (open stretches are drawn to the axis's end).
         <clipPath id=format!("{ids}-now")>
             <rect x="0" y="0" width=move || now_x.get() + 1.0 height=move || axis_y.get()></rect>
         </clipPath>
-        <g class="axis" aria-hidden="true">
-            {move || axis.with(|(ticks, axis_y, x0, x1)| {
-                let axis_y = *axis_y;
-                let ticks = ticks.iter().map(|t| view! {
-                    <line class="grid" x1=t.x x2=t.x y1="0" y2=axis_y></line>
-                    <text class="tick" x=t.x y=axis_y + 20.0 text-anchor="middle">{t.text.clone()}</text>
-                }).collect_view();
-                view! {
-                    {ticks}
-                    <line class="axis-line" x1=*x0 x2=*x1 y1=axis_y y2=axis_y></line>
-                }
-            })}
-        </g>
+        {axis_view(axis)}
         <For
             each=move || 0..lanes.get()
             key=|i| *i
@@ -235,6 +214,48 @@ pub fn body(
             children=move |k| gap_view(drawing, k, stop.clone())
         />
         <line class="now" x1=move || now_x.get() x2=move || now_x.get() y1="0" y2=move || axis_y.get() aria-hidden="true"></line>
+    }
+}
+
+/// The time axis of a drawing: its ticks, its `y` and its ends.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AxisShape {
+    ticks: Vec<Tick>,
+    y: f64,
+    x0: f64,
+    x1: f64,
+}
+
+impl AxisShape {
+    /// The axis under a drawing `height` high with `ticks` in `layout`.
+    pub fn of(ticks: &[Tick], height: f64, layout: &Layout) -> AxisShape {
+        AxisShape {
+            ticks: ticks.to_vec(),
+            y: height - AXIS_H,
+            x0: layout.plot_x0,
+            x1: layout.plot_x1,
+        }
+    }
+}
+
+/// The time axis with its grid lines, shared by the Job and the CronJob diagrams. It changes with
+/// the layout and with the height (a new row), never while time moves otherwise, so it is redrawn
+/// whole when it changes: a few dozen nodes at most.
+pub fn axis_view(axis: Memo<AxisShape>) -> impl IntoView {
+    view! {
+        <g class="axis" aria-hidden="true">
+            {move || axis.with(|a| {
+                let y = a.y;
+                let ticks = a.ticks.iter().map(|t| view! {
+                    <line class="grid" x1=t.x x2=t.x y1="0" y2=y></line>
+                    <text class="tick" x=t.x y=y + 20.0 text-anchor="middle">{t.text.clone()}</text>
+                }).collect_view();
+                view! {
+                    {ticks}
+                    <line class="axis-line" x1=a.x0 x2=a.x1 y1=y y2=y></line>
+                }
+            })}
+        </g>
     }
 }
 
