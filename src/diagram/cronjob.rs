@@ -359,33 +359,22 @@ fn tab(stop: &Selector<Item>, item: Item) -> impl Fn() -> &'static str + Send + 
 /// the Jobs that are running and leaves the others as they are. A focused item that is rebuilt
 /// gets its focus back from the canvas (`super::canvas`).
 fn body(drawing: CronMemo, ids: &'static str, stop: Selector<Item>) -> impl IntoView {
-    let rows = derived(drawing, |d| d.as_ref().map_or(0, |d| d.rows.len()));
-    let bands = derived(drawing, |d| {
-        d.as_ref().map(|d| d.bands.clone()).unwrap_or_default()
-    });
-    let axis = derived(drawing, |d| {
-        d.as_ref().map_or_else(
-            |_| svg::AxisShape::default(),
-            |d| svg::AxisShape::of(&d.ticks, d.height, &d.layout),
-        )
-    });
-    let now = derived(drawing, |d| {
-        d.as_ref()
-            .map_or((0.0, 0.0), |d| (d.now_x, d.height - AXIS_H))
-    });
-    let row_stop = stop.clone();
-    view! {
-        {svg::axis_view(axis)}
-        <For each=move || 0..rows.get() key=|i| *i children=move |i| {
-            let row = part(drawing, move |d| d.as_ref().ok().and_then(|d| d.rows.get(i)));
-            let stop = row_stop.clone();
-            move || row.with(|r| r.as_ref().map(|r| row_view(r, i, ids, &stop)))
-        }/>
-        {move || bands.with(|bands| bands.iter().enumerate().map(|(k, b)| band_view(b, k, ids, &stop)).collect_view())}
-        {move || now.with(|&(x, y)| view! {
-            <line class="now" x1=x x2=x y1="0" y2=y aria-hidden="true"></line>
-        })}
-    }
+    move || drawing.with(|d| d.as_ref().ok().map(|d| {
+        let axis_y = d.height - AXIS_H;
+        let ticks = d.ticks.iter().map(|t| view! {
+            <line class="grid" x1=t.x x2=t.x y1="0" y2=axis_y></line>
+            <text class="tick" x=t.x y=axis_y + 20.0 text-anchor="middle">{t.text.clone()}</text>
+        }).collect_view();
+        view! {
+            <g class="axis" aria-hidden="true">
+                {ticks}
+                <line class="axis-line" x1=d.layout.plot_x0 x2=d.layout.plot_x1 y1=axis_y y2=axis_y></line>
+            </g>
+            {d.rows.iter().enumerate().map(|(i, r)| row_view(r, i, ids, &stop)).collect_view()}
+            {d.bands.iter().enumerate().map(|(k, b)| band_view(b, k, ids, &stop)).collect_view()}
+            <line class="now" x1=d.now_x x2=d.now_x y1="0" y2=axis_y aria-hidden="true"></line>
+        }
+    }))
 }
 
 /// Row `i`: its label group, then its segments and markers.
