@@ -89,7 +89,14 @@ pub fn Canvas(
     Effect::new(move |_| {
         redraw.track();
         request_animation_frame(move || {
-            let lost = focused.with_value(|f| f.as_ref().is_some_and(|el| !el.is_connected()));
+            // Only while nothing else has the focus: a reader who tabbed away keeps it there.
+            let doc = document();
+            let idle = match (doc.active_element(), doc.body()) {
+                (Some(el), Some(body)) => el == *body,
+                (el, _) => el.is_none(),
+            };
+            let lost =
+                idle && focused.with_value(|f| f.as_ref().is_some_and(|el| !el.is_connected()));
             let el = scroll.get_untracked().filter(|_| lost).and_then(|root| {
                 let sel = format!("[data-item=\"{}\"]", active.get_untracked().attr());
                 root.query_selector(&sel).ok().flatten()

@@ -18,7 +18,7 @@ use leptos::reactive::computed::Selector;
 
 use super::nav::{self, Item, LANE_X};
 use super::player::{self, Timeline};
-use super::svg::{self, derived, part};
+use super::svg;
 
 /// A recorded CronJob run the diagram plays: the simulation at any instant.
 pub trait CronRecording: Send + Sync {
@@ -242,19 +242,6 @@ pub fn CronRunDiagram(
     let width = super::box_width(scroll);
     let layout = Memo::new(move |_| Layout::for_width(width.get()));
     let drawing = Memo::new(move |_| run.with(|r| r.drawing(time.get(), layout.get())));
-    // The panel, the events and the status change a few times in a run, not every frame.
-    let panel = Memo::new(move |_| {
-        drawing.with(|d| d.as_ref().map(|d| d.panel.clone()).unwrap_or_default())
-    });
-    let events = Memo::new(move |_| {
-        drawing.with(|d| d.as_ref().map(|d| d.events.clone()).unwrap_or_default())
-    });
-    let status = Memo::new(move |_| {
-        drawing.with(|d| match d {
-            Ok(d) => d.status.clone(),
-            Err(e) => format!("The pattern could not run: {e}"),
-        })
-    });
     let height = Memo::new(move |_| drawing.with(|d| d.as_ref().map_or(LANE_H, |d| d.height)));
     let view_w = move || layout.with(|l| l.width);
     // The roving tab stop: the item last focused, or the schedule row when that is not drawn.
@@ -289,13 +276,14 @@ pub fn CronRunDiagram(
                 <section class="controller" aria-labelledby=labelled_by>
                     <h3 id=title_id>"CronJob controller"</h3>
                     <dl class="panel">
-                        {move || panel.with(|p| p.iter().map(|r| view! {
+                        {move || drawing.with(|d| d.as_ref().ok().map(|d| d.panel.iter().map(|r| view! {
                             <div class="panel-row"><dt>{r.name}</dt><dd>{r.value.clone()}</dd></div>
-                        }).collect_view())}
+                        }).collect_view()))}
                     </dl>
                     <h4>"Events"</h4>
                     <ol class="conditions cron-events">
-                        {move || events.with(|events| {
+                        {move || drawing.with(|d| {
+                            let events = d.as_ref().map_or(&[][..], |d| &d.events[..]);
                             if events.is_empty() {
                                 return view! { <li class="muted">"none yet"</li> }.into_any();
                             }
@@ -308,7 +296,10 @@ pub fn CronRunDiagram(
                     </ol>
                 </section>
                 <div class="diagram-main">
-                    <p class="diagram-status" role="status">{move || status.get()}</p>
+                    <p class="diagram-status" role="status">{move || drawing.with(|d| match d {
+                        Ok(d) => d.status.clone(),
+                        Err(e) => format!("The pattern could not run: {e}"),
+                    })}</p>
                     <super::canvas::Canvas
                         scroll=scroll
                         width=Signal::derive(view_w)
@@ -359,7 +350,8 @@ fn tab(stop: &Selector<Item>, item: Item) -> impl Fn() -> &'static str + Send + 
 /// the Jobs that are running and leaves the others as they are. A focused item that is rebuilt
 /// gets its focus back from the canvas (`super::canvas`).
 fn body(drawing: CronMemo, ids: &'static str, stop: Selector<Item>) -> impl IntoView {
-    move || drawing.with(|d| d.as_ref().ok().map(|d| {
+    move || {
+        drawing.with(|d| d.as_ref().ok().map(|d| {
         let axis_y = d.height - AXIS_H;
         let ticks = d.ticks.iter().map(|t| view! {
             <line class="grid" x1=t.x x2=t.x y1="0" y2=axis_y></line>
@@ -375,6 +367,7 @@ fn body(drawing: CronMemo, ids: &'static str, stop: Selector<Item>) -> impl Into
             <line class="now" x1=d.now_x x2=d.now_x y1="0" y2=axis_y aria-hidden="true"></line>
         }
     }))
+    }
 }
 
 /// Row `i`: its label group, then its segments and markers.

@@ -194,7 +194,7 @@ impl Rows for CronDrawing {
 
 /// Where `mv` takes the focus from `from` in `d`; `None` when it would leave the drawing (the
 /// focus then stays) or `from` is not drawn.
-pub fn moved(d: &impl Rows, from: Item, mv: Move) -> Option<Item> {
+pub fn moved(d: &dyn Rows, from: Item, mv: Move) -> Option<Item> {
     let row = d.row_of(from)?;
     let items = d.row_items(row);
     let at = items.iter().position(|(_, it)| *it == from)?;
@@ -219,7 +219,7 @@ pub fn moved(d: &impl Rows, from: Item, mv: Move) -> Option<Item> {
 
 /// The roving tab stop: `active` if `d` draws it, else the first row's label (which a drawing with
 /// no rows does not draw, so it then has no stop, as it has nothing to focus).
-pub fn tab_stop(d: &impl Rows, active: Item) -> Item {
+pub fn tab_stop(d: &dyn Rows, active: Item) -> Item {
     if d.row_of(active).is_some() {
         active
     } else {
