@@ -118,6 +118,21 @@ pub fn Canvas(
         if let Some(item) = item_of(ev.target(), true) {
             if active.get_untracked() != item {
                 active.set(item);
+                // The tab stop moves with the focus. The Job diagram's items follow `active`
+                // on their own; the CronJob diagram draws its tabindex once per redraw, so the
+                // page is told here (the same values either way).
+                let root = scroll.get_untracked();
+                let item_el = root.as_ref().and_then(|r| {
+                    r.query_selector(&format!("[data-item=\"{}\"]", item.attr()))
+                        .ok()
+                        .flatten()
+                });
+                if let (Some(root), Some(el)) = (root, item_el) {
+                    if let Ok(Some(old)) = root.query_selector("[data-item][tabindex=\"0\"]") {
+                        let _ = old.set_attribute("tabindex", "-1");
+                    }
+                    let _ = el.set_attribute("tabindex", "0");
+                }
             }
         }
         on_tip(ev.into());

@@ -14,7 +14,6 @@ use joblab_core::patterns::cronjob::{CronKnob, CronKnobs, CronPreset, CronReplay
 use joblab_core::sim::cronjob::CronJobSimulation;
 use joblab_core::sim::Millis;
 use leptos::prelude::*;
-use leptos::reactive::computed::Selector;
 
 use super::nav::{self, Item, LANE_X};
 use super::player::{self, Timeline};
@@ -245,12 +244,8 @@ pub fn CronRunDiagram(
     let height = Memo::new(move |_| drawing.with(|d| d.as_ref().map_or(LANE_H, |d| d.height)));
     let view_w = move || layout.with(|l| l.width);
     // The roving tab stop: the item last focused, or the schedule row when that is not drawn.
+    // The canvas moves it in the page as the focus moves; a redraw draws it where it is.
     let active = RwSignal::new(Item::Lane(0));
-    let stop_item = Memo::new(move |_| {
-        let a = active.get();
-        drawing.with(|d| d.as_ref().map_or(Item::Lane(0), |d| nav::tab_stop(d, a)))
-    });
-    let stop = Selector::new(move || stop_item.get());
     let moved = Callback::new(move |(from, mv)| {
         drawing.with_untracked(|d| d.as_ref().ok().and_then(|d| nav::moved(d, from, mv)))
     });
@@ -311,7 +306,7 @@ pub fn CronRunDiagram(
                         on_key=on_key
                         redraw=Signal::derive(move || drawing.track())
                     >
-                        {body(drawing, ids, stop)}
+                        {body(drawing, ids, active)}
                     </super::canvas::Canvas>
                     <p class="legend" aria-hidden="true">
                         <span class="key">{swatch(SegClass::Running)}"Job active / Pod running"</span>
@@ -334,24 +329,24 @@ pub fn CronRunDiagram(
 /// The drawing memo of a CronJob diagram: `Err` when the pattern could not run.
 type CronMemo = Memo<Result<CronDrawing, String>>;
 
-/// The `tabindex` of `item` as an attribute that follows the tab stop without redrawing the item.
-fn tab(stop: &Selector<Item>, item: Item) -> impl Fn() -> &'static str + Send + Sync + 'static {
-    let stop = stop.clone();
-    move || svg::tabindex(&stop, item)
+/// The `tabindex` of `item` when `stop` is the diagram's one tab stop.
+fn tab(stop: Item, item: Item) -> &'static str {
+    if item == stop {
+        "0"
+    } else {
+        "-1"
+    }
 }
 
-/// The SVG content of the drawing in `drawing`; `ids` prefixes the pattern ids (see
-/// [`svg::defs`]) and `stop` says which item is the tab stop.
-///
-/// A CronJob diagram has a few dozen rows at most, so it is cheaper in code to redraw a row whole
-/// when it changes than to key its segments and markers as the Job diagram does (`super::svg`):
-/// the rows are keyed by position (the model only appends rows as time moves forward) and each
-/// redraws only when its own part of the model differs, so a playing diagram rebuilds the rows of
-/// the Jobs that are running and leaves the others as they are. A focused item that is rebuilt
-/// gets its focus back from the canvas (`super::canvas`).
-fn body(drawing: CronMemo, ids: &'static str, stop: Selector<Item>) -> impl IntoView {
+/// The SVG content of the drawing in `drawing`, redrawn whole when it changes (as the CronJob
+/// diagram always was: a few dozen rows at most, and far less code than keying each item as the
+/// Job diagram does, `super::svg`); `ids` prefixes the pattern ids (see [`svg::defs`]) and
+/// `active` is the item last focused, the tab stop if it is drawn. A focused item that a redraw
+/// rebuilds gets the focus back from the canvas (`super::canvas`).
+fn body(drawing: CronMemo, ids: &'static str, active: RwSignal<Item>) -> impl IntoView {
     move || {
         drawing.with(|d| d.as_ref().ok().map(|d| {
+        let stop = nav::tab_stop(d, active.get_untracked());
         let axis_y = d.height - AXIS_H;
         let ticks = d.ticks.iter().map(|t| view! {
             <line class="grid" x1=t.x x2=t.x y1="0" y2=axis_y></line>
@@ -362,8 +357,8 @@ fn body(drawing: CronMemo, ids: &'static str, stop: Selector<Item>) -> impl Into
                 {ticks}
                 <line class="axis-line" x1=d.layout.plot_x0 x2=d.layout.plot_x1 y1=axis_y y2=axis_y></line>
             </g>
-            {d.rows.iter().enumerate().map(|(i, r)| row_view(r, i, ids, &stop)).collect_view()}
-            {d.bands.iter().enumerate().map(|(k, b)| band_view(b, k, ids, &stop)).collect_view()}
+            {d.rows.iter().enumerate().map(|(i, r)| row_view(r, i, ids, stop)).collect_view()}
+            {d.bands.iter().enumerate().map(|(k, b)| band_view(b, k, ids, stop)).collect_view()}
             <line class="now" x1=d.now_x x2=d.now_x y1="0" y2=axis_y aria-hidden="true"></line>
         }
     }))
@@ -371,7 +366,7 @@ fn body(drawing: CronMemo, ids: &'static str, stop: Selector<Item>) -> impl Into
 }
 
 /// Row `i`: its label group, then its segments and markers.
-fn row_view(row: &CronRow, i: usize, ids: &'static str, stop: &Selector<Item>) -> impl IntoView {
+fn row_view(row: &CronRow, i: usize, ids: &'static str, stop: Item) -> impl IntoView {
     let y = row.y;
     let mid = y + LANE_H / 2.0;
     let schedule = row.kind == RowKind::Schedule;
@@ -451,7 +446,7 @@ fn marker_shape(kind: CronMarkerKind, x: f64, cy: f64) -> AnyView {
 }
 
 /// Suspended or controller-down band `k`.
-fn band_view(b: &Band, k: usize, ids: &'static str, stop: &Selector<Item>) -> impl IntoView {
+fn band_view(b: &Band, k: usize, ids: &'static str, stop: Item) -> impl IntoView {
     let item = Item::Band(k);
     view! {
         <g class=b.kind.class() tabindex=tab(stop, item) role="img" aria-label=b.label.clone()
