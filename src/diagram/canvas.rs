@@ -62,47 +62,44 @@ pub fn Canvas(
         show_tip(ev.target());
     };
     // The element that has the focus in the diagram. A redraw may rebuild it (the CronJob
-    // diagram redraws a row whole); it then gives the focus to the new element of the same item.
+    // diagram redraws its SVG whole); it then gives the focus to the new element of its item.
     let focused = StoredValue::new_local(None::<web_sys::Element>);
-    let off_tip = move |ev: web_sys::FocusEvent| {
+    let focus_item = move |item: Item| {
+        let el = scroll.get_untracked().and_then(|root| {
+            let sel = format!("[data-item=\"{}\"]", item.attr());
+            root.query_selector(&sel).ok().flatten()
+        });
+        // An SVG element has the same `focus()` as an HTML one; web-sys calls it by name.
+        if let Some(el) = el {
+            let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    };
+    let off_tip = move |_| {
         tip_target.set_value(None);
         tip.set(None);
-        // A blur that leaves the element in the page is the reader's: the focus is not taken
-        // back then. One that removes it (a rebuild) is not; whether the element is still in the
-        // page is known once the redraw is done.
-        if let Some(el) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            request_animation_frame(move || {
-                if el.is_connected() && focused.with_value(|f| f.as_ref() == Some(&el)) {
-                    focused.set_value(None);
-                }
-            });
+        // A blur that leaves the element in the page is the reader's, and the focus is not
+        // taken back then; a browser that reports the removal of a focused element reports it
+        // once the element is out of the page.
+        if focused.with_value(|f| f.as_ref().is_some_and(|el| el.is_connected())) {
+            focused.set_value(None);
         }
     };
     // While the diagram plays, a shown tooltip follows its element's name (a running segment
     // that ends says so), without rebuilding the element. It reads the name in the next frame:
     // this effect can run before the redraw has written the new name, and a single change (End,
     // Step) brings no later redraw to catch up with. In the same frame a focused element that
-    // the redraw rebuilt passes its focus to its successor.
+    // the redraw rebuilt passes the focus to its item's new element, unless the focus went
+    // elsewhere meanwhile.
     Effect::new(move |_| {
         redraw.track();
         request_animation_frame(move || {
-            // Only while nothing else has the focus: a reader who tabbed away keeps it there.
             let doc = document();
             let idle = match (doc.active_element(), doc.body()) {
                 (Some(el), Some(body)) => el == *body,
                 (el, _) => el.is_none(),
             };
-            let lost =
-                idle && focused.with_value(|f| f.as_ref().is_some_and(|el| !el.is_connected()));
-            let el = scroll.get_untracked().filter(|_| lost).and_then(|root| {
-                let sel = format!("[data-item=\"{}\"]", active.get_untracked().attr());
-                root.query_selector(&sel).ok().flatten()
-            });
-            if let Some(el) = el {
-                let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+            if idle && focused.with_value(|f| f.as_ref().is_some_and(|el| !el.is_connected())) {
+                focus_item(active.get_untracked());
             }
             if tip.with_untracked(Option::is_some) {
                 show_tip(tip_target.get_value());
@@ -111,44 +108,33 @@ pub fn Canvas(
     });
     // Focus anywhere in the diagram makes that item the tab stop.
     let on_focus = move |ev: web_sys::FocusEvent| {
-        focused.set_value(
-            ev.target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
-        );
+        let el = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         if let Some(item) = item_of(ev.target(), true) {
             if active.get_untracked() != item {
                 active.set(item);
                 // The tab stop moves with the focus. The Job diagram's items follow `active`
-                // on their own; the CronJob diagram draws its tabindex once per redraw, so the
-                // page is told here (the same values either way).
-                let root = scroll.get_untracked();
-                let item_el = root.as_ref().and_then(|r| {
-                    r.query_selector(&format!("[data-item=\"{}\"]", item.attr()))
-                        .ok()
-                        .flatten()
-                });
-                if let (Some(root), Some(el)) = (root, item_el) {
-                    if let Ok(Some(old)) = root.query_selector("[data-item][tabindex=\"0\"]") {
-                        let _ = old.set_attribute("tabindex", "-1");
-                    }
+                // on their own; the CronJob diagram draws its tabindex once per redraw, so it is
+                // moved in the page here (to the same values either way).
+                let old = scroll
+                    .get_untracked()
+                    .and_then(|root| root.query_selector("[tabindex=\"0\"]").ok().flatten());
+                if let (Some(old), Some(el)) = (old, &el) {
+                    let _ = old.set_attribute("tabindex", "-1");
                     let _ = el.set_attribute("tabindex", "0");
                 }
             }
         }
+        focused.set_value(el);
         on_tip(ev.into());
     };
     // The arrow keys move between rows and along a row; other keys go to `on_key`.
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if let (Some(from), Some(mv)) = (item_of(ev.target(), false), Move::of_key(&ev.key())) {
             ev.prevent_default();
-            let el = moved.run((from, mv)).and_then(|to| {
-                let root = scroll.get_untracked()?;
-                let sel = format!("[data-item=\"{}\"]", to.attr());
-                root.query_selector(&sel).ok().flatten()
-            });
-            // An SVG element has the same `focus()` as an HTML one; web-sys calls it by name.
-            if let Some(el) = el {
-                let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+            if let Some(to) = moved.run((from, mv)) {
+                focus_item(to);
             }
             return;
         }
