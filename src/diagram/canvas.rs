@@ -39,6 +39,8 @@ pub fn Canvas(
     ids: &'static str,
     /// The item last focused: the roving tab stop when the drawing draws it.
     active: RwSignal<Item>,
+    /// The roving tab stop: `active`, or the first row when that is not drawn.
+    stop: Memo<Item>,
     /// Where an arrow key takes the focus from an item (`None`: it stays).
     moved: Callback<(Item, Move), Option<Item>>,
     /// Keys no item takes.
@@ -106,6 +108,21 @@ pub fn Canvas(
             }
         });
     });
+    // The tab stop in the page: an item draws its tabindex once, when it is drawn, and this
+    // moves the `0` when the stop changes (the focus moved, or the item left the drawing).
+    Effect::new(move |_| {
+        let item = stop.get();
+        let Some(root) = scroll.get_untracked() else {
+            return;
+        };
+        let sel = format!("[data-item=\"{}\"]", item.attr());
+        if let Ok(Some(el)) = root.query_selector(&sel) {
+            if let Ok(Some(old)) = root.query_selector("[tabindex=\"0\"]") {
+                let _ = old.set_attribute("tabindex", "-1");
+            }
+            let _ = el.set_attribute("tabindex", "0");
+        }
+    });
     // Focus anywhere in the diagram makes that item the tab stop.
     let on_focus = move |ev: web_sys::FocusEvent| {
         let el = ev
@@ -114,16 +131,6 @@ pub fn Canvas(
         if let Some(item) = item_of(ev.target(), true) {
             if active.get_untracked() != item {
                 active.set(item);
-                // The tab stop moves with the focus. The Job diagram's items follow `active`
-                // on their own; the CronJob diagram draws its tabindex once per redraw, so it is
-                // moved in the page here (to the same values either way).
-                let old = scroll
-                    .get_untracked()
-                    .and_then(|root| root.query_selector("[tabindex=\"0\"]").ok().flatten());
-                if let (Some(old), Some(el)) = (old, &el) {
-                    let _ = old.set_attribute("tabindex", "-1");
-                    let _ = el.set_attribute("tabindex", "0");
-                }
             }
         }
         focused.set_value(el);

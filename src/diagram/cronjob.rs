@@ -244,8 +244,11 @@ pub fn CronRunDiagram(
     let height = Memo::new(move |_| drawing.with(|d| d.as_ref().map_or(LANE_H, |d| d.height)));
     let view_w = move || layout.with(|l| l.width);
     // The roving tab stop: the item last focused, or the schedule row when that is not drawn.
-    // The canvas moves it in the page as the focus moves; a redraw draws it where it is.
     let active = RwSignal::new(Item::Lane(0));
+    let stop = Memo::new(move |_| {
+        let a = active.get();
+        drawing.with(|d| d.as_ref().map_or(Item::Lane(0), |d| nav::tab_stop(d, a)))
+    });
     let moved = Callback::new(move |(from, mv)| {
         drawing.with_untracked(|d| d.as_ref().ok().and_then(|d| nav::moved(d, from, mv)))
     });
@@ -302,11 +305,12 @@ pub fn CronRunDiagram(
                         label="The CronJob's scheduled times, its Jobs and their Pods on a time axis"
                         ids=ids
                         active=active
+                        stop=stop
                         moved=moved
                         on_key=on_key
                         redraw=Signal::derive(move || drawing.track())
                     >
-                        {body(drawing, ids, active)}
+                        {body(drawing, ids, stop)}
                     </super::canvas::Canvas>
                     <p class="legend" aria-hidden="true">
                         <span class="key">{swatch(SegClass::Running)}"Job active / Pod running"</span>
@@ -329,24 +333,14 @@ pub fn CronRunDiagram(
 /// The drawing memo of a CronJob diagram: `Err` when the pattern could not run.
 type CronMemo = Memo<Result<CronDrawing, String>>;
 
-/// The `tabindex` of `item` when `stop` is the diagram's one tab stop.
-fn tab(stop: Item, item: Item) -> &'static str {
-    if item == stop {
-        "0"
-    } else {
-        "-1"
-    }
-}
-
 /// The SVG content of the drawing in `drawing`, redrawn whole when it changes (as the CronJob
 /// diagram always was: a few dozen rows at most, and far less code than keying each item as the
 /// Job diagram does, `super::svg`); `ids` prefixes the pattern ids (see [`svg::defs`]) and
-/// `active` is the item last focused, the tab stop if it is drawn. A focused item that a redraw
+/// `stop` is the tab stop. A focused item that a redraw
 /// rebuilds gets the focus back from the canvas (`super::canvas`).
-fn body(drawing: CronMemo, ids: &'static str, active: RwSignal<Item>) -> impl IntoView {
+fn body(drawing: CronMemo, ids: &'static str, stop: Memo<Item>) -> impl IntoView {
     move || {
         drawing.with(|d| d.as_ref().ok().map(|d| {
-        let stop = nav::tab_stop(d, active.get_untracked());
         let axis_y = d.height - AXIS_H;
         let ticks = d.ticks.iter().map(|t| view! {
             <line class="grid" x1=t.x x2=t.x y1="0" y2=axis_y></line>
@@ -366,7 +360,7 @@ fn body(drawing: CronMemo, ids: &'static str, active: RwSignal<Item>) -> impl In
 }
 
 /// Row `i`: its label group, then its segments and markers.
-fn row_view(row: &CronRow, i: usize, ids: &'static str, stop: Item) -> impl IntoView {
+fn row_view(row: &CronRow, i: usize, ids: &'static str, stop: Memo<Item>) -> impl IntoView {
     let y = row.y;
     let mid = y + LANE_H / 2.0;
     let schedule = row.kind == RowKind::Schedule;
@@ -383,7 +377,7 @@ fn row_view(row: &CronRow, i: usize, ids: &'static str, stop: Item) -> impl Into
         .map(|(j, s)| {
             let item = Item::Segment(i, j);
             view! {
-                <g class=s.class.class() tabindex=tab(stop, item) role="img" aria-label=s.label.clone()
+                <g class=s.class.class() tabindex=svg::tabindex(stop, item) role="img" aria-label=s.label.clone()
                     data-item=item.attr() data-tx=s.x data-ty=y>
                     <rect x=s.x y=y + 8.0 width=s.w height=LANE_H - 16.0 rx="3" fill=svg::pattern_fill(ids, s.class)></rect>
                 </g>
@@ -403,7 +397,7 @@ fn row_view(row: &CronRow, i: usize, ids: &'static str, stop: Item) -> impl Into
                 (mid, m.x + 9.0, mid + 4.0, "start")
             };
             view! {
-                <g class=m.kind.class() tabindex=tab(stop, item) role="img" aria-label=m.label.clone()
+                <g class=m.kind.class() tabindex=svg::tabindex(stop, item) role="img" aria-label=m.label.clone()
                     data-item=item.attr() data-tx=m.x data-ty=y>
                     {marker_shape(m.kind, m.x, cy)}
                     <text x=text_x y=text_y text-anchor=anchor aria-hidden="true">{m.text.clone()}</text>
@@ -416,7 +410,7 @@ fn row_view(row: &CronRow, i: usize, ids: &'static str, stop: Item) -> impl Into
     let deleted = row.deleted.to_string();
     view! {
         // The background spans the SVG, which is as wide as the layout.
-        <g class="lane cron-row" data-kind=kind data-deleted=deleted.clone() tabindex=tab(stop, item) role="group"
+        <g class="lane cron-row" data-kind=kind data-deleted=deleted.clone() tabindex=svg::tabindex(stop, item) role="group"
             aria-label=row.label.clone() data-item=item.attr() data-tx=LANE_X data-ty=y>
             <rect class="lane-bg" x="0" y=y width="100%" height=LANE_H></rect>
             <text class="lane-text" x=indent y=mid + 4.0 aria-hidden="true">{row.text.clone()}</text>
@@ -446,10 +440,10 @@ fn marker_shape(kind: CronMarkerKind, x: f64, cy: f64) -> AnyView {
 }
 
 /// Suspended or controller-down band `k`.
-fn band_view(b: &Band, k: usize, ids: &'static str, stop: Item) -> impl IntoView {
+fn band_view(b: &Band, k: usize, ids: &'static str, stop: Memo<Item>) -> impl IntoView {
     let item = Item::Band(k);
     view! {
-        <g class=b.kind.class() tabindex=tab(stop, item) role="img" aria-label=b.label.clone()
+        <g class=b.kind.class() tabindex=svg::tabindex(stop, item) role="img" aria-label=b.label.clone()
             data-item=item.attr() data-tx=b.x data-ty=b.y>
             <rect x=b.x y=b.y + 7.0 width=b.w height=LANE_H - 14.0 rx="3"
                 fill=svg::pattern_fill(ids, b.kind.pattern_of())></rect>

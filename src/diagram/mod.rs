@@ -219,7 +219,6 @@ pub fn RunDiagram(
         let a = active.get();
         drawing.with(|d| nav::tab_stop(d, a))
     });
-    let stop = leptos::reactive::computed::Selector::new(move || stop_item.get());
     let reduced = prefers_reduced_motion();
     // Where the player tells the host page what the reader does (an embed's parent or element).
     let sink = crate::events::Sink::current();
@@ -289,11 +288,12 @@ pub fn RunDiagram(
                         label="Pods on a time axis"
                         ids=ids
                         active=active
+                        stop=stop_item
                         moved=moved
                         on_key=on_key
                         redraw=Signal::derive(move || drawing.track())
                     >
-                        {svg::body(drawing, now_x, ids, stop)}
+                        {svg::body(drawing, now_x, ids, stop_item)}
                     </canvas::Canvas>
                     // The keys' swatches are drawn like the segments, so under forced colours they
                     // show the same patterns.

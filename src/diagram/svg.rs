@@ -38,7 +38,6 @@ use joblab_core::draw::{
     Drawing, Gap, Lane, Layout, Marker, MarkerKind, SegClass, SegShape, Tick, AXIS_H, LANE_H,
 };
 use leptos::prelude::*;
-use leptos::reactive::computed::Selector;
 
 use super::nav::{Item, LANE_X};
 
@@ -168,9 +167,11 @@ where
     Memo::new(move |_| source.with(&f))
 }
 
-/// The `tabindex` of `item`: `0` for the diagram's one tab stop, `-1` for the rest.
-pub(super) fn tabindex(stop: &Selector<Item>, item: Item) -> &'static str {
-    if stop.selected(&item) {
+/// The `tabindex` of `item` when it is drawn: `0` for the diagram's one tab stop, `-1` for the
+/// rest. The canvas moves the tab stop in the page when it changes (`super::canvas`), so an item
+/// needs no effect of its own for it.
+pub(super) fn tabindex(stop: Memo<Item>, item: Item) -> &'static str {
+    if stop.get_untracked() == item {
         "0"
     } else {
         "-1"
@@ -188,7 +189,7 @@ pub fn body(
     drawing: Memo<Drawing>,
     now_x: Memo<f64>,
     ids: &'static str,
-    stop: Selector<Item>,
+    stop: Memo<Item>,
 ) -> impl IntoView {
     let lanes = derived(drawing, |d| d.lanes.len());
     let gaps = derived(drawing, |d| d.gaps.len());
@@ -196,7 +197,6 @@ pub fn body(
     let axis_y = derived(drawing, |d| d.height - AXIS_H);
     let plot_x1 = derived(drawing, |d| d.layout.plot_x1);
     let axis = derived(drawing, |d| AxisShape::of(&d.ticks, d.height, &d.layout));
-    let lane_stop = stop.clone();
     view! {
         // Reveals the segments up to the "now" line (open stretches are drawn to the axis's end).
         <clipPath id=format!("{ids}-now")>
@@ -206,12 +206,12 @@ pub fn body(
         <For
             each=move || 0..lanes.get()
             key=|i| *i
-            children=move |i| lane_view(drawing, i, width, plot_x1, now_x, ids, lane_stop.clone())
+            children=move |i| lane_view(drawing, i, width, plot_x1, now_x, ids, stop)
         />
         <For
             each=move || 0..gaps.get()
             key=|k| *k
-            children=move |k| gap_view(drawing, k, stop.clone())
+            children=move |k| gap_view(drawing, k, stop)
         />
         <line class="now" x1=move || now_x.get() x2=move || now_x.get() y1="0" y2=move || axis_y.get() aria-hidden="true"></line>
     }
@@ -267,15 +267,13 @@ fn lane_view(
     plot_x1: Memo<f64>,
     now_x: Memo<f64>,
     ids: &'static str,
-    stop: Selector<Item>,
+    stop: Memo<Item>,
 ) -> impl IntoView {
     let lane = open_lane(drawing, i);
     let get = move |f: fn(&Lane) -> f64| lane.with(|l| l.as_ref().map_or(0.0, f));
     let segs = derived(lane, |l| l.as_ref().map_or(0, |l| l.segments.len()));
     let marks = derived(lane, |l| l.as_ref().map_or(0, |l| l.markers.len()));
     let item = Item::Lane(i);
-    let seg_stop = stop.clone();
-    let mark_stop = stop.clone();
     // Every other lane is striped so lanes read apart (as draw::export's pictures are); a class,
     // because each lane is two sibling groups and :nth-of-type would count both.
     let lane_class = if i % 2 == 1 { "lane lane-alt" } else { "lane" };
@@ -283,7 +281,7 @@ fn lane_view(
         <g
             class=lane_class
             data-phase=move || lane.with(|l| l.as_ref().map_or("", |l| l.phase.as_str()))
-            tabindex=move || tabindex(&stop, item)
+            tabindex=tabindex(stop, item)
             role="group"
             aria-label=move || lane.with(|l| l.as_ref().map(|l| l.label.clone()).unwrap_or_default())
             data-item=item.attr()
@@ -299,12 +297,12 @@ fn lane_view(
             <For
                 each=move || 0..segs.get()
                 key=|j| *j
-                children=move |j| segment_view(lane, i, j, plot_x1, now_x, ids, seg_stop.clone())
+                children=move |j| segment_view(lane, i, j, plot_x1, now_x, ids, stop)
             />
             <For
                 each=move || 0..marks.get()
                 key=|j| *j
-                children=move |j| marker_view(lane, i, j, mark_stop.clone())
+                children=move |j| marker_view(lane, i, j, stop)
             />
         </g>
     }
@@ -319,7 +317,7 @@ fn segment_view(
     plot_x1: Memo<f64>,
     now_x: Memo<f64>,
     ids: &'static str,
-    stop: Selector<Item>,
+    stop: Memo<Item>,
 ) -> impl IntoView {
     let seg = part(lane, move |l| l.as_ref().and_then(|l| l.segments.get(j)));
     let y = derived(lane, |l| l.as_ref().map_or(0.0, |l| l.y));
@@ -346,7 +344,7 @@ fn segment_view(
     view! {
         <g
             class=move || class.get().class()
-            tabindex=move || tabindex(&stop, item)
+            tabindex=tabindex(stop, item)
             role="img"
             aria-label=move || seg.with(|s| s.as_ref().map(|s| s.label.clone()).unwrap_or_default())
             data-item=item.attr()
@@ -433,12 +431,7 @@ fn marker_shape(kind: MarkerKind, x: f64, cy: f64) -> (&'static str, AnyView) {
 
 /// Marker `j` of lane `i`. A marker never changes once drawn (it marks a moment that has
 /// passed), so its inside is rebuilt whole in the rare case that it does: another run.
-fn marker_view(
-    lane: Memo<Option<Lane>>,
-    i: usize,
-    j: usize,
-    stop: Selector<Item>,
-) -> impl IntoView {
+fn marker_view(lane: Memo<Option<Lane>>, i: usize, j: usize, stop: Memo<Item>) -> impl IntoView {
     let mark = part(lane, move |l| l.as_ref().and_then(|l| l.markers.get(j)));
     let y = derived(lane, |l| l.as_ref().map_or(0.0, |l| l.y));
     let item = Item::Marker(i, j);
@@ -451,7 +444,7 @@ fn marker_view(
     view! {
         <g
             class=class
-            tabindex=move || tabindex(&stop, item)
+            tabindex=tabindex(stop, item)
             role="img"
             aria-label=move || mark.with(|m| m.as_ref().map(|m| m.label.clone()).unwrap_or_default())
             data-item=item.attr()
@@ -472,7 +465,7 @@ fn marker_view(
 }
 
 /// Backoff gap `k`.
-fn gap_view(drawing: Memo<Drawing>, k: usize, stop: Selector<Item>) -> impl IntoView {
+fn gap_view(drawing: Memo<Drawing>, k: usize, stop: Memo<Item>) -> impl IntoView {
     let gap = part(drawing, move |d| d.gaps.get(k));
     let get = move |f: fn(&Gap) -> f64| gap.with(|g| g.as_ref().map_or(0.0, f));
     let mid = move || get(|g| g.y + LANE_H / 2.0);
@@ -480,7 +473,7 @@ fn gap_view(drawing: Memo<Drawing>, k: usize, stop: Selector<Item>) -> impl Into
     view! {
         <g
             class="gap"
-            tabindex=move || tabindex(&stop, item)
+            tabindex=tabindex(stop, item)
             role="img"
             aria-label=move || gap.with(|g| g.as_ref().map(|g| g.label.clone()).unwrap_or_default())
             data-item=item.attr()
