@@ -63,9 +63,10 @@ pub fn Canvas(
         tip_target.set_value(ev.target());
         show_tip(ev.target());
     };
-    // The element that has the focus in the diagram. A redraw may rebuild it (the CronJob
-    // diagram redraws its SVG whole); it then gives the focus to the new element of its item.
-    let focused = StoredValue::new_local(None::<web_sys::Element>);
+    // Whether the focus is in the diagram. A redraw may rebuild or move the focused element
+    // (the CronJob diagram redraws its SVG whole), which loses the focus; the diagram then gives
+    // it to its item's element again.
+    let focused = StoredValue::new(false);
     let focus_item = move |item: Item| {
         let el = scroll.get_untracked().and_then(|root| {
             let sel = format!("[data-item=\"{}\"]", item.attr());
@@ -76,14 +77,15 @@ pub fn Canvas(
             let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
         }
     };
-    let off_tip = move |_| {
+    let off_tip = move |ev: web_sys::FocusEvent| {
         tip_target.set_value(None);
         tip.set(None);
-        // A blur that leaves the element in the page is the reader's, and the focus is not
-        // taken back then; a browser that reports the removal of a focused element reports it
-        // once the element is out of the page.
-        if focused.with_value(|f| f.as_ref().is_some_and(|el| el.is_connected())) {
-            focused.set_value(None);
+        // Focus that goes to another element is the reader's, and is not taken back. A redraw
+        // that rebuilds or moves the focused element blurs it towards nothing (the browser
+        // reports that while the element is still in the page), and so does a click on the
+        // page's background: the first is told apart by the redraw that follows it.
+        if ev.related_target().is_some() {
+            focused.set_value(false);
         }
     };
     // While the diagram plays, a shown tooltip follows its element's name (a running segment
@@ -100,7 +102,7 @@ pub fn Canvas(
                 (Some(el), Some(body)) => el == *body,
                 (el, _) => el.is_none(),
             };
-            if idle && focused.with_value(|f| f.as_ref().is_some_and(|el| !el.is_connected())) {
+            if idle && focused.get_value() {
                 focus_item(active.get_untracked());
             }
             if tip.with_untracked(Option::is_some) {
@@ -125,15 +127,12 @@ pub fn Canvas(
     });
     // Focus anywhere in the diagram makes that item the tab stop.
     let on_focus = move |ev: web_sys::FocusEvent| {
-        let el = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         if let Some(item) = item_of(ev.target(), true) {
             if active.get_untracked() != item {
                 active.set(item);
             }
         }
-        focused.set_value(el);
+        focused.set_value(true);
         on_tip(ev.into());
     };
     // The arrow keys move between rows and along a row; other keys go to `on_key`.
