@@ -9,6 +9,7 @@
 //! and every attribute is a closure that tachys writes only when its value differs. So a frame
 //! of a playing 1 000-Pod run touches the Pods that changed (a running segment that grew, a Pod
 //! that appeared) and nothing else, and a focused element is never replaced, so it keeps focus.
+//! Each item draws its `tabindex` once; the canvas (`super::canvas`) moves the tab stop.
 //! Keying by position is sound because the model only appends as time moves forward: Pods in
 //! creation order, a Pod's segments and markers in time order, gaps in Pod order; an item whose
 //! content changes at the same position (another run of the pattern) updates in place.
