@@ -2,7 +2,8 @@
 # Regenerates the committed oracle vectors (oracle/vectors/check.jsonl; with --simulate,
 # oracle/vectors/simulate.jsonl; with --cron, oracle/vectors/cron.jsonl; with --cronjobs,
 # oracle/vectors/cronjob-check.jsonl, from CASES generated CronJobs, default 12000, keeping 1000;
-# with --simulate-cronjobs, oracle/vectors/cronjob-simulate.jsonl): runs the differential on
+# with --simulate-cronjobs, oracle/vectors/cronjob-simulate.jsonl; with
+# --simulate-cronjob-regressions, oracle/vectors/cronjob-simulate-regressions.jsonl): runs the differential on
 # CASES generated Jobs (default 20000) of seed SEED (default 1) and keeps every case that reaches
 # an (error path, error type) pair or an accepted difference not yet covered, then others up to
 # 2000. Refuses to write vectors while any case disagrees: a vector is an answer Joblab matches.
@@ -16,6 +17,22 @@ if [ "${1:-}" = --simulate-cronjobs ]; then
   bash scripts/oracle-diff.sh --simulate --cronjobs --cases "${CASES:-1000}" --seed "$seed" --show 3 --write-vectors "$tmp"
   mv "$tmp" oracle/vectors/cronjob-simulate.jsonl
   echo "oracle-vectors: oracle/vectors/cronjob-simulate.jsonl ($(wc -l < oracle/vectors/cronjob-simulate.jsonl) vectors, $(du -h oracle/vectors/cronjob-simulate.jsonl | cut -f1))"
+  exit 0
+fi
+if [ "${1:-}" = --simulate-cronjob-regressions ]; then
+  # Cases a CI run's fresh seed once found disagreeing, kept as vectors after the fix: each line of
+  # oracle/vectors/cronjob-regressions.txt is "SEED CASE-ID" (a generated case is fixed by its seed
+  # and id). All must agree, or nothing is written.
+  : > "$tmp"
+  while read -r s id; do
+    case "$s" in ''|'#'*) continue ;; esac
+    one=$(mktemp)
+    bash scripts/oracle-diff.sh --simulate --cronjobs --cases 1000 --seed "$s" --only "$id" --write-vectors "$one" < /dev/null
+    cat "$one" >> "$tmp"
+    rm -f "$one"
+  done < oracle/vectors/cronjob-regressions.txt
+  mv "$tmp" oracle/vectors/cronjob-simulate-regressions.jsonl
+  echo "oracle-vectors: oracle/vectors/cronjob-simulate-regressions.jsonl ($(wc -l < oracle/vectors/cronjob-simulate-regressions.jsonl) vectors)"
   exit 0
 fi
 if [ "${1:-}" = --simulate ]; then

@@ -15,10 +15,13 @@
 // Usage, after `trunk build --release --offline`:
 //   node scripts/perf/browser.mjs [--port 8793] [--runs 5] [--keys 30] [--play-seconds 5]
 //                                 [--only first-render,typing,frames,caps] [--check] [--dist dist]
+//                                 [--trace-dir DIR]
+// --trace-dir writes each playing diagram's Chromium trace to DIR (one JSON file per case, for
+// scripts/perf/frame-costs.py or the DevTools Performance panel), to see what a frame's work is.
 // --dist serves another build (e.g. an older commit's, to measure before and after a change).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -107,6 +110,7 @@ function parseArgs(argv) {
       case '--only': opts.only = next().split(','); break;
       case '--check': opts.check = true; break;
       case '--dist': opts.dist = next(); break;
+      case '--trace-dir': opts.traceDir = next(); break;
       default: throw new Error(`unknown argument ${argv[i]}`);
     }
   }
@@ -466,7 +470,7 @@ function frameWork(trace) {
 const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
 
 /** Plays the diagram from the start for `seconds` with Chromium tracing on; returns the figures. */
-async function playAndTrace(browser, lab, seconds) {
+async function playAndTrace(browser, lab, seconds, traceFile) {
   const { page, player, checkErrors } = lab;
   await player.getByRole('button', { name: 'Reset', exact: true }).click();
   await page.waitForTimeout(300);
@@ -474,6 +478,7 @@ async function playAndTrace(browser, lab, seconds) {
   await player.getByRole('button', { name: 'Play', exact: true }).click();
   const rec = await page.evaluate(recordFrames, seconds * 1000);
   const trace = await browser.stopTracing();
+  if (traceFile) writeFileSync(traceFile, trace);
   // The recording only counts if the player was still playing when it ended.
   const stillPlaying = await player.getByRole('button', { name: 'Pause', exact: true }).count();
   const whilePlaying = await page.locator(DIAGRAM_LANE).count();
@@ -528,7 +533,8 @@ function printCount(label, m) {
     `target: <= ${MUTATIONS_FIXED} + ${MUTATIONS_PER_CHANGED_POD} per changed Pod`, m.withinAllowance);
 }
 
-async function frames(browser, base, seconds) {
+async function frames(browser, base, seconds, traceDir) {
+  if (traceDir) mkdirSync(traceDir, { recursive: true });
   heading(`Playing diagrams in the lab (speed 1x; ${seconds} s each; idle, then loaded)`);
   console.log('Main-thread work per frame comes from Chromium\'s trace of the renderer\'s main thread: the');
   console.log('top-level tasks from the end of one frame\'s rendering to the end of the next\'s (the player\'s');
@@ -547,7 +553,8 @@ async function frames(browser, base, seconds) {
       try {
         const load = loaded ? 'loaded' : 'idle';
         // Under load the 4 ms budget is information: it is set for the idle machine.
-        printPlay(`${c.label}, ${load}`, await playAndTrace(browser, lab, seconds), { workBudget: c.workBudget && !loaded });
+        const traceFile = traceDir && path.join(traceDir, `${c.pods}-pods-${load}.json`);
+        printPlay(`${c.label}, ${load}`, await playAndTrace(browser, lab, seconds, traceFile), { workBudget: c.workBudget && !loaded });
       } finally {
         stop();
         await lab.context.close();
@@ -632,7 +639,7 @@ export async function main(argv) {
     console.log('(uncompressed, no network throttling, default 1280x720 viewport)');
     if (opts.only.includes('first-render')) await firstRender(browser, base, opts.runs);
     if (opts.only.includes('typing')) await typing(browser, base, opts.keys);
-    if (opts.only.includes('frames')) await frames(browser, base, opts.playSeconds);
+    if (opts.only.includes('frames')) await frames(browser, base, opts.playSeconds, opts.traceDir);
     if (opts.only.includes('caps')) await caps(browser, base, 10);
   } finally {
     if (browser) await browser.close();

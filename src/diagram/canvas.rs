@@ -1,8 +1,8 @@
-//! The canvas every diagram draws in: the scroll box, the SVG with its accessible name and
-//! pattern definitions, the tooltip that follows hover and keyboard focus, and the roving tab
-//! stop with its arrow keys (`super::nav`). The Job diagram ([`super::RunDiagram`]) and the
-//! CronJob diagram ([`super::cronjob::CronRunDiagram`]) both draw their SVG bodies in it, so
-//! they share one wiring of focus, keys and tooltips.
+//! The canvas every diagram draws in: the scroll box, the tooltip that follows hover and
+//! keyboard focus, and the roving tab stop with its arrow keys (`super::nav`). The Job diagram
+//! ([`super::RunDiagram`]: its backdrop, revealed items and "now" line) and the CronJob diagram
+//! ([`super::cronjob::CronRunDiagram`]: one SVG) both draw in it, so they share one wiring of
+//! focus, keys and tooltips.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,21 +22,16 @@ fn item_of(target: Option<web_sys::EventTarget>, closest: bool) -> Option<Item> 
     Item::parse(&el.get_attribute("data-item")?)
 }
 
-/// The scroll box, the SVG and its tooltip. `body` is the SVG's content after its pattern
-/// definitions (ids prefixed by `ids`); `moved` says where an arrow key takes the focus from an
-/// item; keys no item takes go to `on_key` (the player's keys).
+/// The scroll box and the tooltip around a diagram's drawing (`children`); `moved` says where an
+/// arrow key takes the focus from an item; keys no item takes go to `on_key` (the player's keys).
 #[component]
 pub fn Canvas(
     /// The scroll box, whose width the drawing's layout follows.
     scroll: NodeRef<leptos::html::Div>,
-    /// The SVG's width in viewBox units (one per CSS pixel).
+    /// The drawing's width in viewBox units (one per CSS pixel), for placing tooltips.
     width: Signal<f64>,
-    /// The SVG's height in viewBox units.
+    /// The drawing's height in viewBox units.
     height: Signal<f64>,
-    /// The SVG's accessible name.
-    label: &'static str,
-    /// The prefix of the ids of the SVG's patterns, unique on the page.
-    ids: &'static str,
     /// The item last focused: the roving tab stop when the drawing draws it.
     active: RwSignal<Item>,
     /// The roving tab stop: `active`, or the first row when that is not drawn.
@@ -47,7 +42,7 @@ pub fn Canvas(
     on_key: Callback<web_sys::KeyboardEvent>,
     /// Notifies whenever the drawing changes, so that a shown tooltip follows its element.
     redraw: Signal<()>,
-    /// The SVG's content.
+    /// The drawing: the SVGs with the focusable items.
     children: Children,
 ) -> impl IntoView {
     let tip = RwSignal::new(None::<svg::Tip>);
@@ -154,17 +149,7 @@ pub fn Canvas(
                 on:focusout=off_tip
                 on:mouseleave=move |_| tip.set(None)
             >
-                <svg
-                    class="diagram-svg"
-                    width=move || width.get()
-                    height=move || height.get()
-                    viewBox=move || format!("0 0 {} {}", width.get(), height.get())
-                    role="group"
-                    aria-label=label
-                >
-                    {svg::defs(ids)}
-                    {children()}
-                </svg>
+                {children()}
                 {move || tip.get().map(|t| view! {
                     <div class="diagram-tip" role="tooltip" style:left=format!("{:.2}%", t.left) style:top=format!("{:.2}%", t.top)>
                         {t.text}

@@ -302,15 +302,23 @@ pub fn CronRunDiagram(
                         scroll=scroll
                         width=Signal::derive(view_w)
                         height=height.into()
-                        label="The CronJob's scheduled times, its Jobs and their Pods on a time axis"
-                        ids=ids
                         active=active
                         stop=stop
                         moved=moved
                         on_key=on_key
                         redraw=Signal::derive(move || drawing.track())
                     >
-                        {body(drawing, ids, stop)}
+                        <svg
+                            class="diagram-svg"
+                            width=view_w
+                            height=move || height.get()
+                            viewBox=move || format!("0 0 {} {}", view_w(), height.get())
+                            role="group"
+                            aria-label="The CronJob's scheduled times, its Jobs and their Pods on a time axis"
+                        >
+                            {svg::defs(ids)}
+                            {body(drawing, ids, stop)}
+                        </svg>
                     </super::canvas::Canvas>
                     <p class="legend" aria-hidden="true">
                         <span class="key">{swatch(SegClass::Running)}"Job active / Pod running"</span>

@@ -229,6 +229,9 @@ pub fn RunDiagram(
     let status = Memo::new(move |_| drawing.with(|d| d.status.clone()));
     let height = Memo::new(move |_| drawing.with(|d| d.height));
     let view_w = move || layout.with(|l| l.width);
+    // The right edge of what is revealed: one pixel past the line, so a stretch that ends at the
+    // line shows whole under it.
+    let reveal_x = move || now_x.get() + 1.0;
     // The patterns' ids: the controller heading's id is unique on the page, so these are too.
     let ids = controller_title_id;
     let swatch = move |class: SegClass| {
@@ -285,15 +288,53 @@ pub fn RunDiagram(
                         scroll=scroll
                         width=Signal::derive(view_w)
                         height=height.into()
-                        label="Pods on a time axis"
-                        ids=ids
                         active=active
                         stop=stop_item
                         moved=moved
                         on_key=on_key
                         redraw=Signal::derive(move || drawing.track())
                     >
-                        {svg::body(drawing, now_x, ids, stop_item)}
+                            <svg
+                                class="diagram-bg"
+                                width=view_w
+                                height=move || height.get()
+                                viewBox=move || format!("0 0 {} {}", view_w(), height.get())
+                                aria-hidden="true"
+                            >
+                                {svg::backdrop(drawing, ids)}
+                            </svg>
+                            // The items, revealed up to the "now" line: the outer box clips at its
+                            // right edge and is moved so that edge is at the line, the inner box is
+                            // moved back by as much, so the SVG stays in place (svg.rs says why).
+                            <div
+                                class="diagram-reveal"
+                                style:width=move || format!("{}px", view_w())
+                                style:height=move || format!("{}px", height.get())
+                                style:transform=move || format!("translateX({}px)", reveal_x() - view_w())
+                            >
+                                <div
+                                    class="diagram-reveal-inner"
+                                    style:transform=move || format!("translateX({}px)", view_w() - reveal_x())
+                                >
+                                    <svg
+                                        class="diagram-svg"
+                                        width=view_w
+                                        height=move || height.get()
+                                        viewBox=move || format!("0 0 {} {}", view_w(), height.get())
+                                        role="group"
+                                        aria-label="Pods on a time axis"
+                                    >
+                                        {svg::defs(ids)}
+                                        {svg::body(drawing, now_x, ids, stop_item)}
+                                    </svg>
+                                </div>
+                            </div>
+                            <div
+                                class="diagram-now"
+                                aria-hidden="true"
+                                style:height=move || format!("{}px", height.get() - draw::AXIS_H)
+                                style:transform=move || format!("translateX({}px)", now_x.get() - 1.0)
+                            ></div>
                     </canvas::Canvas>
                     // The keys' swatches are drawn like the segments, so under forced colours they
                     // show the same patterns.

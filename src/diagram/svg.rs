@@ -9,7 +9,6 @@
 //! and every attribute is a closure that tachys writes only when its value differs. So a frame
 //! of a playing 1 000-Pod run touches the Pods that changed (a running segment that grew, a Pod
 //! that appeared) and nothing else, and a focused element is never replaced, so it keeps focus.
-//! Each item draws its `tabindex` once; the canvas (`super::canvas`) moves the tab stop.
 //! Keying by position is sound because the model only appends as time moves forward: Pods in
 //! creation order, a Pod's segments and markers in time order, gaps in Pod order; an item whose
 //! content changes at the same position (another run of the pattern) updates in place.
@@ -17,12 +16,21 @@
 //! One part is revealed instead: a stretch that is still going at the current time (a Pod still
 //! running, or Succeeded or Failed since some moment) ends at the "now" line in the model, so it
 //! would grow in every frame, and every Pod that ever existed has one. Such an open stretch is
-//! drawn to the end of the axis and the segments are clipped at the "now" line (one clipPath
-//! whose width follows the time), which gives the same picture while its element stays as it is.
-//! So a frame changes the clip, the "now" line and the Pods whose state changed, not every Pod.
-//! The model itself is rebuilt only when the run changed (`Run::last_change_at`): between two
-//! changes the model of the last one, with this clip, draws the same picture, so most ticks of
-//! a playing diagram move the line and do nothing else.
+//! drawn to the end of the axis, and the SVG of the items sits in a box that shows it only up to
+//! the "now" line (`.diagram-reveal` in `super::RunDiagram`). The model itself is rebuilt only
+//! when the run changed (`Run::last_change_at`): between two changes the model of the last one,
+//! revealed up to the line, draws the same picture.
+//!
+//! What moves on every tick is kept out of this SVG, because Chromium repaints the whole of an
+//! SVG when any part of it changes (a profile of a 200-Pod diagram showed paint, pre-paint and
+//! layerize of the SVG as almost all of a tick once the wasm work was gone). The "now" line is
+//! an HTML element and the reveal a box with `overflow: hidden`, both moved by `transform` on
+//! their own compositor layers, so a tick where nothing happened repaints nothing; the axis and
+//! the lane stripes, which the reveal must not hide, are a second SVG underneath ([`backdrop`]).
+//!
+//! A run change can touch every Pod at once (1 000 Pods that start together). Lanes are fed to
+//! their views a slice per frame ([`LANES_PER_FRAME`]), so such a change takes a few frames
+//! instead of one long task; a diagram with fewer changed lanes than that changes in one frame.
 //!
 //! Why not draw the whole run once and reveal all of it that way? The accessible names and the
 //! tooltips say what is true at the current time ("Running since 0:05" becomes "Running 0:05 to
@@ -35,8 +43,9 @@
 //! says. Colour is never the only difference: under `forced-colors: active` every segment kind
 //! fills with its own pattern ([`PATTERNS`]) and every marker kind has its own shape or text.
 
+use joblab_core::draw::lane_y;
 use joblab_core::draw::{
-    Drawing, Gap, Lane, Layout, Marker, MarkerKind, SegClass, SegShape, Tick, AXIS_H, LANE_H,
+    Drawing, Gap, Lane, Marker, MarkerKind, SegClass, SegShape, AXIS_H, LANE_H, TOP,
 };
 use leptos::prelude::*;
 
@@ -140,7 +149,7 @@ pub fn defs(ids: &'static str) -> impl IntoView {
 
 /// A memo of one part of `source`, found by `pick`, that notifies only when that part differs
 /// (and costs no copy while it does not): what keeps a redraw to what changed.
-pub(super) fn part<S, T>(
+fn part<S, T>(
     source: Memo<S>,
     pick: impl Fn(&S) -> Option<&T> + Send + Sync + 'static,
 ) -> Memo<Option<T>>
@@ -160,7 +169,7 @@ where
 }
 
 /// A memo of a value computed from `source`, notifying only when the value changes.
-pub(super) fn derived<S, T>(source: Memo<S>, f: impl Fn(&S) -> T + Send + Sync + 'static) -> Memo<T>
+fn derived<S, T>(source: Memo<S>, f: impl Fn(&S) -> T + Send + Sync + 'static) -> Memo<T>
 where
     S: Send + Sync + 'static,
     T: PartialEq + Send + Sync + 'static,
@@ -179,126 +188,164 @@ pub(super) fn tabindex(stop: Memo<Item>, item: Item) -> &'static str {
     }
 }
 
-/// The SVG content of the drawing in `drawing`, kept up to date in place, with the "now" line at
-/// `now_x`; `ids` prefixes the ids of its patterns (see [`defs`]) and `stop` says which item is
-/// the tab stop.
+/// The backdrop of the drawing in `drawing`, for the SVG under the revealed one: the time axis
+/// with its grid and the lane stripes. None of it moves while time does, and none of it is
+/// revealed: the axis shows the whole run from the start, and a stripe runs the width of the
+/// diagram. It is decoration (`aria-hidden` on its SVG); the items are in [`body`].
+pub fn backdrop(drawing: Memo<Drawing>, ids: &'static str) -> impl IntoView {
+    // The axis changes with the layout and with the height (a new Pod), never while time moves
+    // otherwise, so it is redrawn whole when it changes: a few dozen nodes at most.
+    let axis = derived(drawing, |d| {
+        (
+            d.ticks.clone(),
+            d.height - AXIS_H,
+            d.layout.plot_x0,
+            d.layout.plot_x1,
+        )
+    });
+    // Every other lane is striped so lanes read apart (as draw::export's pictures are). Lanes
+    // are contiguous rows from `TOP` down, so the stripes are one rectangle filled with a
+    // two-lane tile: adding Pods changes its height, not the number of nodes (a node per lane
+    // made a 1 000-Pod run change rebuild a thousand of them).
+    let stripes = derived(drawing, |d| (d.layout.width, d.lanes.len()));
+    let tile = format!("{ids}-stripes");
+    let fill = format!("url(#{tile})");
+    view! {
+        <defs>
+            <pattern id=tile patternUnits="userSpaceOnUse" x="0" y=TOP
+                width=move || stripes.get().0 height=2.0 * LANE_H>
+                <rect class="lane-stripe" x="0" y="0" width=move || stripes.get().0 height=LANE_H></rect>
+                <rect class="lane-stripe lane-alt" x="0" y=LANE_H width=move || stripes.get().0 height=LANE_H></rect>
+            </pattern>
+        </defs>
+        <g class="axis">
+            {move || axis.with(|(ticks, axis_y, x0, x1)| {
+                let axis_y = *axis_y;
+                let ticks = ticks.iter().map(|t| view! {
+                    <line class="grid" x1=t.x x2=t.x y1="0" y2=axis_y></line>
+                    <text class="tick" x=t.x y=axis_y + 20.0 text-anchor="middle">{t.text.clone()}</text>
+                }).collect_view();
+                view! {
+                    {ticks}
+                    <line class="axis-line" x1=*x0 x2=*x1 y1=axis_y y2=axis_y></line>
+                }
+            })}
+        </g>
+        <rect class="stripes" x="0" y=TOP fill=fill
+            width=move || stripes.get().0
+            height=move || stripes.get().1 as f64 * LANE_H></rect>
+    }
+}
+
+/// What every lane and segment of one diagram reads besides its own part of the model.
+#[derive(Clone)]
+struct Ctx {
+    /// The diagram's width.
+    width: Memo<f64>,
+    /// The right end of the time axis, where open stretches are drawn to.
+    plot_x1: Memo<f64>,
+    /// Where the "now" line is.
+    now_x: Memo<f64>,
+    /// The open segments whose text shows at the "now" line, as (lane, segment).
+    shown: Memo<Vec<(usize, usize)>>,
+    /// The prefix of the pattern ids ([`defs`]).
+    ids: &'static str,
+    /// Which item is the tab stop.
+    stop: Memo<Item>,
+}
+
+/// The SVG content of the drawing in `drawing`, kept up to date in place: its lanes, segments,
+/// markers and gaps, the diagram's items. `ids` prefixes the ids of its patterns (see [`defs`])
+/// and `stop` says which item is the tab stop; `now_x` (where the "now" line is) decides when an
+/// open segment's text appears.
 ///
 /// `drawing` may be the model at an earlier moment than `now_x` when nothing happened in
 /// between (`Run::last_change_at`): it then differs only in how far its open stretches reach,
-/// and those are drawn to the axis's end and clipped at `now_x` anyway.
+/// and those are drawn to the axis's end and revealed up to the "now" line by the box this SVG
+/// sits in (see the module's comment).
 pub fn body(
     drawing: Memo<Drawing>,
     now_x: Memo<f64>,
     ids: &'static str,
     stop: Memo<Item>,
 ) -> impl IntoView {
-    let lanes = derived(drawing, |d| d.lanes.len());
     let gaps = derived(drawing, |d| d.gaps.len());
     let width = derived(drawing, |d| d.layout.width);
-    let axis_y = derived(drawing, |d| d.height - AXIS_H);
     let plot_x1 = derived(drawing, |d| d.layout.plot_x1);
-    let axis = derived(drawing, |d| AxisShape::of(&d.ticks, d.height, &d.layout));
+    // Which open segments show their text at the "now" line. An open segment's text appears once
+    // the part left of the line is wide enough, so it depends on the line, which moves on every
+    // tick; if each segment's text read the line itself, every tick would re-run one memo per
+    // open segment (each re-run also re-subscribes it, which costs more than the check: the
+    // profile of a 200-Pod diagram showed most of a tick's wasm there). This one memo reads the
+    // line, and notifies only when the set changes, so the segments' texts re-run only then.
+    let shown = Memo::new(move |_| {
+        let x = now_x.get();
+        drawing.with(|d| {
+            let mut shown = Vec::new();
+            for (i, lane) in d.lanes.iter().enumerate() {
+                for (j, s) in lane.segments.iter().enumerate() {
+                    if s.open && !s.shown_text_at(x - s.x).is_empty() {
+                        shown.push((i, j));
+                    }
+                }
+            }
+            shown
+        })
+    });
+    let ctx = Ctx {
+        width,
+        plot_x1,
+        now_x,
+        shown,
+        ids,
+        stop,
+    };
+    let feed = Feed::new(drawing);
     view! {
-        // Reveals the segments up to the "now" line (open stretches are drawn to the axis's end).
-        <clipPath id=format!("{ids}-now")>
-            <rect x="0" y="0" width=move || now_x.get() + 1.0 height=move || axis_y.get()></rect>
-        </clipPath>
-        {axis_view(axis)}
         <For
-            each=move || 0..lanes.get()
+            each=move || 0..feed.count.get()
             key=|i| *i
-            children=move |i| lane_view(drawing, i, width, plot_x1, now_x, ids, stop)
+            children=move |i| lane_view(feed.lane(i), i, ctx.clone())
         />
         <For
             each=move || 0..gaps.get()
             key=|k| *k
             children=move |k| gap_view(drawing, k, stop)
         />
-        <line class="now" x1=move || now_x.get() x2=move || now_x.get() y1="0" y2=move || axis_y.get() aria-hidden="true"></line>
-    }
-}
-
-/// The time axis of a drawing: its ticks, its `y` and its ends.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct AxisShape {
-    ticks: Vec<Tick>,
-    y: f64,
-    x0: f64,
-    x1: f64,
-}
-
-impl AxisShape {
-    /// The axis under a drawing `height` high with `ticks` in `layout`.
-    pub fn of(ticks: &[Tick], height: f64, layout: &Layout) -> AxisShape {
-        AxisShape {
-            ticks: ticks.to_vec(),
-            y: height - AXIS_H,
-            x0: layout.plot_x0,
-            x1: layout.plot_x1,
-        }
-    }
-}
-
-/// The time axis with its grid lines, shared by the Job and the CronJob diagrams. It changes with
-/// the layout and with the height (a new row), never while time moves otherwise, so it is redrawn
-/// whole when it changes: a few dozen nodes at most.
-pub fn axis_view(axis: Memo<AxisShape>) -> impl IntoView {
-    view! {
-        <g class="axis" aria-hidden="true">
-            {move || axis.with(|a| {
-                let y = a.y;
-                let ticks = a.ticks.iter().map(|t| view! {
-                    <line class="grid" x1=t.x x2=t.x y1="0" y2=y></line>
-                    <text class="tick" x=t.x y=y + 20.0 text-anchor="middle">{t.text.clone()}</text>
-                }).collect_view();
-                view! {
-                    {ticks}
-                    <line class="axis-line" x1=a.x0 x2=a.x1 y1=y y2=y></line>
-                }
-            })}
-        </g>
     }
 }
 
 /// Lane `i`: its label group, then its segments and markers.
-fn lane_view(
-    drawing: Memo<Drawing>,
-    i: usize,
-    width: Memo<f64>,
-    plot_x1: Memo<f64>,
-    now_x: Memo<f64>,
-    ids: &'static str,
-    stop: Memo<Item>,
-) -> impl IntoView {
-    let lane = open_lane(drawing, i);
-    let get = move |f: fn(&Lane) -> f64| lane.with(|l| l.as_ref().map_or(0.0, f));
+fn lane_view(lane: ArcRwSignal<Option<Lane>>, i: usize, ctx: Ctx) -> impl IntoView {
+    let lane = Memo::new(move |_| lane.get());
+    let (width, stop) = (ctx.width, ctx.stop);
+    // A lane's place depends on its index only, so it is set once rather than followed.
+    let y = lane_y(i);
     let segs = derived(lane, |l| l.as_ref().map_or(0, |l| l.segments.len()));
     let marks = derived(lane, |l| l.as_ref().map_or(0, |l| l.markers.len()));
     let item = Item::Lane(i);
-    // Every other lane is striped so lanes read apart (as draw::export's pictures are); a class,
-    // because each lane is two sibling groups and :nth-of-type would count both.
-    let lane_class = if i % 2 == 1 { "lane lane-alt" } else { "lane" };
+    // The lane's stripe is in the backdrop; its own background shows only as the focus highlight.
     view! {
         <g
-            class=lane_class
+            class="lane"
             data-phase=move || lane.with(|l| l.as_ref().map_or("", |l| l.phase.as_str()))
             tabindex=tabindex(stop, item)
             role="group"
             aria-label=move || lane.with(|l| l.as_ref().map(|l| l.label.clone()).unwrap_or_default())
             data-item=item.attr()
             data-tx=LANE_X
-            data-ty=move || get(|l| l.y)
+            data-ty=y
         >
-            <rect class="lane-bg" x="0" y=move || get(|l| l.y) width=move || width.get() height=LANE_H></rect>
-            <text class="lane-text" x="6" y=move || get(|l| l.y + LANE_H / 2.0 + 4.0) aria-hidden="true">
+            <rect class="lane-bg" x="0" y=y width=move || width.get() height=LANE_H></rect>
+            <text class="lane-text" x="6" y=y + LANE_H / 2.0 + 4.0 aria-hidden="true">
                 {move || lane.with(|l| l.as_ref().map(|l| l.text.clone()).unwrap_or_default())}
             </text>
         </g>
-        <g class="lane-items" clip-path=format!("url(#{ids}-now)")>
+        <g class="lane-items">
             <For
                 each=move || 0..segs.get()
                 key=|j| *j
-                children=move |j| segment_view(lane, i, j, plot_x1, now_x, ids, stop)
+                children=move |j| segment_view(lane, i, j, ctx.clone())
             />
             <For
                 each=move || 0..marks.get()
@@ -309,19 +356,19 @@ fn lane_view(
     }
 }
 
-/// Segment `j` of lane `i`, drawn to `plot_x1` while it is open; its text shows once the part
-/// left of the "now" line at `now_x` is wide enough.
-fn segment_view(
-    lane: Memo<Option<Lane>>,
-    i: usize,
-    j: usize,
-    plot_x1: Memo<f64>,
-    now_x: Memo<f64>,
-    ids: &'static str,
-    stop: Memo<Item>,
-) -> impl IntoView {
+/// Segment `j` of lane `i`, drawn to the axis's end while it is open; its text shows once the
+/// part left of the "now" line is wide enough, which `ctx.shown` says when it changes.
+fn segment_view(lane: Memo<Option<Lane>>, i: usize, j: usize, ctx: Ctx) -> impl IntoView {
+    let Ctx {
+        plot_x1,
+        now_x,
+        shown,
+        ids,
+        stop,
+        ..
+    } = ctx;
     let seg = part(lane, move |l| l.as_ref().and_then(|l| l.segments.get(j)));
-    let y = derived(lane, |l| l.as_ref().map_or(0.0, |l| l.y));
+    let y = lane_y(i);
     let get = move |f: fn(&SegShape) -> f64| seg.with(|s| s.as_ref().map_or(0.0, f));
     let width = move || {
         seg.with(|s| match s {
@@ -333,10 +380,11 @@ fn segment_view(
     let class = derived(seg, |s| s.as_ref().map_or(SegClass::Pending, |s| s.class));
     // The text inside ("run 2") appears once the segment is wide enough; only then is it drawn.
     // An open segment is as wide as it reaches left of the "now" line, which moves on every
-    // tick: this memo reads it, but notifies only when the text appears.
+    // tick: this memo reads the line untracked and re-runs when `shown` changes instead.
     let text = Memo::new(move |_| {
+        shown.track();
         seg.with(|s| match s {
-            Some(s) if s.open => s.shown_text_at(now_x.get() - s.x).to_string(),
+            Some(s) if s.open => s.shown_text_at(now_x.get_untracked() - s.x).to_string(),
             Some(s) => s.shown_text().to_string(),
             None => String::new(),
         })
@@ -350,11 +398,11 @@ fn segment_view(
             aria-label=move || seg.with(|s| s.as_ref().map(|s| s.label.clone()).unwrap_or_default())
             data-item=item.attr()
             data-tx=move || get(|s| s.x)
-            data-ty=move || y.get()
+            data-ty=y
         >
             <rect
                 x=move || get(|s| s.x)
-                y=move || y.get() + 7.0
+                y=y + 7.0
                 width=width
                 height=LANE_H - 14.0
                 rx="3"
@@ -363,7 +411,7 @@ fn segment_view(
             {move || text.with(|t| (!t.is_empty()).then(|| {
                 let t = t.clone();
                 view! {
-                    <text class="seg-text" x=move || get(|s| s.x) + 4.0 y=move || y.get() + LANE_H / 2.0 + 4.0 aria-hidden="true">{t}</text>
+                    <text class="seg-text" x=move || get(|s| s.x) + 4.0 y=y + LANE_H / 2.0 + 4.0 aria-hidden="true">{t}</text>
                 }
             }))}
         </g>
@@ -391,16 +439,125 @@ fn same_drawn(old: &Lane, new: &Lane) -> bool {
         })
 }
 
-/// A memo of lane `i` that notifies only when the lane looks different ([`same_drawn`]): a lane whose only change is an open stretch that grew keeps
-/// its old value and notifies nobody.
-fn open_lane(drawing: Memo<Drawing>, i: usize) -> Memo<Option<Lane>> {
-    Memo::new_owning(move |old: Option<Option<Lane>>| {
-        drawing.with(|d| match (old, d.lanes.get(i)) {
-            (Some(Some(o)), Some(n)) if same_drawn(&o, n) => (Some(o), false),
-            (Some(None), None) => (None, false),
-            (_, n) => (n.cloned(), true),
-        })
-    })
+/// How many lanes may change in one frame. A run change can touch every Pod at once (1 000
+/// Pods that all start together), and building or updating one lane's views costs about a
+/// third of a millisecond of wasm on the busy 2-core machine, plus Chromium's rendering, so
+/// doing them all in one task made long tasks of 300 ms and more. The rest of the lanes follow
+/// in the next frames: a diagram with up to this many changed Pods changes in the same frame,
+/// as before, and one of 1 000 catches up in about 30 frames (half a second).
+const LANES_PER_FRAME: usize = 32;
+
+/// The lanes as the views show them, fed from the model at most [`LANES_PER_FRAME`] changed
+/// lanes per frame. A lane is fed only when it looks different ([`same_drawn`]), so a lane
+/// whose only change is an open stretch that grew notifies nobody.
+#[derive(Clone, Copy)]
+struct Feed {
+    /// One signal per lane the model has had (kept when it shrinks, so a lane that comes back
+    /// is compared with what its views still hold: nothing).
+    lanes: StoredValue<Vec<ArcRwSignal<Option<Lane>>>>,
+    /// How many lanes the views draw: those fed so far.
+    count: RwSignal<usize>,
+    /// Whether a slice is waiting for the next frame.
+    waiting: StoredValue<bool>,
+}
+
+impl Feed {
+    /// A feed that follows `drawing` from now on.
+    fn new(drawing: Memo<Drawing>) -> Feed {
+        let feed = Feed {
+            lanes: StoredValue::new(Vec::new()),
+            count: RwSignal::new(0),
+            waiting: StoredValue::new(false),
+        };
+        // The first drawing is fed whole (the page is being built anyway); later ones a slice
+        // at a time.
+        feed.pump(drawing, usize::MAX, false);
+        Effect::new(move |first: Option<()>| {
+            drawing.track();
+            if first.is_some() {
+                feed.pump(drawing, LANES_PER_FRAME, true);
+            }
+        });
+        feed
+    }
+
+    /// The signal of lane `i`.
+    fn lane(self, i: usize) -> ArcRwSignal<Option<Lane>> {
+        self.lanes
+            .with_value(|v| v.get(i).cloned())
+            .unwrap_or_else(|| ArcRwSignal::new(None))
+    }
+
+    /// Feeds up to `max` changed lanes of the current drawing, in order, and asks for another
+    /// slice in the next frame if any are left. Always starts from the first lane: the drawing
+    /// may have changed since the last slice, and an unchanged lane costs only the comparison.
+    fn pump(self, drawing: Memo<Drawing>, max: usize, deferrable: bool) {
+        let mut changed = 0;
+        let (fed, n, left) = drawing.with_untracked(|d| {
+            let n = d.lanes.len();
+            self.lanes.update_value(|v| {
+                while v.len() < n {
+                    v.push(ArcRwSignal::new(None));
+                }
+            });
+            let lanes = self.lanes.get_value();
+            let stale = |i: usize, new: &Lane| {
+                lanes[i].with_untracked(|old| match old {
+                    Some(old) => !same_drawn(old, new),
+                    None => true,
+                })
+            };
+            // A change bigger than one slice starts in the next frame: this one has just built
+            // the model, which for 1 000 Pods is a slice's worth of work on its own.
+            if deferrable
+                && d.lanes
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, new)| stale(*i, new))
+                    .count()
+                    > max
+            {
+                return (0, n, true);
+            }
+            for (i, new) in d.lanes.iter().enumerate() {
+                if stale(i, new) {
+                    if changed == max {
+                        return (i, n, true);
+                    }
+                    changed += 1;
+                    lanes[i].set(Some(new.clone()));
+                }
+            }
+            // Lanes past the model's end (a shorter run) are dropped from view; their signals
+            // are emptied so that they are fed again when they come back.
+            for sig in lanes.iter().skip(n) {
+                if sig.with_untracked(Option::is_some) {
+                    sig.set(None);
+                }
+            }
+            (n, n, false)
+        });
+        // The views draw every lane fed so far. While some wait, the views they already have
+        // stay (a frame or two behind) rather than go and come back.
+        let count = if left {
+            self.count.get_untracked().min(n).max(fed)
+        } else {
+            n
+        };
+        if self.count.get_untracked() != count {
+            self.count.set(count);
+        }
+        if left && !self.waiting.get_value() {
+            self.waiting.set_value(true);
+            request_animation_frame(move || {
+                self.waiting.set_value(false);
+                // The diagram may be gone by the next frame (a new pattern, another view).
+                if !self.waiting.is_disposed() {
+                    self.pump(drawing, LANES_PER_FRAME, false);
+                }
+            });
+        }
+    }
 }
 
 /// The shape of a marker of `kind` at (`x`, `cy`) and its class. Each kind has its own shape, so
@@ -434,7 +591,7 @@ fn marker_shape(kind: MarkerKind, x: f64, cy: f64) -> (&'static str, AnyView) {
 /// passed), so its inside is rebuilt whole in the rare case that it does: another run.
 fn marker_view(lane: Memo<Option<Lane>>, i: usize, j: usize, stop: Memo<Item>) -> impl IntoView {
     let mark = part(lane, move |l| l.as_ref().and_then(|l| l.markers.get(j)));
-    let y = derived(lane, |l| l.as_ref().map_or(0.0, |l| l.y));
+    let y = lane_y(i);
     let item = Item::Marker(i, j);
     let class = move || {
         mark.with(|m| {
@@ -450,10 +607,10 @@ fn marker_view(lane: Memo<Option<Lane>>, i: usize, j: usize, stop: Memo<Item>) -
             aria-label=move || mark.with(|m| m.as_ref().map(|m| m.label.clone()).unwrap_or_default())
             data-item=item.attr()
             data-tx=move || mark.with(|m| m.as_ref().map_or(0.0, |m| m.x))
-            data-ty=move || y.get()
+            data-ty=y
         >
             {move || mark.with(|m| m.as_ref().map(|m: &Marker| {
-                let (x, cy) = (m.x, y.get() + 7.0);
+                let (x, cy) = (m.x, y + 7.0);
                 let (_, shape) = marker_shape(m.kind, x, cy);
                 // The eviction's diamond says it all; its word would not fit the shape.
                 let text = (m.kind != MarkerKind::Evicted).then(|| view! {

@@ -90,6 +90,12 @@ impl Layout {
 pub const LANE_H: f64 = 34.0;
 /// Space above the first lane.
 pub const TOP: f64 = 8.0;
+
+/// The top of lane `i`: lanes are contiguous rows from [`TOP`] down, one per Pod in creation
+/// order, so a lane's place depends on its index alone (the browser's diagram sets it once).
+pub fn lane_y(i: usize) -> f64 {
+    TOP + i as f64 * LANE_H
+}
 /// Space below the last lane for the axis.
 pub const AXIS_H: f64 = 34.0;
 
@@ -750,7 +756,7 @@ fn gaps(s: &Snapshot, shape: &JobShape, axis: Axis) -> Vec<Gap> {
         out.push(Gap {
             x,
             w: (axis.x(c) - x).max(1.0),
-            y: TOP + lane_i as f64 * LANE_H,
+            y: lane_y(lane_i),
             text: format!("backoff {}", fmt_secs(delay)),
             label: format!(
                 "Backoff {}: {} failed at {}, so the controller waited before creating {} at {}",
@@ -868,14 +874,7 @@ pub fn drawing_in(s: &Snapshot, end_ms: Millis, shape: &JobShape, layout: Layout
         .enumerate()
         .map(|(i, p)| {
             let events = by_pod.get(p.name.as_str()).map_or(&[][..], Vec::as_slice);
-            lane(
-                p,
-                TOP + i as f64 * LANE_H,
-                axis,
-                t,
-                layout.label_chars,
-                events,
-            )
+            lane(p, lane_y(i), axis, t, layout.label_chars, events)
         })
         .collect();
     let step = tick_step(axis.end_ms, layout.max_ticks());
@@ -1011,6 +1010,10 @@ mod tests {
         assert_eq!(texts, ["backoff 10s", "backoff 20s"]);
         assert!(d.gaps[0].label.starts_with("Backoff 10s: "));
         assert_eq!(d.gaps[1].y, TOP + 2.0 * LANE_H);
+        // The browser sets a lane's place from its index alone (lane_y), so the model must agree.
+        for (i, lane) in d.lanes.iter().enumerate() {
+            assert_eq!(lane.y, lane_y(i), "lane {i}");
+        }
         let failed = d
             .panel
             .iter()

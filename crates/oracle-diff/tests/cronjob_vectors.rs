@@ -24,3 +24,26 @@ fn the_cronjob_simulation_agrees_with_every_committed_controller_run() {
         Err(report) => panic!("{report}"),
     }
 }
+
+/// Cases a CI run's fresh seed once found disagreeing (oracle/vectors/cronjob-regressions.txt says
+/// which and why), kept after the fix so they are checked on every run, whatever the seed.
+#[test]
+fn the_cronjob_simulation_agrees_on_every_case_a_ci_seed_once_failed() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../oracle/vectors/cronjob-simulate-regressions.jsonl");
+    let vectors = read_sim_vectors(&path).expect("the committed CronJob regression vectors");
+    let listed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../oracle/vectors/cronjob-regressions.txt"),
+    )
+    .expect("the regression list");
+    let ids: Vec<&str> = listed
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_whitespace().nth(1))
+        .collect();
+    let got: Vec<&str> = vectors.iter().map(|v| v.id.as_str()).collect();
+    assert_eq!(got, ids, "the vectors are the listed cases; regenerate them with `bash scripts/oracle-vectors.sh --simulate-cronjob-regressions`");
+    if let Err(report) = check_all(&vectors) {
+        panic!("{report}");
+    }
+}

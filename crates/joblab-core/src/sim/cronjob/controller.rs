@@ -154,13 +154,19 @@ impl CronJobSimulation {
                 }
             }
         }
-        // Active references whose Job is gone from the API.
+        // Active references whose Job is gone from the API. A reference the informer's list
+        // lacks by UID is only missing if `GetJob(namespace, name)` also finds nothing: the
+        // upstream check is by name, so a newer Job that took the same name (one made by hand
+        // after the first was deleted) keeps the stale reference in `active`
+        // (k/k `cronjob_controllerv2.go`, `syncCronJob`). The lookup runs after this sync's
+        // cleanup, so a Job that cleanup just deleted is not found.
         let listed: Vec<&str> = jobs.iter().map(|j| j.uid.as_str()).collect();
+        let in_api = |name: &str| self.children.iter().any(|c| !c.gone() && c.name == name);
         let missing: Vec<ActiveRef> = self
             .status
             .active
             .iter()
-            .filter(|a| !listed.contains(&a.uid.as_str()))
+            .filter(|a| !listed.contains(&a.uid.as_str()) && !in_api(&a.name))
             .cloned()
             .collect();
         for a in missing {
