@@ -1,7 +1,7 @@
 // The CronJobs section (issue 15, item 4): every CronJob pattern draws from the CronJob
 // controller simulation with its Jobs and Pods nested, the stories the guide tells hold in the
 // page (Forbid's skipped and late runs, startingDeadlineSeconds after a suspend and an outage),
-// names and tooltips reach keyboard users, embeds take their knobs from the URL, nothing scrolls
+// names and tooltips reach keyboard users (one tab stop, arrow keys between rows and along them), embeds take their knobs from the URL, nothing scrolls
 // sideways on a 320 px phone; and the schedule explainer, loaded with the workbench module,
 // explains, warns and points at bad input without losing it.
 import { test, expect } from './fixtures.mjs';
@@ -19,6 +19,8 @@ const jobRows = (page) => svg(page).locator('[aria-label^="Job "]');
 const podRows = (page) => svg(page).locator('[aria-label^="Pod "]');
 const status = (page) => page.locator('.diagram-status[role="status"]');
 const button = (page, name) => page.getByRole('button', { name, exact: true });
+const focusedLabel = (page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+const focusInDiagram = (page) => page.evaluate(() => !!document.activeElement?.closest('svg.diagram-svg'));
 const marker = (page, time) => svg(page).getByRole('img', { name: new RegExp(`^${time}: scheduled time`) });
 
 test('every CronJob pattern renders its Jobs with their Pods nested', async ({ page }) => {
@@ -73,16 +75,77 @@ test('startingDeadlineSeconds decides which missed time starts late', async ({ p
   await expect(knob).toHaveValue('120');
 });
 
-test('rows and markers are reachable by keyboard and show their tooltip', async ({ page }) => {
-  await page.goto('./#/cronjobs/replace');
-  const first = svg(page).locator('[aria-label^="Job refresh-"]').first();
-  await first.focus();
-  await expect(page.getByRole('tooltip')).toHaveText(/^Job refresh-\d+: for the scheduled time 00:05:00 UTC, created 00:05:00, deleted 00:10:00 by concurrencyPolicy Replace$/);
+test('the CronJob diagram is one tab stop and the arrow keys walk its rows', async ({ page }) => {
+  await page.goto('./#/cronjobs/missed-runs');
+  const rows = svg(page).locator('.cron-row');
+  await expect(jobRows(page).first()).toBeVisible();
+  await expect(svg(page).locator('[tabindex="0"]')).toHaveCount(1);
+  const items = await svg(page).locator('[tabindex]').count();
+  expect(items).toBeGreaterThan(10);
+  await expect(svg(page).locator('[tabindex="-1"]')).toHaveCount(items - 1);
+
+  // Tab enters the diagram at the schedule row, and the next Tab leaves it.
+  await page.getByRole('slider', { name: 'Time' }).focus();
+  for (let i = 0; i < 5 && !(await focusInDiagram(page)); i += 1) await page.keyboard.press('Tab');
+  await expect(rows.first()).toBeFocused();
+  await expect(page.getByRole('tooltip')).toHaveText(/^CronJob \S+: schedule /);
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('tooltip')).toBeVisible();
-  // Space on the diagram plays (or steps, under reduced motion) like the Job diagrams.
+  expect(await focusInDiagram(page)).toBe(false);
+  await page.keyboard.press('Shift+Tab');
+  await expect(rows.first()).toBeFocused();
+
+  // Right walks the schedule row's markers in time order, Left walks back.
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedLabel(page)).toMatch(/^00:05:00: scheduled time/);
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedLabel(page)).toMatch(/^00:10:00: scheduled time/);
+  // Down lands on the controller row's item nearest in time: the suspended stretch.
+  await page.keyboard.press('ArrowDown');
+  expect(await focusedLabel(page)).toBe('Suspended 00:06:00 to 00:17:30');
+  await expect(page.getByRole('tooltip')).toHaveText('Suspended 00:06:00 to 00:17:30');
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedLabel(page)).toBe('CronJob controller down 00:27:00 to 00:31:00');
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedLabel(page)).toBe('CronJob controller down 00:27:00 to 00:31:00');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  expect(await focusedLabel(page)).toMatch(/^CronJob controller: Suspended/);
+  // Down walks the rows' labels: the first Job, then its Pod; Up walks back to the schedule.
+  await page.keyboard.press('ArrowDown');
+  expect(await focusedLabel(page)).toMatch(/^Job \S+: for the scheduled time 00:05:00 UTC, created 00:05:00/);
+  await page.keyboard.press('ArrowDown');
+  expect(await focusedLabel(page)).toMatch(/^Pod \S+ of Job \S+: /);
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedLabel(page)).toMatch(/^(Pending|Running) .*\(Pod \S+\)$/);
+  const remembered = await focusedLabel(page);
+  await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowUp');
+  await expect(rows.first()).toBeFocused();
+
+  // The tab stop follows the focus: leave, come back, and the item last focused has it.
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedLabel(page)).toBe(remembered);
+  await page.keyboard.press('Tab');
+  expect(await focusInDiagram(page)).toBe(false);
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedLabel(page)).toBe(remembered);
+  await expect(svg(page).locator('[tabindex="0"]')).toHaveCount(1);
+
+  // Home and End still move time from the diagram, and the focus survives playing.
+  await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowUp');
+  await expect(rows.first()).toBeFocused();
   await page.keyboard.press('Home');
   await expect(page.getByRole('slider', { name: 'Time' })).toHaveValue('0');
+  await expect(rows.first()).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect.poll(async () => Number(await page.getByRole('slider', { name: 'Time' }).inputValue())).toBeGreaterThan(2);
+  await expect(rows.first()).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(rows.first()).toBeFocused();
+  await expect(jobRows(page).first()).toBeVisible();
+  await expect(page.getByRole('tooltip')).toHaveText(/scheduled times so far, [1-9]\d* with a Job$/);
 });
 
 test('a CronJob embed takes its knobs from the URL and offers the full page', async ({ page }) => {

@@ -1,69 +1,122 @@
-//! A live CronJob diagram: the CronJob controller simulation of one pattern, drawn at the moment
-//! the player picks, with the same player, tooltips, keys and forced-colours patterns as the Job
-//! diagrams ([`super::RunDiagram`]). The drawing model is `joblab_core::draw::cronjob`.
+//! A live CronJob diagram: a recorded CronJob controller simulation (a guide pattern's, or the
+//! lab's pasted CronJob), drawn at the moment the player picks, with the same player, canvas,
+//! tooltips, roving tab stop and forced-colours patterns as the Job diagrams
+//! ([`super::RunDiagram`]). The drawing model is `joblab_core::draw::cronjob`.
+//!
+//! The rows are keyed by position and each is redrawn whole when it changes (see [`body`]); the
+//! canvas gives a rebuilt item its focus back, so the focus survives playing.
 
 use std::sync::Arc;
 
-use joblab_core::draw::cronjob::{self, CronDrawing, CronMarkerKind, RowKind};
+use joblab_core::draw::cronjob::{self, Band, CronDrawing, CronMarkerKind, CronRow, RowKind};
 use joblab_core::draw::{Layout, SegClass, AXIS_H, LANE_H};
 use joblab_core::patterns::cronjob::{CronKnob, CronKnobs, CronPreset, CronReplay};
+use joblab_core::sim::cronjob::CronJobSimulation;
 use joblab_core::sim::Millis;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 
+use super::nav::{self, Item, LANE_X};
 use super::player::{self, Timeline};
 use super::svg;
 
-/// One recorded run of a CronJob pattern with given knob values.
-#[derive(Clone, Debug)]
+/// A recorded CronJob run the diagram plays: the simulation at any instant.
+pub trait CronRecording: Send + Sync {
+    /// The run at `t` (clamped to its end).
+    fn at(&self, t: Millis) -> CronJobSimulation;
+    /// The run at its end.
+    fn end(&self) -> &CronJobSimulation;
+}
+
+impl CronRecording for CronReplay {
+    fn at(&self, t: Millis) -> CronJobSimulation {
+        CronReplay::at(self, t)
+    }
+
+    fn end(&self) -> &CronJobSimulation {
+        CronReplay::end(self)
+    }
+}
+
+/// One recorded run of a CronJob: a guide pattern with given knob values, or any recording.
+#[derive(Clone)]
 pub struct CronRun {
-    /// The pattern.
-    pub preset: CronPreset,
-    /// The knob values it was built from (runs are equal when these are).
-    pub knobs: CronKnobs,
-    /// The recording. The CronJob simulation holds its schedule behind an `Rc`, so the
-    /// recording is wrapped for Leptos's thread-safe signals; the page has one thread.
-    replay: Arc<SendWrapper<Result<CronReplay, String>>>,
+    /// The pattern and knob values it was built from; runs of patterns are equal when these are,
+    /// other runs when they share their recording.
+    key: Option<(CronPreset, CronKnobs)>,
+    /// The recording, or why the pattern could not run.
+    recording: Arc<Result<Box<dyn CronRecording>, String>>,
+    /// The CronJob's `spec.suspend` as created.
+    initially_suspended: bool,
     end_ms: Millis,
     key_times: Vec<Millis>,
     start_unix_seconds: i64,
 }
 
+/// Names the run, not its recording: printing a whole simulation would cost the page the code
+/// of every simulation type's `Debug`, which a trait object's table would pull in.
+impl std::fmt::Debug for CronRun {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CronRun")
+            .field("key", &self.key)
+            .field("end_ms", &self.end_ms)
+            .finish_non_exhaustive()
+    }
+}
+
 impl PartialEq for CronRun {
     fn eq(&self, other: &Self) -> bool {
-        self.preset == other.preset && self.knobs == other.knobs
+        match (&self.key, &other.key) {
+            (Some(a), Some(b)) => a == b,
+            _ => Arc::ptr_eq(&self.recording, &other.recording),
+        }
     }
 }
 
 impl CronRun {
     /// Simulates `preset` with `knobs` over its span.
     pub fn new(preset: CronPreset, knobs: CronKnobs) -> CronRun {
-        let replay = joblab_core::patterns::cronjob::record(preset, &knobs);
-        let (end_ms, key_times, start_unix_seconds) = match &replay {
-            Ok(r) => (
-                r.span_ms(),
-                cronjob::key_times(r.end()),
-                r.end().start_unix_seconds(),
-            ),
-            Err(_) => (preset.span_ms(), Vec::new(), 0),
-        };
+        match joblab_core::patterns::cronjob::record(preset, &knobs) {
+            Ok(r) => {
+                let end_ms = r.span_ms();
+                let mut run = CronRun::recorded(Box::new(r), end_ms, false);
+                run.key = Some((preset, knobs));
+                run
+            }
+            Err(e) => CronRun {
+                key: Some((preset, knobs)),
+                recording: Arc::new(Err(e)),
+                initially_suspended: false,
+                end_ms: preset.span_ms(),
+                key_times: Vec::new(),
+                start_unix_seconds: 0,
+            },
+        }
+    }
+
+    /// The run of `recording`, drawn on an axis to `end_ms`; `initially_suspended` is the
+    /// CronJob's `spec.suspend` as created.
+    pub fn recorded(
+        recording: Box<dyn CronRecording>,
+        end_ms: Millis,
+        initially_suspended: bool,
+    ) -> CronRun {
         CronRun {
-            preset,
-            knobs,
-            replay: Arc::new(SendWrapper::new(replay)),
+            key: None,
+            key_times: cronjob::key_times(recording.end()),
+            start_unix_seconds: recording.end().start_unix_seconds(),
+            recording: Arc::new(Ok(recording)),
+            initially_suspended,
             end_ms,
-            key_times,
-            start_unix_seconds,
         }
     }
 
     /// The drawing at `t` in `layout`; `Err` only if the pattern's schedule did not parse.
     pub fn drawing(&self, t: Millis, layout: Layout) -> Result<CronDrawing, String> {
-        match &**self.replay {
+        match &*self.recording {
             Ok(r) => Ok(cronjob::cron_drawing(
                 &r.at(t.min(self.end_ms)),
-                false,
-                r.span_ms(),
+                self.initially_suspended,
+                self.end_ms,
                 layout,
             )),
             Err(e) => Err(e.clone()),
@@ -133,8 +186,8 @@ fn CronKnobPanel(
     }
 }
 
-/// The live diagram of a CronJob pattern: knobs, player, the controller panel with the
-/// CronJob's status and events, the status line and the SVG.
+/// The live diagram of a CronJob pattern: its knobs above the [`CronRunDiagram`] of the run they
+/// build. The diagram opens at the end of the span.
 #[component]
 pub fn CronLiveDiagram(
     preset: CronPreset,
@@ -149,26 +202,61 @@ pub fn CronLiveDiagram(
     let playing = RwSignal::new(false);
     // An embed tells its host page once it has drawn (src/events.rs); the site tells nobody.
     let sink = crate::events::Sink::current();
-    let ready_sink = sink.clone();
     Effect::new(move |_| {
         let end_ms = run.with_untracked(|r| r.end_ms);
-        ready_sink.emit(&crate::events::HostEvent::Ready {
+        sink.emit(&crate::events::HostEvent::Ready {
             end_ms: Some(end_ms),
         });
     });
+    view! {
+        <CronRunDiagram run=run time=time playing=playing class="live-diagram cron-diagram" ids="cron">
+            <CronKnobPanel preset=preset knobs=knobs run=run time=time/>
+        </CronRunDiagram>
+    }
+}
+
+/// The diagram of a CronJob `run` at `time`: the player, the controller panel with the
+/// CronJob's status and events, the status line and the SVG with its tooltips and legend. The
+/// guide's [`CronLiveDiagram`] and the lab's CronJob both draw through it.
+#[component]
+pub fn CronRunDiagram(
+    /// What to draw.
+    run: Memo<CronRun>,
+    /// The moment shown, moved by the player.
+    time: RwSignal<Millis>,
+    /// Whether the player is playing.
+    playing: RwSignal<bool>,
+    /// The root element's class.
+    class: &'static str,
+    /// The prefix of the ids in the diagram (`{ids}-controller-title`, the SVG's patterns),
+    /// unique on its page.
+    ids: &'static str,
+    /// Shown above the player (the guide's knobs).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    let reduced = super::prefers_reduced_motion();
+    let sink = crate::events::Sink::current();
     let scroll = NodeRef::<leptos::html::Div>::new();
     let width = super::box_width(scroll);
     let layout = Memo::new(move |_| Layout::for_width(width.get()));
     let drawing = Memo::new(move |_| run.with(|r| r.drawing(time.get(), layout.get())));
-    let tip = RwSignal::new(None::<svg::Tip>);
-    let reduced = super::prefers_reduced_motion();
-    let ids = "cron";
-    let height = move || drawing.with(|d| d.as_ref().map_or(LANE_H, |d| d.height));
+    let height = Memo::new(move |_| drawing.with(|d| d.as_ref().map_or(LANE_H, |d| d.height)));
     let view_w = move || layout.with(|l| l.width);
-    let on_tip = move |ev: web_sys::Event| {
-        let (w, h) = (view_w(), height());
-        tip.set(svg::tip_for(ev.target(), w, h))
-    };
+    // The roving tab stop: the item last focused, or the schedule row when that is not drawn.
+    let active = RwSignal::new(Item::Lane(0));
+    let stop = Memo::new(move |_| {
+        let a = active.get();
+        drawing.with(|d| d.as_ref().map_or(Item::Lane(0), |d| nav::tab_stop(d, a)))
+    });
+    let moved = Callback::new(move |(from, mv)| {
+        drawing.with_untracked(|d| d.as_ref().ok().and_then(|d| nav::moved(d, from, mv)))
+    });
+    let key_sink = sink.clone();
+    let on_key =
+        Callback::new(move |ev| player::diagram_key(ev, run, time, playing, reduced, &key_sink));
+    let title_id = format!("{ids}-controller-title");
+    let labelled_by = title_id.clone();
     let swatch = move |class: SegClass| {
         view! {
             <svg class="key-svg" width="16" height="11" aria-hidden="true">
@@ -179,12 +267,12 @@ pub fn CronLiveDiagram(
         }
     };
     view! {
-        <div class="live-diagram cron-diagram">
-            <CronKnobPanel preset=preset knobs=knobs run=run time=time/>
-            <player::Player run=run time=time playing=playing reduced=reduced sink=sink.clone()/>
+        <div class=class>
+            {children.map(|c| c())}
+            <player::Player run=run time=time playing=playing reduced=reduced sink=sink/>
             <div class="diagram-grid">
-                <section class="controller" aria-labelledby="cron-controller-title">
-                    <h3 id="cron-controller-title">"CronJob controller"</h3>
+                <section class="controller" aria-labelledby=labelled_by>
+                    <h3 id=title_id>"CronJob controller"</h3>
                     <dl class="panel">
                         {move || drawing.with(|d| d.as_ref().ok().map(|d| d.panel.iter().map(|r| view! {
                             <div class="panel-row"><dt>{r.name}</dt><dd>{r.value.clone()}</dd></div>
@@ -193,14 +281,14 @@ pub fn CronLiveDiagram(
                     <h4>"Events"</h4>
                     <ol class="conditions cron-events">
                         {move || drawing.with(|d| {
-                            let events = d.as_ref().map(|d| d.events.clone()).unwrap_or_default();
+                            let events = d.as_ref().map_or(&[][..], |d| &d.events[..]);
                             if events.is_empty() {
                                 return view! { <li class="muted">"none yet"</li> }.into_any();
                             }
                             // The newest eight: a long run's log would push the diagram away.
                             let skip = events.len().saturating_sub(8);
-                            events.into_iter().skip(skip).map(|(at, reason, message)| view! {
-                                <li><strong>{reason}</strong>" "<span class="muted">{format!("at {at}: {message}")}</span></li>
+                            events.iter().skip(skip).map(|(at, reason, message)| view! {
+                                <li><strong>{reason.clone()}</strong>" "<span class="muted">{format!("at {at}: {message}")}</span></li>
                             }).collect_view().into_any()
                         })}
                     </ol>
@@ -210,35 +298,28 @@ pub fn CronLiveDiagram(
                         Ok(d) => d.status.clone(),
                         Err(e) => format!("The pattern could not run: {e}"),
                     })}</p>
-                    <div
-                        class="diagram-scroll"
-                        node_ref=scroll
-                        on:keydown=move |ev| player::diagram_key(ev, run, time, playing, reduced, &sink)
+                    <super::canvas::Canvas
+                        scroll=scroll
+                        width=Signal::derive(view_w)
+                        height=height.into()
+                        active=active
+                        stop=stop
+                        moved=moved
+                        on_key=on_key
+                        redraw=Signal::derive(move || drawing.track())
                     >
-                        <div class="diagram-canvas"
-                            on:focusin=move |ev| on_tip(ev.into())
-                            on:mouseover=move |ev| on_tip(ev.into())
-                            on:focusout=move |_| tip.set(None)
-                            on:mouseleave=move |_| tip.set(None)
+                        <svg
+                            class="diagram-svg"
+                            width=view_w
+                            height=move || height.get()
+                            viewBox=move || format!("0 0 {} {}", view_w(), height.get())
+                            role="group"
+                            aria-label="The CronJob's scheduled times, its Jobs and their Pods on a time axis"
                         >
-                            <svg
-                                class="diagram-svg"
-                                width=view_w
-                                height=height
-                                viewBox=move || format!("0 0 {} {}", view_w(), height())
-                                role="group"
-                                aria-label="The CronJob's scheduled times, its Jobs and their Pods on a time axis"
-                            >
-                                {svg::defs(ids)}
-                                {move || drawing.with(|d| d.as_ref().ok().map(|d| body(d, ids)))}
-                            </svg>
-                            {move || tip.get().map(|t| view! {
-                                <div class="diagram-tip" role="tooltip" style:left=format!("{:.2}%", t.left) style:top=format!("{:.2}%", t.top)>
-                                    {t.text}
-                                </div>
-                            })}
-                        </div>
-                    </div>
+                            {svg::defs(ids)}
+                            {body(drawing, ids, stop)}
+                        </svg>
+                    </super::canvas::Canvas>
                     <p class="legend" aria-hidden="true">
                         <span class="key">{swatch(SegClass::Running)}"Job active / Pod running"</span>
                         <span class="key">{swatch(SegClass::Succeeded)}"Complete, kept"</span>
@@ -257,112 +338,126 @@ pub fn CronLiveDiagram(
     }
 }
 
-/// The SVG content of `d`; `ids` prefixes the pattern ids (see [`svg::defs`]).
-fn body(d: &CronDrawing, ids: &'static str) -> impl IntoView {
-    let h = d.height;
-    let width = d.layout.width;
-    let axis_y = h - AXIS_H;
-    let ticks = d
-        .ticks
+/// The drawing memo of a CronJob diagram: `Err` when the pattern could not run.
+type CronMemo = Memo<Result<CronDrawing, String>>;
+
+/// The SVG content of the drawing in `drawing`, redrawn whole when it changes (as the CronJob
+/// diagram always was: a few dozen rows at most, and far less code than keying each item as the
+/// Job diagram does, `super::svg`); `ids` prefixes the pattern ids (see [`svg::defs`]) and
+/// `stop` is the tab stop. A focused item that a redraw
+/// rebuilds gets the focus back from the canvas (`super::canvas`).
+fn body(drawing: CronMemo, ids: &'static str, stop: Memo<Item>) -> impl IntoView {
+    move || {
+        drawing.with(|d| d.as_ref().ok().map(|d| {
+        let axis_y = d.height - AXIS_H;
+        let ticks = d.ticks.iter().map(|t| view! {
+            <line class="grid" x1=t.x x2=t.x y1="0" y2=axis_y></line>
+            <text class="tick" x=t.x y=axis_y + 20.0 text-anchor="middle">{t.text.clone()}</text>
+        }).collect_view();
+        view! {
+            <g class="axis" aria-hidden="true">
+                {ticks}
+                <line class="axis-line" x1=d.layout.plot_x0 x2=d.layout.plot_x1 y1=axis_y y2=axis_y></line>
+            </g>
+            {d.rows.iter().enumerate().map(|(i, r)| row_view(r, i, ids, stop)).collect_view()}
+            {d.bands.iter().enumerate().map(|(k, b)| band_view(b, k, ids, stop)).collect_view()}
+            <line class="now" x1=d.now_x x2=d.now_x y1="0" y2=axis_y aria-hidden="true"></line>
+        }
+    }))
+    }
+}
+
+/// Row `i`: its label group, then its segments and markers.
+fn row_view(row: &CronRow, i: usize, ids: &'static str, stop: Memo<Item>) -> impl IntoView {
+    let y = row.y;
+    let mid = y + LANE_H / 2.0;
+    let schedule = row.kind == RowKind::Schedule;
+    let kind = match row.kind {
+        RowKind::Schedule => "schedule",
+        RowKind::Controller => "controller",
+        RowKind::Job => "job",
+        RowKind::Pod => "pod",
+    };
+    let segs = row
+        .segments
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(j, s)| {
+            let item = Item::Segment(i, j);
             view! {
-                <line class="grid" x1=t.x x2=t.x y1="0" y2=axis_y></line>
-                <text class="tick" x=t.x y=axis_y + 20.0 text-anchor="middle">{t.text.clone()}</text>
-            }
-        })
-        .collect_view();
-    let bands = d
-        .bands
-        .iter()
-        .map(|b| {
-            let y = b.y;
-            view! {
-                <g class=b.kind.class() tabindex="0" role="img" aria-label=b.label.clone() data-tx=b.x data-ty=y>
-                    <rect x=b.x y=y + 7.0 width=b.w height=LANE_H - 14.0 rx="3"
-                        fill=svg::pattern_fill(ids, b.kind.pattern_of())></rect>
-                    {(!b.text.is_empty()).then(|| view! {
-                        <text class="band-text" x=b.x + 4.0 y=y + LANE_H / 2.0 + 4.0 aria-hidden="true">{b.text.clone()}</text>
-                    })}
+                <g class=s.class.class() tabindex=svg::tabindex(stop, item) role="img" aria-label=s.label.clone()
+                    data-item=item.attr() data-tx=s.x data-ty=y>
+                    <rect x=s.x y=y + 8.0 width=s.w height=LANE_H - 16.0 rx="3" fill=svg::pattern_fill(ids, s.class)></rect>
                 </g>
             }
         })
         .collect_view();
-    let rows = d
-        .rows
+    let marks = row
+        .markers
         .iter()
-        .map(|row| {
-            let y = row.y;
-            let mid = y + LANE_H / 2.0;
-            let kind = match row.kind {
-                RowKind::Schedule => "schedule",
-                RowKind::Controller => "controller",
-                RowKind::Job => "job",
-                RowKind::Pod => "pod",
+        .enumerate()
+        .map(|(j, m)| {
+            let item = Item::Marker(i, j);
+            // On the schedule row the word sits under the shape; on a Job or Pod row, after it.
+            let (cy, text_x, text_y, anchor) = if schedule {
+                (y + 11.0, m.x, y + LANE_H - 3.0, "middle")
+            } else {
+                (mid, m.x + 9.0, mid + 4.0, "start")
             };
-            let segs = row
-                .segments
-                .iter()
-                .map(|s| {
-                    view! {
-                        <g class=s.class.class() tabindex="0" role="img" aria-label=s.label.clone() data-tx=s.x data-ty=y>
-                            <rect x=s.x y=y + 8.0 width=s.w height=LANE_H - 16.0 rx="3" fill=svg::pattern_fill(ids, s.class)></rect>
-                        </g>
-                    }
-                })
-                .collect_view();
-            let marks = row
-                .markers
-                .iter()
-                .map(|m| {
-                    let (x, cy) = (m.x, if row.kind == RowKind::Schedule { y + 11.0 } else { mid });
-                    // Each kind has its own shape and word, so none differ by colour alone.
-                    let shape = match m.kind {
-                        CronMarkerKind::Started | CronMarkerKind::Exit { code: 0 } => {
-                            view! { <circle cx=x cy=cy r="6"></circle> }.into_any()
-                        }
-                        CronMarkerKind::StartedLate => view! {
-                            <circle cx=x cy=cy r="6" stroke-dasharray="3 2"></circle>
-                        }
-                        .into_any(),
-                        CronMarkerKind::Skipped | CronMarkerKind::Exit { .. } => view! {
-                            <rect x=x - 5.5 y=cy - 5.5 width="11" height="11" rx="1.5"></rect>
-                        }
-                        .into_any(),
-                        CronMarkerKind::Missed | CronMarkerKind::Deleted => view! {
-                            <polygon points=format!("{x},{} {},{cy} {x},{} {},{cy}", cy - 7.0, x + 7.0, cy + 7.0, x - 7.0)></polygon>
-                        }
-                        .into_any(),
-                    };
-                    let text_y = if row.kind == RowKind::Schedule { y + LANE_H - 3.0 } else { cy + 4.0 };
-                    let text_x = if row.kind == RowKind::Schedule { x } else { x + 9.0 };
-                    let anchor = if row.kind == RowKind::Schedule { "middle" } else { "start" };
-                    view! {
-                        <g class=m.kind.class() tabindex="0" role="img" aria-label=m.label.clone() data-tx=m.x data-ty=y>
-                            {shape}
-                            <text x=text_x y=text_y text-anchor=anchor aria-hidden="true">{m.text.clone()}</text>
-                        </g>
-                    }
-                })
-                .collect_view();
-            let indent = if row.kind == RowKind::Pod { 14.0 } else { 6.0 };
             view! {
-                <g class="lane cron-row" data-kind=kind data-deleted=row.deleted.to_string() tabindex="0" role="group"
-                    aria-label=row.label.clone() data-tx=4.0 data-ty=y>
-                    <rect class="lane-bg" x="0" y=y width=width height=LANE_H></rect>
-                    <text class="lane-text" x=indent y=mid + 4.0 aria-hidden="true">{row.text.clone()}</text>
+                <g class=m.kind.class() tabindex=svg::tabindex(stop, item) role="img" aria-label=m.label.clone()
+                    data-item=item.attr() data-tx=m.x data-ty=y>
+                    {marker_shape(m.kind, m.x, cy)}
+                    <text x=text_x y=text_y text-anchor=anchor aria-hidden="true">{m.text.clone()}</text>
                 </g>
-                <g class="lane-items" data-deleted=row.deleted.to_string()>{segs}{marks}</g>
             }
         })
         .collect_view();
+    let item = Item::Lane(i);
+    let indent = if row.kind == RowKind::Pod { 14.0 } else { 6.0 };
+    let deleted = row.deleted.to_string();
     view! {
-        <g class="axis" aria-hidden="true">
-            {ticks}
-            <line class="axis-line" x1=d.layout.plot_x0 x2=d.layout.plot_x1 y1=axis_y y2=axis_y></line>
+        // The background spans the SVG, which is as wide as the layout.
+        <g class="lane cron-row" data-kind=kind data-deleted=deleted.clone() tabindex=svg::tabindex(stop, item) role="group"
+            aria-label=row.label.clone() data-item=item.attr() data-tx=LANE_X data-ty=y>
+            <rect class="lane-bg" x="0" y=y width="100%" height=LANE_H></rect>
+            <text class="lane-text" x=indent y=mid + 4.0 aria-hidden="true">{row.text.clone()}</text>
         </g>
-        {rows}
-        {bands}
-        <line class="now" x1=d.now_x x2=d.now_x y1="0" y2=axis_y aria-hidden="true"></line>
+        <g class="lane-items" data-deleted=deleted>{segs}{marks}</g>
+    }
+}
+
+/// The shape of a marker of `kind` at (`x`, `cy`): each kind has its own shape and word, so none
+/// differ by colour alone.
+fn marker_shape(kind: CronMarkerKind, x: f64, cy: f64) -> AnyView {
+    match kind {
+        CronMarkerKind::Started | CronMarkerKind::Exit { code: 0 } => {
+            view! { <circle cx=x cy=cy r="6"></circle> }.into_any()
+        }
+        CronMarkerKind::StartedLate => {
+            view! { <circle cx=x cy=cy r="6" stroke-dasharray="3 2"></circle> }.into_any()
+        }
+        CronMarkerKind::Skipped | CronMarkerKind::Exit { .. } => {
+            view! { <rect x=x - 5.5 y=cy - 5.5 width="11" height="11" rx="1.5"></rect> }.into_any()
+        }
+        CronMarkerKind::Missed | CronMarkerKind::Deleted => view! {
+            <polygon points=format!("{x},{} {},{cy} {x},{} {},{cy}", cy - 7.0, x + 7.0, cy + 7.0, x - 7.0)></polygon>
+        }
+        .into_any(),
+    }
+}
+
+/// Suspended or controller-down band `k`.
+fn band_view(b: &Band, k: usize, ids: &'static str, stop: Memo<Item>) -> impl IntoView {
+    let item = Item::Band(k);
+    view! {
+        <g class=b.kind.class() tabindex=svg::tabindex(stop, item) role="img" aria-label=b.label.clone()
+            data-item=item.attr() data-tx=b.x data-ty=b.y>
+            <rect x=b.x y=b.y + 7.0 width=b.w height=LANE_H - 14.0 rx="3"
+                fill=svg::pattern_fill(ids, b.kind.pattern_of())></rect>
+            {(!b.text.is_empty()).then(|| view! {
+                <text class="band-text" x=b.x + 4.0 y=b.y + LANE_H / 2.0 + 4.0 aria-hidden="true">{b.text.clone()}</text>
+            })}
+        </g>
     }
 }

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+pub mod canvas;
 pub mod cronjob;
 pub mod knobs;
 pub mod nav;
@@ -212,16 +213,12 @@ pub fn RunDiagram(
     let drawing = Memo::new(move |_| run.with(|r| r.drawing(drawn_at.get(), layout.get())));
     let now_x =
         Memo::new(move |_| run.with(|r| layout.with(|l| draw::now_x(l, r.end_ms, time.get()))));
-    let tip = RwSignal::new(None::<svg::Tip>);
-    // The element the tooltip belongs to, so that it follows its text while the diagram plays.
-    let tip_target = StoredValue::new_local(None::<web_sys::EventTarget>);
     // The roving tab stop: the item last focused, or the first Pod when that item is not drawn.
     let active = RwSignal::new(nav::Item::Lane(0));
     let stop_item = Memo::new(move |_| {
         let a = active.get();
         drawing.with(|d| nav::tab_stop(d, a))
     });
-    let stop = leptos::reactive::computed::Selector::new(move || stop_item.get());
     let reduced = prefers_reduced_motion();
     // Where the player tells the host page what the reader does (an embed's parent or element).
     let sink = crate::events::Sink::current();
@@ -247,69 +244,12 @@ pub fn RunDiagram(
         }
     };
 
-    let show_tip = move |target: Option<web_sys::EventTarget>| {
-        let (w, h) = drawing.with_untracked(|d| (d.layout.width, d.height));
-        let new = svg::tip_for(target, w, h);
-        if tip.with_untracked(|t| *t != new) {
-            tip.set(new);
-        }
-    };
-    let on_tip = move |ev: web_sys::Event| {
-        tip_target.set_value(ev.target());
-        show_tip(ev.target());
-    };
-    let off_tip = move |_| {
-        tip_target.set_value(None);
-        tip.set(None);
-    };
-    // While the diagram plays, a shown tooltip follows its element's name (a running segment
-    // that ends says so), without rebuilding the element.
-    Effect::new(move |_| {
-        drawing.track();
-        if tip.with_untracked(Option::is_some) {
-            show_tip(tip_target.get_value());
-        }
-    });
-    // Focus anywhere in the diagram makes that item the tab stop.
-    let on_focus = move |ev: web_sys::FocusEvent| {
-        let item = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("[data-item]").ok().flatten())
-            .and_then(|el| el.get_attribute("data-item"))
-            .and_then(|v| nav::Item::parse(&v));
-        if let Some(item) = item {
-            if active.get_untracked() != item {
-                active.set(item);
-            }
-        }
-        on_tip(ev.into());
-    };
-    // The arrow keys move between Pods and along a Pod's row; other keys go to the player.
+    // The arrow keys walk the drawing; other keys go to the player.
+    let moved =
+        Callback::new(move |(from, mv)| drawing.with_untracked(|d| nav::moved(d, from, mv)));
     let key_sink = sink.clone();
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        let from = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.get_attribute("data-item"))
-            .and_then(|v| nav::Item::parse(&v));
-        if let (Some(from), Some(mv)) = (from, nav::Move::of_key(&ev.key())) {
-            ev.prevent_default();
-            let to = drawing.with_untracked(|d| nav::moved(d, from, mv));
-            let el = to.and_then(|to| {
-                let root = scroll.get_untracked()?;
-                let sel = format!("[data-item=\"{}\"]", to.attr());
-                root.query_selector(&sel).ok().flatten()
-            });
-            // An SVG element has the same `focus()` as an HTML one; web-sys calls it by name.
-            if let Some(el) = el {
-                let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
-            }
-            return;
-        }
-        player::diagram_key(ev, run, time, playing, reduced, &key_sink);
-    };
-
+    let on_key =
+        Callback::new(move |ev| player::diagram_key(ev, run, time, playing, reduced, &key_sink));
     view! {
         <div class=class>
             {children.map(|c| c())}
@@ -344,17 +284,16 @@ pub fn RunDiagram(
                 </section>
                 <div class="diagram-main">
                     <p class="diagram-status" role="status">{move || status.get()}</p>
-                    <div
-                        class="diagram-scroll"
-                        node_ref=scroll
-                        on:keydown=on_key
+                    <canvas::Canvas
+                        scroll=scroll
+                        width=Signal::derive(view_w)
+                        height=height.into()
+                        active=active
+                        stop=stop_item
+                        moved=moved
+                        on_key=on_key
+                        redraw=Signal::derive(move || drawing.track())
                     >
-                        <div class="diagram-canvas"
-                            on:focusin=on_focus
-                            on:mouseover=move |ev| on_tip(ev.into())
-                            on:focusout=off_tip
-                            on:mouseleave=move |_| tip.set(None)
-                        >
                             <svg
                                 class="diagram-bg"
                                 width=view_w
@@ -386,7 +325,7 @@ pub fn RunDiagram(
                                         aria-label="Pods on a time axis"
                                     >
                                         {svg::defs(ids)}
-                                        {svg::body(drawing, now_x, ids, stop)}
+                                        {svg::body(drawing, now_x, ids, stop_item)}
                                     </svg>
                                 </div>
                             </div>
@@ -396,13 +335,7 @@ pub fn RunDiagram(
                                 style:height=move || format!("{}px", height.get() - draw::AXIS_H)
                                 style:transform=move || format!("translateX({}px)", now_x.get() - 1.0)
                             ></div>
-                            {move || tip.get().map(|t| view! {
-                                <div class="diagram-tip" role="tooltip" style:left=format!("{:.2}%", t.left) style:top=format!("{:.2}%", t.top)>
-                                    {t.text}
-                                </div>
-                            })}
-                        </div>
-                    </div>
+                    </canvas::Canvas>
                     // The keys' swatches are drawn like the segments, so under forced colours they
                     // show the same patterns.
                     <p class="legend" aria-hidden="true">

@@ -2,18 +2,21 @@
 //! arrow key moves.
 //!
 //! The whole diagram is one tab stop: exactly one item has `tabindex="0"` (the one last focused,
-//! or the first Pod's lane), every other item `-1`. Up and Down move to the previous or next Pod,
-//! to the item nearest in time; Left and Right move along one Pod's row: its lane label, then its
-//! segments, markers and the backoff gap before it, in time order. Items are named by position
-//! ([`Item`]), the same keys the keyed SVG (`super::svg`) renders them by, so this is plain data
-//! over the drawing model and tested natively.
+//! or the first row's label), every other item `-1`. Up and Down move to the previous or next
+//! row, to the item nearest in time; Left and Right move along one row: its label, then its
+//! segments, markers and stretches (backoff gaps, suspended or controller-down bands), in time
+//! order. A Job diagram's rows are its Pods; a CronJob diagram's rows are the schedule, the
+//! controller, each Job and each Pod. Items are named by position ([`Item`]), the same keys the
+//! keyed SVGs (`super::svg`, `super::cronjob`) render them by, so this is plain data over the
+//! drawing models ([`Rows`]) and tested natively.
 
+use joblab_core::draw::cronjob::CronDrawing;
 use joblab_core::draw::{Drawing, LANE_H, TOP};
 
 /// One focusable item of a drawing, by position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Item {
-    /// The lane of the Pod at this index (its label).
+    /// The row at this index (its label): a Pod's lane, or a CronJob diagram's row.
     Lane(usize),
     /// Segment `.1` of the lane at `.0`.
     Segment(usize, usize),
@@ -21,18 +24,20 @@ pub enum Item {
     Marker(usize, usize),
     /// Backoff gap at this index of [`Drawing::gaps`].
     Gap(usize),
+    /// Suspended or controller-down band at this index of [`CronDrawing::bands`].
+    Band(usize),
 }
 
 /// An arrow key's move.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Move {
-    /// ArrowUp: the previous Pod.
+    /// ArrowUp: the previous row.
     Up,
-    /// ArrowDown: the next Pod.
+    /// ArrowDown: the next row.
     Down,
-    /// ArrowLeft: earlier along the Pod's row.
+    /// ArrowLeft: earlier along the row.
     Left,
-    /// ArrowRight: later along the Pod's row.
+    /// ArrowRight: later along the row.
     Right,
 }
 
@@ -61,6 +66,7 @@ impl Item {
             Item::Segment(i, j) => format!("s{i}.{j}"),
             Item::Marker(i, j) => format!("m{i}.{j}"),
             Item::Gap(k) => format!("g{k}"),
+            Item::Band(k) => format!("b{k}"),
         }
     }
 
@@ -76,75 +82,121 @@ impl Item {
             "s" => pair().map(|(i, j)| Item::Segment(i, j)),
             "m" => pair().map(|(i, j)| Item::Marker(i, j)),
             "g" => rest.parse().ok().map(Item::Gap),
+            "b" => rest.parse().ok().map(Item::Band),
             _ => None,
         }
     }
+}
 
-    /// Whether `d` draws this item.
-    pub fn exists_in(self, d: &Drawing) -> bool {
-        match self {
-            Item::Lane(i) => i < d.lanes.len(),
-            Item::Segment(i, j) => d.lanes.get(i).is_some_and(|l| j < l.segments.len()),
-            Item::Marker(i, j) => d.lanes.get(i).is_some_and(|l| j < l.markers.len()),
-            Item::Gap(k) => k < d.gaps.len(),
-        }
+/// A drawing the arrow keys walk: rows of focusable items on one time axis.
+pub trait Rows {
+    /// The items of row `i` with their positions, in the order Left and Right walk them (empty
+    /// when there is no row `i`).
+    fn row_items(&self, i: usize) -> Vec<(f64, Item)>;
+    /// The row `item` is drawn in, if it is drawn.
+    fn row_of(&self, item: Item) -> Option<usize>;
+}
+
+/// `items` in the order Left and Right walk them: by position on the time axis, and at one
+/// position in the order given (label, segments, markers, stretches).
+fn walk_order(mut items: Vec<(f64, Item)>) -> Vec<(f64, Item)> {
+    // A stable sort keeps the given order among items at the same position.
+    items.sort_by(|a, b| a.0.total_cmp(&b.0));
+    items
+}
+
+/// The row drawn at `y`: rows are [`LANE_H`] apart from [`TOP`].
+fn row_at(y: f64) -> usize {
+    ((y - TOP) / LANE_H).round().max(0.0) as usize
+}
+
+/// A Job diagram: one row per Pod, its backoff gap drawn on the replacement Pod's lane.
+impl Rows for Drawing {
+    fn row_items(&self, i: usize) -> Vec<(f64, Item)> {
+        let Some(lane) = self.lanes.get(i) else {
+            return Vec::new();
+        };
+        let mut out = vec![(LANE_X, Item::Lane(i))];
+        out.extend(
+            lane.segments
+                .iter()
+                .enumerate()
+                .map(|(j, s)| (s.x, Item::Segment(i, j))),
+        );
+        out.extend(
+            lane.markers
+                .iter()
+                .enumerate()
+                .map(|(j, m)| (m.x, Item::Marker(i, j))),
+        );
+        out.extend(
+            self.gaps
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| row_at(g.y) == i)
+                .map(|(k, g)| (g.x, Item::Gap(k))),
+        );
+        walk_order(out)
     }
 
-    /// The Pod row the item is drawn in, if `d` draws it.
-    fn row(self, d: &Drawing) -> Option<usize> {
-        if !self.exists_in(d) {
-            return None;
-        }
-        match self {
-            Item::Lane(i) | Item::Segment(i, _) | Item::Marker(i, _) => Some(i),
-            Item::Gap(k) => Some(gap_row(d, k)),
+    fn row_of(&self, item: Item) -> Option<usize> {
+        let lane = |i: usize| self.lanes.get(i);
+        match item {
+            Item::Lane(i) => lane(i).map(|_| i),
+            Item::Segment(i, j) => lane(i).filter(|l| j < l.segments.len()).map(|_| i),
+            Item::Marker(i, j) => lane(i).filter(|l| j < l.markers.len()).map(|_| i),
+            Item::Gap(k) => self.gaps.get(k).map(|g| row_at(g.y)),
+            Item::Band(_) => None,
         }
     }
 }
 
-/// The row of gap `k`: it is drawn on the lane of the replacement Pod, at that lane's `y`.
-fn gap_row(d: &Drawing, k: usize) -> usize {
-    d.gaps
-        .get(k)
-        .map_or(0, |g| ((g.y - TOP) / LANE_H).round().max(0.0) as usize)
-}
+/// A CronJob diagram: the schedule row, the controller row (its bands), each Job and each Pod.
+impl Rows for CronDrawing {
+    fn row_items(&self, i: usize) -> Vec<(f64, Item)> {
+        let Some(row) = self.rows.get(i) else {
+            return Vec::new();
+        };
+        let mut out = vec![(LANE_X, Item::Lane(i))];
+        out.extend(
+            row.segments
+                .iter()
+                .enumerate()
+                .map(|(j, s)| (s.x, Item::Segment(i, j))),
+        );
+        out.extend(
+            row.markers
+                .iter()
+                .enumerate()
+                .map(|(j, m)| (m.x, Item::Marker(i, j))),
+        );
+        out.extend(
+            self.bands
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| row_at(b.y) == i)
+                .map(|(k, b)| (b.x, Item::Band(k))),
+        );
+        walk_order(out)
+    }
 
-/// The items of Pod row `i` with their positions, in the order Left and Right walk them: by
-/// position on the time axis, and at one position the lane, segments, markers, then gaps.
-fn row_items(d: &Drawing, i: usize) -> Vec<(f64, Item)> {
-    let Some(lane) = d.lanes.get(i) else {
-        return Vec::new();
-    };
-    let mut out = vec![(LANE_X, Item::Lane(i))];
-    out.extend(
-        lane.segments
-            .iter()
-            .enumerate()
-            .map(|(j, s)| (s.x, Item::Segment(i, j))),
-    );
-    out.extend(
-        lane.markers
-            .iter()
-            .enumerate()
-            .map(|(j, m)| (m.x, Item::Marker(i, j))),
-    );
-    out.extend(
-        d.gaps
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| gap_row(d, *k) == i)
-            .map(|(k, g)| (g.x, Item::Gap(k))),
-    );
-    // A stable sort keeps the kind order above among items at the same position.
-    out.sort_by(|a, b| a.0.total_cmp(&b.0));
-    out
+    fn row_of(&self, item: Item) -> Option<usize> {
+        let row = |i: usize| self.rows.get(i);
+        match item {
+            Item::Lane(i) => row(i).map(|_| i),
+            Item::Segment(i, j) => row(i).filter(|r| j < r.segments.len()).map(|_| i),
+            Item::Marker(i, j) => row(i).filter(|r| j < r.markers.len()).map(|_| i),
+            Item::Band(k) => self.bands.get(k).map(|b| row_at(b.y)),
+            Item::Gap(_) => None,
+        }
+    }
 }
 
 /// Where `mv` takes the focus from `from` in `d`; `None` when it would leave the drawing (the
 /// focus then stays) or `from` is not drawn.
-pub fn moved(d: &Drawing, from: Item, mv: Move) -> Option<Item> {
-    let row = from.row(d)?;
-    let items = row_items(d, row);
+pub fn moved(d: &dyn Rows, from: Item, mv: Move) -> Option<Item> {
+    let row = d.row_of(from)?;
+    let items = d.row_items(row);
     let at = items.iter().position(|(_, it)| *it == from)?;
     match mv {
         Move::Left => at.checked_sub(1).map(|p| items[p].1),
@@ -157,7 +209,7 @@ pub fn moved(d: &Drawing, from: Item, mv: Move) -> Option<Item> {
             };
             let x = items[at].0;
             // The item of the other row nearest in time; the earliest of equally near ones.
-            row_items(d, target)
+            d.row_items(target)
                 .into_iter()
                 .min_by(|a, b| (a.0 - x).abs().total_cmp(&(b.0 - x).abs()))
                 .map(|(_, it)| it)
@@ -165,10 +217,10 @@ pub fn moved(d: &Drawing, from: Item, mv: Move) -> Option<Item> {
     }
 }
 
-/// The roving tab stop: `active` if `d` draws it, else the first Pod's lane (which a drawing with
-/// no Pods does not draw, so it then has no stop, as it has nothing to focus).
-pub fn tab_stop(d: &Drawing, active: Item) -> Item {
-    if active.exists_in(d) {
+/// The roving tab stop: `active` if `d` draws it, else the first row's label (which a drawing with
+/// no rows does not draw, so it then has no stop, as it has nothing to focus).
+pub fn tab_stop(d: &dyn Rows, active: Item) -> Item {
+    if d.row_of(active).is_some() {
         active
     } else {
         Item::Lane(0)
@@ -178,7 +230,9 @@ pub fn tab_stop(d: &Drawing, active: Item) -> Item {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use joblab_core::draw::cronjob::{cron_drawing, RowKind};
     use joblab_core::draw::{drawing_in, JobShape, Layout};
+    use joblab_core::patterns::cronjob::{CronKnobs, CronPreset};
     use joblab_core::patterns::{build, Knobs, Preset};
     use joblab_core::sim::{Replay, Simulation};
 
@@ -202,6 +256,7 @@ mod tests {
             Item::Segment(3, 1),
             Item::Marker(0, 4),
             Item::Gap(7),
+            Item::Band(2),
         ] {
             assert_eq!(Item::parse(&item.attr()), Some(item), "{item:?}");
         }
@@ -219,7 +274,7 @@ mod tests {
         assert_eq!(d.gaps.len(), 2);
         let seg_count = |i: usize| d.lanes[i].segments.len();
         let rows: Vec<Vec<Item>> = (0..3)
-            .map(|i| row_items(&d, i).into_iter().map(|(_, it)| it).collect())
+            .map(|i| d.row_items(i).into_iter().map(|(_, it)| it).collect())
             .collect();
         // Each row starts at its lane and holds every segment and marker of its Pod.
         for (i, row) in rows.iter().enumerate() {
@@ -280,11 +335,13 @@ mod tests {
         let first_seg = Item::Segment(0, 0);
         let down = moved(&d, first_seg, Move::Down).unwrap();
         let x0 = d.lanes[0].segments[0].x;
-        let nearest = row_items(&d, 1)
+        let nearest = d
+            .row_items(1)
             .iter()
             .map(|(x, _)| (x - x0).abs())
             .fold(f64::INFINITY, f64::min);
-        let down_x = row_items(&d, 1)
+        let down_x = d
+            .row_items(1)
             .into_iter()
             .find(|(_, it)| *it == down)
             .unwrap()
@@ -299,5 +356,96 @@ mod tests {
         assert_eq!(tab_stop(&d, Item::Lane(9)), Item::Lane(0));
         assert_eq!(tab_stop(&d, Item::Gap(5)), Item::Lane(0));
         assert_eq!(tab_stop(&d, Item::Marker(0, 40)), Item::Lane(0));
+        assert_eq!(tab_stop(&d, Item::Band(0)), Item::Lane(0));
+    }
+
+    /// The CronJob drawing of `p` at the end of its span, in the default layout.
+    fn cron_end_drawing(p: CronPreset) -> CronDrawing {
+        let r = joblab_core::patterns::cronjob::record(p, &CronKnobs::default_for(p)).unwrap();
+        cron_drawing(&r.end().clone(), false, r.span_ms(), Layout::default())
+    }
+
+    #[test]
+    fn arrow_keys_walk_a_cronjob_drawing() {
+        // Missed runs: a suspended stretch and a controller outage on the controller row, Jobs
+        // with their Pods under them.
+        let d = cron_end_drawing(CronPreset::Missed);
+        assert_eq!(d.rows[0].kind, RowKind::Schedule);
+        assert_eq!(d.rows[1].kind, RowKind::Controller);
+        assert_eq!(d.bands.len(), 2);
+        let rows: Vec<Vec<Item>> = (0..d.rows.len())
+            .map(|i| d.row_items(i).into_iter().map(|(_, it)| it).collect())
+            .collect();
+        // The bands are the controller row's items, in time order after its label.
+        assert_eq!(rows[1], vec![Item::Lane(1), Item::Band(0), Item::Band(1)]);
+        // Every row starts at its label and holds every segment and marker of its row.
+        for (i, row) in rows.iter().enumerate() {
+            assert_eq!(row[0], Item::Lane(i));
+            let r = &d.rows[i];
+            assert_eq!(
+                row.len() - 1,
+                r.segments.len() + r.markers.len() + usize::from(i == 1) * 2
+            );
+        }
+        let job = d.rows.iter().position(|r| r.kind == RowKind::Job).unwrap();
+        assert_eq!(d.rows[job + 1].kind, RowKind::Pod);
+        let last = d.rows.len() - 1;
+        let cases: &[(Item, Move, Option<Item>)] = &[
+            (Item::Lane(0), Move::Up, None),
+            (Item::Lane(0), Move::Down, Some(Item::Lane(1))),
+            (Item::Lane(0), Move::Right, Some(rows[0][1])),
+            (Item::Lane(1), Move::Right, Some(Item::Band(0))),
+            (Item::Band(0), Move::Right, Some(Item::Band(1))),
+            (Item::Band(1), Move::Right, None),
+            (Item::Band(0), Move::Left, Some(Item::Lane(1))),
+            (Item::Lane(1), Move::Down, Some(Item::Lane(2))),
+            (Item::Lane(job), Move::Down, Some(Item::Lane(job + 1))),
+            (Item::Lane(last), Move::Down, None),
+            (Item::Band(2), Move::Right, None),
+            (Item::Gap(0), Move::Up, None),
+        ];
+        for &(from, mv, want) in cases {
+            assert_eq!(moved(&d, from, mv), want, "{from:?} {mv:?}");
+        }
+        // Down from a band lands on the item of the next row nearest in time.
+        let band_x = d.bands[1].x;
+        let down = moved(&d, Item::Band(1), Move::Down).unwrap();
+        let nearest = d
+            .row_items(2)
+            .iter()
+            .map(|(x, _)| (x - band_x).abs())
+            .fold(f64::INFINITY, f64::min);
+        let down_x = d
+            .row_items(2)
+            .into_iter()
+            .find(|(_, it)| *it == down)
+            .unwrap()
+            .0;
+        assert_eq!((down_x - band_x).abs(), nearest);
+        // Right walks each row once and Left walks it back; Down walks every row's label.
+        for row in &rows {
+            let mut at = row[0];
+            let mut walked = vec![at];
+            while let Some(next) = moved(&d, at, Move::Right) {
+                walked.push(next);
+                at = next;
+            }
+            assert_eq!(&walked, row);
+            while let Some(prev) = moved(&d, at, Move::Left) {
+                at = prev;
+            }
+            assert_eq!(at, row[0]);
+        }
+        let mut at = Item::Lane(0);
+        let mut labels = 1;
+        while let Some(next) = moved(&d, at, Move::Down) {
+            assert_eq!(next, Item::Lane(labels));
+            labels += 1;
+            at = next;
+        }
+        assert_eq!(labels, d.rows.len());
+        assert_eq!(tab_stop(&d, Item::Band(1)), Item::Band(1));
+        assert_eq!(tab_stop(&d, Item::Band(2)), Item::Lane(0));
+        assert_eq!(tab_stop(&d, Item::Gap(0)), Item::Lane(0));
     }
 }

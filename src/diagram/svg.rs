@@ -48,7 +48,6 @@ use joblab_core::draw::{
     Drawing, Gap, Lane, Marker, MarkerKind, SegClass, SegShape, AXIS_H, LANE_H, TOP,
 };
 use leptos::prelude::*;
-use leptos::reactive::computed::Selector;
 
 use super::nav::{Item, LANE_X};
 
@@ -178,9 +177,11 @@ where
     Memo::new(move |_| source.with(&f))
 }
 
-/// The `tabindex` of `item`: `0` for the diagram's one tab stop, `-1` for the rest.
-fn tabindex(stop: &Selector<Item>, item: Item) -> &'static str {
-    if stop.selected(&item) {
+/// The `tabindex` of `item` when it is drawn: `0` for the diagram's one tab stop, `-1` for the
+/// rest. The canvas moves the tab stop in the page when it changes (`super::canvas`), so an item
+/// needs no effect of its own for it.
+pub(super) fn tabindex(stop: Memo<Item>, item: Item) -> &'static str {
+    if stop.get_untracked() == item {
         "0"
     } else {
         "-1"
@@ -250,7 +251,7 @@ struct Ctx {
     /// The prefix of the pattern ids ([`defs`]).
     ids: &'static str,
     /// Which item is the tab stop.
-    stop: Selector<Item>,
+    stop: Memo<Item>,
 }
 
 /// The SVG content of the drawing in `drawing`, kept up to date in place: its lanes, segments,
@@ -266,7 +267,7 @@ pub fn body(
     drawing: Memo<Drawing>,
     now_x: Memo<f64>,
     ids: &'static str,
-    stop: Selector<Item>,
+    stop: Memo<Item>,
 ) -> impl IntoView {
     let gaps = derived(drawing, |d| d.gaps.len());
     let width = derived(drawing, |d| d.layout.width);
@@ -297,7 +298,7 @@ pub fn body(
         now_x,
         shown,
         ids,
-        stop: stop.clone(),
+        stop,
     };
     let feed = Feed::new(drawing);
     view! {
@@ -309,7 +310,7 @@ pub fn body(
         <For
             each=move || 0..gaps.get()
             key=|k| *k
-            children=move |k| gap_view(drawing, k, stop.clone())
+            children=move |k| gap_view(drawing, k, stop)
         />
     }
 }
@@ -317,19 +318,18 @@ pub fn body(
 /// Lane `i`: its label group, then its segments and markers.
 fn lane_view(lane: ArcRwSignal<Option<Lane>>, i: usize, ctx: Ctx) -> impl IntoView {
     let lane = Memo::new(move |_| lane.get());
-    let (width, stop) = (ctx.width, ctx.stop.clone());
+    let (width, stop) = (ctx.width, ctx.stop);
     // A lane's place depends on its index only, so it is set once rather than followed.
     let y = lane_y(i);
     let segs = derived(lane, |l| l.as_ref().map_or(0, |l| l.segments.len()));
     let marks = derived(lane, |l| l.as_ref().map_or(0, |l| l.markers.len()));
     let item = Item::Lane(i);
-    let mark_stop = stop.clone();
     // The lane's stripe is in the backdrop; its own background shows only as the focus highlight.
     view! {
         <g
             class="lane"
             data-phase=move || lane.with(|l| l.as_ref().map_or("", |l| l.phase.as_str()))
-            tabindex=move || tabindex(&stop, item)
+            tabindex=tabindex(stop, item)
             role="group"
             aria-label=move || lane.with(|l| l.as_ref().map(|l| l.label.clone()).unwrap_or_default())
             data-item=item.attr()
@@ -350,7 +350,7 @@ fn lane_view(lane: ArcRwSignal<Option<Lane>>, i: usize, ctx: Ctx) -> impl IntoVi
             <For
                 each=move || 0..marks.get()
                 key=|j| *j
-                children=move |j| marker_view(lane, i, j, mark_stop.clone())
+                children=move |j| marker_view(lane, i, j, stop)
             />
         </g>
     }
@@ -393,7 +393,7 @@ fn segment_view(lane: Memo<Option<Lane>>, i: usize, j: usize, ctx: Ctx) -> impl 
     view! {
         <g
             class=move || class.get().class()
-            tabindex=move || tabindex(&stop, item)
+            tabindex=tabindex(stop, item)
             role="img"
             aria-label=move || seg.with(|s| s.as_ref().map(|s| s.label.clone()).unwrap_or_default())
             data-item=item.attr()
@@ -589,12 +589,7 @@ fn marker_shape(kind: MarkerKind, x: f64, cy: f64) -> (&'static str, AnyView) {
 
 /// Marker `j` of lane `i`. A marker never changes once drawn (it marks a moment that has
 /// passed), so its inside is rebuilt whole in the rare case that it does: another run.
-fn marker_view(
-    lane: Memo<Option<Lane>>,
-    i: usize,
-    j: usize,
-    stop: Selector<Item>,
-) -> impl IntoView {
+fn marker_view(lane: Memo<Option<Lane>>, i: usize, j: usize, stop: Memo<Item>) -> impl IntoView {
     let mark = part(lane, move |l| l.as_ref().and_then(|l| l.markers.get(j)));
     let y = lane_y(i);
     let item = Item::Marker(i, j);
@@ -607,7 +602,7 @@ fn marker_view(
     view! {
         <g
             class=class
-            tabindex=move || tabindex(&stop, item)
+            tabindex=tabindex(stop, item)
             role="img"
             aria-label=move || mark.with(|m| m.as_ref().map(|m| m.label.clone()).unwrap_or_default())
             data-item=item.attr()
@@ -628,7 +623,7 @@ fn marker_view(
 }
 
 /// Backoff gap `k`.
-fn gap_view(drawing: Memo<Drawing>, k: usize, stop: Selector<Item>) -> impl IntoView {
+fn gap_view(drawing: Memo<Drawing>, k: usize, stop: Memo<Item>) -> impl IntoView {
     let gap = part(drawing, move |d| d.gaps.get(k));
     let get = move |f: fn(&Gap) -> f64| gap.with(|g| g.as_ref().map_or(0.0, f));
     let mid = move || get(|g| g.y + LANE_H / 2.0);
@@ -636,7 +631,7 @@ fn gap_view(drawing: Memo<Drawing>, k: usize, stop: Selector<Item>) -> impl Into
     view! {
         <g
             class="gap"
-            tabindex=move || tabindex(&stop, item)
+            tabindex=tabindex(stop, item)
             role="img"
             aria-label=move || gap.with(|g| g.as_ref().map(|g| g.label.clone()).unwrap_or_default())
             data-item=item.attr()

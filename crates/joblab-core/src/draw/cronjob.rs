@@ -204,28 +204,6 @@ fn tick_step(end_ms: Millis, max: u64) -> Millis {
         .unwrap_or(120 * 60_000)
 }
 
-fn seg_class(kind: SegmentKind) -> SegClass {
-    match kind {
-        SegmentKind::Pending => SegClass::Pending,
-        SegmentKind::Running => SegClass::Running,
-        SegmentKind::CrashLoopBackOff => SegClass::CrashLoop,
-        SegmentKind::Terminating => SegClass::Terminating,
-        SegmentKind::Succeeded => SegClass::Succeeded,
-        SegmentKind::Failed => SegClass::Failed,
-    }
-}
-
-fn seg_name(kind: SegmentKind) -> &'static str {
-    match kind {
-        SegmentKind::Pending => "Pending",
-        SegmentKind::Running => "Running",
-        SegmentKind::CrashLoopBackOff => "CrashLoopBackOff",
-        SegmentKind::Terminating => "Terminating",
-        SegmentKind::Succeeded => "Succeeded",
-        SegmentKind::Failed => "Failed",
-    }
-}
-
 /// What the drawing needs of the run besides the simulation at `t`.
 struct Ctx<'a> {
     sim: &'a CronJobSimulation,
@@ -518,13 +496,13 @@ fn pod_row(c: &Ctx<'_>, j: &ChildJob, p: &Pod, y: f64) -> CronRow {
         let mut label = if open {
             format!(
                 "{} since {}",
-                seg_name(seg.kind),
+                SegClass::of(seg.kind).name(),
                 c.clock(seg.start_ms + off)
             )
         } else {
             format!(
                 "{} {} to {}",
-                seg_name(seg.kind),
+                SegClass::of(seg.kind).name(),
                 c.clock(seg.start_ms + off),
                 c.clock(end + off)
             )
@@ -534,7 +512,7 @@ fn pod_row(c: &Ctx<'_>, j: &ChildJob, p: &Pod, y: f64) -> CronRow {
         }
         label.push_str(&format!(" (Pod {})", p.name));
         segments.push(SegShape {
-            class: seg_class(seg.kind),
+            class: SegClass::of(seg.kind),
             x,
             w: (c.axis.x(end + off) - x).max(1.0),
             text: String::new(),
