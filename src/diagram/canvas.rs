@@ -151,11 +151,36 @@ pub fn Canvas(
             >
                 {children()}
                 {move || tip.get().map(|t| view! {
-                    <div class="diagram-tip" role="tooltip" style:left=format!("{:.2}%", t.left) style:top=format!("{:.2}%", t.top)>
+                    <div class="diagram-tip" role="tooltip" style:left=percent(t.left) style:top=percent(t.top)>
                         {t.text}
                     </div>
                 })}
             </div>
         </div>
+    }
+}
+
+/// A CSS percentage with two decimals, written from integers: formatting an f64 with a precision
+/// would link the float formatter's exact mode into the guide's module (about 5 KB).
+fn percent(v: f64) -> String {
+    let hundredths = (v.clamp(0.0, 100.0) * 100.0).round() as u32;
+    format!("{}.{:02}%", hundredths / 100, hundredths % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The tooltip's place, as CSS writes it, from the edges to the middle.
+    #[test]
+    fn percentages_have_two_decimals() {
+        for (v, want) in [
+            (0.0, "0.00%"),
+            (12.5, "12.50%"),
+            (33.333_33, "33.33%"),
+            (66.666_7, "66.67%"),
+            (100.0, "100.00%"),
+            (-3.0, "0.00%"),
+        ] {
+            assert_eq!(super::percent(v), want, "{v}");
+        }
     }
 }

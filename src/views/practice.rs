@@ -97,7 +97,7 @@ pub fn questions() -> Vec<Question> {
                         .enumerate()
                         .min_by(|a, b| (a.1 - secs).abs().total_cmp(&(b.1 - secs).abs()))
                         .map(|(i, _)| i);
-                    (nearest, format!("The simulated Job was complete after {secs:.0} s, in three waves of at most two Pods."))
+                    (nearest, format!("The simulated Job was complete after {} s, in three waves of at most two Pods.", (ms + 500) / 1000))
                 }
                 None => (None, "The simulated Job did not finish.".to_string()),
             },

@@ -164,7 +164,10 @@ pub fn fmt_secs(ms: Millis) -> String {
     if ms.is_multiple_of(1000) {
         format!("{}s", ms / 1000)
     } else {
-        format!("{:.1}s", ms as f64 / 1000.0)
+        // Tenths of a second, rounded half up, in integers: an f64 formatted with a precision
+        // would link the float formatter's exact mode into the guide's module (about 5 KB).
+        let tenths = (ms + 50) / 100;
+        format!("{}.{}s", tenths / 10, tenths % 10)
     }
 }
 
@@ -985,6 +988,21 @@ mod tests {
         assert!(d.status.starts_with("Suspended: "), "{}", d.status);
         let d = drawing(&r.snapshot_at(0), r.end().now(), &shape);
         assert!(d.status.starts_with("Running") || d.status.starts_with("Created"));
+    }
+
+    #[test]
+    fn durations_read_in_whole_seconds_or_tenths() {
+        for (ms, want) in [
+            (0, "0s"),
+            (10_000, "10s"),
+            (2_500, "2.5s"),
+            (2_540, "2.5s"),
+            (2_550, "2.6s"),
+            (999, "1.0s"),
+            (61_050, "61.1s"),
+        ] {
+            assert_eq!(fmt_secs(ms), want, "{ms}");
+        }
     }
 
     #[test]
