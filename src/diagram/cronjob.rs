@@ -182,6 +182,7 @@ pub fn CronLiveDiagram(
         <div class="live-diagram cron-diagram">
             <CronKnobPanel preset=preset knobs=knobs run=run time=time/>
             <player::Player run=run time=time playing=playing reduced=reduced sink=sink.clone()/>
+            <super::picture::cron::CronPictureControl run=run time=time/>
             <div class="diagram-grid">
                 <section class="controller" aria-labelledby="cron-controller-title">
                     <h3 id="cron-controller-title">"CronJob controller"</h3>
