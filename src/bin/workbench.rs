@@ -29,16 +29,10 @@ pub fn analyse(text: &str) -> String {
 }
 
 /// Draws the picture of a CronJob pattern for the main module's picture control
-/// (src/diagram/picture/cron.rs, which holds the contract): `[svg, width, height]`.
+/// (src/diagram/picture/cron.rs, `for_workbench`, which holds the contract).
 #[wasm_bindgen(js_name = cronPicture)]
-pub fn cron_picture(
-    pattern: &str,
-    knobs: &str,
-    moments: Vec<f64>,
-    theme: &str,
-) -> Result<js_sys::Array, JsValue> {
-    joblab_web::diagram::picture::cron::for_workbench(pattern, knobs, &moments, theme)
-        .map_err(|e| JsValue::from_str(&e))
+pub fn cron_picture(request: &str) -> Result<String, JsValue> {
+    joblab_web::diagram::picture::cron::for_workbench(request).map_err(|e| JsValue::from_str(&e))
 }
 
 fn main() {}

@@ -105,15 +105,16 @@ pub type Making = Pin<Box<dyn Future<Output = Result<Picture, String>>>>;
 /// Makes the picture of the given moments (each at most the run's end) in the given theme.
 pub type Make = Rc<dyn Fn(Vec<Millis>, Theme) -> Making>;
 
-/// What a picture control exports.
+/// What a picture control exports. (Plain functions rather than signals: a derived signal would
+/// link reactive machinery the first load has no other use for.)
 #[derive(Clone)]
 pub struct Source {
     /// The file name's part, e.g. `failure` or `cronjobs/forbid` (written `cronjobs-forbid`).
     pub slug: String,
     /// The clock the diagram's player shows, which moments are written, read and named on.
     pub clock: Clock,
-    /// When the run ends.
-    pub end: Signal<Millis>,
+    /// When the run ends; read inside a reactive closure, it tracks the run.
+    pub end: Rc<dyn Fn() -> Millis>,
     /// Makes the picture.
     pub make: Make,
 }
@@ -198,7 +199,7 @@ pub fn PictureControl(
     let source = Source {
         slug: name.slug.to_string(),
         clock: Clock::Elapsed,
-        end: Signal::derive(move || run.with(|r| r.end_ms)),
+        end: Rc::new(move || run.with(|r| r.end_ms)),
         make,
     };
     view! { <Control source=source time=time ids=ids/> }
@@ -215,12 +216,12 @@ pub fn Control(source: Source, time: RwSignal<Millis>, ids: &'static str) -> imp
         end,
         make,
     } = source;
-    let make = StoredValue::new_local(make);
-    let slug = StoredValue::new(slug);
+    let parts = StoredValue::new_local((slug, end, make));
+    let end = move || parts.with_value(|(_, end, _)| end());
     // Read again from the control's own place in the page when it opens.
     let theme = RwSignal::new(page_theme(None));
     let strip = RwSignal::new(false);
-    let moments = RwSignal::new(clock.default_moments(end.get_untracked(), 4));
+    let moments = RwSignal::new(clock.default_moments(end(), 4));
     let edited = RwSignal::new(false);
     let message = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -237,13 +238,13 @@ pub fn Control(source: Source, time: RwSignal<Millis>, ids: &'static str) -> imp
         if is_open {
             theme.set(page_theme(details.as_ref().map(|d| d.unchecked_ref())));
             if !edited.get_untracked() {
-                moments.set(clock.default_moments(end.get_untracked(), 4));
+                moments.set(clock.default_moments(end(), 4));
             }
         }
     };
     // The moments to draw, or the reason they cannot be read.
     let chosen = move || -> Result<Vec<Millis>, String> {
-        let end = end.get_untracked();
+        let end = end();
         if strip.get_untracked() {
             clock.parse_moments(&moments.get_untracked(), end)
         } else {
@@ -262,11 +263,13 @@ pub fn Control(source: Source, time: RwSignal<Millis>, ids: &'static str) -> imp
         let theme = theme.get_untracked();
         let file = format!(
             "{}.{extension}",
-            slug.with_value(|s| clock.file_stem(s, &times, theme))
+            parts.with_value(|(slug, _, _)| clock.file_stem(slug, &times, theme))
         );
-        let making = make.with_value(|m| m(times, theme));
+        let making = parts.with_value(|(_, _, make)| make(times, theme));
         busy.set(true);
-        message.set(format!("Making the {}…", extension.to_uppercase()));
+        // Not `to_uppercase`, which would link Unicode's case tables into the first load.
+        let what = if extension == "png" { "PNG" } else { "SVG" };
+        message.set(format!("Making the {what}…"));
         wasm_bindgen_futures::spawn_local(async move {
             let result = match making.await {
                 Ok(p) if extension == "png" => match png_blob(&p).await {
@@ -316,7 +319,7 @@ pub fn Control(source: Source, time: RwSignal<Millis>, ids: &'static str) -> imp
                         <input type="radio" name=when_name.clone() value="now"
                             prop:checked=move || !strip.get()
                             on:change=move |_| strip.set(false)/>
-                        {move || format!("Now ({})", clock.text(time.get().min(end.get())))}
+                        {move || format!("Now ({})", clock.text(time.get().min(end())))}
                     </label>
                     <label>
                         <input type="radio" name=when_name value="strip"

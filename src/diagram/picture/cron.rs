@@ -65,25 +65,50 @@ pub fn knobs_from_text(preset: CronPreset, text: &str) -> CronKnobs {
         })
 }
 
+/// The request the main module sends the workbench module for the picture of pattern `preset`
+/// with `knobs` at `moments` in `theme`: one line each of the slug, the knob values
+/// ([`knobs_text`]), the moments in ms separated by commas, and the theme. One string each way,
+/// so the call links no JavaScript glue the first load does not already have.
+pub fn request(preset: CronPreset, knobs: &CronKnobs, moments: &[Millis], theme: Theme) -> String {
+    let times: Vec<String> = moments.iter().map(|t| t.to_string()).collect();
+    format!(
+        "{}\n{}\n{}\n{}",
+        preset.slug(),
+        knobs_text(knobs),
+        times.join(","),
+        theme.as_str()
+    )
+}
+
 /// The workbench module's side of the call (exported as `cronPicture` by src/bin/workbench.rs):
-/// the picture of the pattern `slug` with `knobs` ([`knobs_text`]) at `moments` (ms) in `theme`
-/// (`light` or `dark`), as `[svg, width, height]`.
-pub fn for_workbench(
-    slug: &str,
-    knobs: &str,
-    moments: &[f64],
-    theme: &str,
-) -> Result<js_sys::Array, String> {
+/// the picture [`request`] asks for, as its width and height in whole CSS pixels (every
+/// picture's are whole: its layout and all its spacings are), a line break, and the SVG.
+pub fn for_workbench(request: &str) -> Result<String, String> {
+    let bad = || format!("not a picture request: {request:?}");
+    let mut lines = request.split('\n');
+    let mut line = || lines.next().ok_or_else(bad);
+    let slug = line()?;
     let preset =
         CronPreset::from_slug(slug).ok_or_else(|| format!("no CronJob pattern {slug:?}"))?;
-    let theme = Theme::parse(theme).ok_or_else(|| format!("no theme {theme:?}"))?;
-    let moments: Vec<Millis> = moments.iter().map(|&t| t.max(0.0) as Millis).collect();
-    let p = picture_of(preset, knobs_from_text(preset, knobs), &moments, theme)?;
-    Ok(js_sys::Array::of3(
-        &p.svg.into(),
-        &p.width.into(),
-        &p.height.into(),
-    ))
+    let knobs = knobs_from_text(preset, line()?);
+    let moments = line()?
+        .split(',')
+        .map(|t| t.parse::<Millis>().map_err(|_| bad()))
+        .collect::<Result<Vec<_>, String>>()?;
+    let theme = Theme::parse(line()?).ok_or_else(bad)?;
+    let p = picture_of(preset, knobs, &moments, theme)?;
+    Ok(format!("{} {}\n{}", p.width.ceil(), p.height.ceil(), p.svg))
+}
+
+/// The [`Picture`] in what [`for_workbench`] answers.
+pub fn from_workbench(answer: &str) -> Option<Picture> {
+    let (size, svg) = answer.split_once('\n')?;
+    let (w, h) = size.split_once(' ')?;
+    Some(Picture {
+        svg: svg.to_string(),
+        width: f64::from(w.parse::<u32>().ok()?),
+        height: f64::from(h.parse::<u32>().ok()?),
+    })
 }
 
 /// Who draws the CronJob pictures of this module, when it does so itself: set by [`draw_here`].
@@ -117,38 +142,22 @@ async fn by_workbench(
 ) -> Result<Picture, String> {
     use wasm_bindgen::{JsCast, JsValue};
     let why = |e: JsValue| {
-        let reason = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| e.as_string())
-            .unwrap_or_else(|| "unknown error".to_string());
-        format!("The picture could not be made: {reason}.")
+        format!(
+            "The picture could not be made: {}.",
+            crate::workbench::reason(&e)
+        )
     };
     let module = crate::workbench::import().await.map_err(why)?;
     let f = js_sys::Reflect::get(&module, &"cronPicture".into())
         .map_err(why)?
         .dyn_into::<js_sys::Function>()
         .map_err(why)?;
-    let times: Vec<f64> = moments.iter().map(|&t| t as f64).collect();
-    let args = js_sys::Array::of4(
-        &preset.slug().into(),
-        &knobs_text(&knobs).into(),
-        &js_sys::Float64Array::from(&times[..]).into(),
-        &theme.as_str().into(),
-    );
-    let out: js_sys::Array = f
-        .apply(&JsValue::NULL, &args)
+    let asked = JsValue::from_str(&request(preset, &knobs, &moments, theme));
+    f.call1(&JsValue::NULL, &asked)
         .map_err(why)?
-        .dyn_into()
-        .map_err(why)?;
-    match (
-        out.get(0).as_string(),
-        out.get(1).as_f64(),
-        out.get(2).as_f64(),
-    ) {
-        (Some(svg), Some(width), Some(height)) => Ok(Picture { svg, width, height }),
-        _ => Err("The picture could not be made.".to_string()),
-    }
+        .as_string()
+        .and_then(|answer| from_workbench(&answer))
+        .ok_or_else(|| "The picture could not be made.".to_string())
 }
 
 /// The picture, made where this build makes CronJob pictures.
@@ -178,7 +187,7 @@ pub fn CronPictureControl(run: Memo<CronRun>, time: RwSignal<Millis>) -> impl In
         clock: Clock::Wall {
             start_unix_seconds: START_UNIX_SECONDS,
         },
-        end: Signal::derive(move || run.with(|r| r.end_ms())),
+        end: Rc::new(move || run.with(|r| r.end_ms())),
         make,
     };
     view! { <Control source=source time=time ids="cron"/> }
@@ -230,5 +239,33 @@ mod tests {
         assert!(!svg.contains(">skip</text>"));
         let preset = picture_of(p, CronKnobs::default_for(p), &[1_800_000], Theme::Dark);
         assert!(preset.is_ok_and(|pic| pic.svg.contains(">skip</text>")));
+    }
+
+    /// The call into the workbench module answers with the picture drawn in place, size and
+    /// all; a request it cannot read is an error, never a panic.
+    #[test]
+    fn the_workbench_answers_the_picture_drawn_in_place() {
+        for p in CronPreset::ALL {
+            let k = CronKnobs::default_for(p).with(CronKnob::RunSeconds, 120);
+            for (moments, theme) in [
+                (&[0_u64, 900_000, 3_000_000][..], Theme::Light),
+                (&[1_234_567][..], Theme::Dark),
+            ] {
+                let here = picture_of(p, k, moments, theme);
+                let there = for_workbench(&request(p, &k, moments, theme));
+                let there = there.ok().as_deref().and_then(from_workbench);
+                assert_eq!(there, here.ok(), "{p:?} {moments:?}");
+            }
+        }
+        for bad in [
+            "",
+            "forbid",
+            "nope\n\n0\ndark",
+            "forbid\n\nsoon\ndark",
+            "forbid\n\n0\nsepia",
+        ] {
+            assert!(for_workbench(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(from_workbench("800 x\n<svg/>"), None);
     }
 }
