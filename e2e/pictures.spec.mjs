@@ -428,9 +428,11 @@ test('the CronJob control works in an embed, by keyboard, at 320 px, with no axe
   expect(text).toContain('>run</text>');
   expect(text).not.toContain('>skip</text>');
   // The pattern's own 400 s runs make Forbid skip: the knob is what the picture was drawn with.
+  // (A new document: a change of the fragment alone keeps the embed and its open control.)
+  await page.goto('about:blank');
   await page.goto(`${APP_URL}#/embed/cronjobs/forbid?theme=light`);
-  await page.getByText('Download picture', { exact: true }).click();
-  const preset = await download(page, page.locator('.picture-body').getByRole('button', { name: 'Download SVG' }), testInfo);
+  const presetBody = await openPicture(page);
+  const preset = await download(page, presetBody.getByRole('button', { name: 'Download SVG' }), testInfo);
   expect(readFileSync(preset.path, 'utf8')).toContain('>skip</text>');
   expect(await cspViolations(page)).toEqual([]);
 });

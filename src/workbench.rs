@@ -239,7 +239,7 @@ mod lazy {
     }
 
     /// A readable reason from whatever the import threw.
-    pub fn reason(e: &JsValue) -> String {
+    fn reason(e: &JsValue) -> String {
         e.dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .or_else(|| e.as_string())
@@ -310,7 +310,7 @@ mod lazy {
 }
 
 #[cfg(feature = "split")]
-pub use lazy::{import, reason, LazyBody};
+pub use lazy::{import, LazyBody};
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,7 @@
 //! the canvas as a `data:` URL because the app's Content-Security-Policy allows `img-src 'self'
 //! data:` and no `blob:` images.
 //!
-//! One control serves every diagram ([`Control`]): what it exports is a [`Source`], the moments'
+//! One control serves every diagram ([`control`]): what it exports is a [`Source`], the moments'
 //! clock and a function that makes the picture. The Job diagrams' ([`PictureControl`]) draws at
 //! once; the CronJob diagrams' ([`cron::CronPictureControl`]) may first load the module that holds
 //! the CronJob pictures' code, which is why making a picture is asynchronous.
@@ -202,14 +202,13 @@ pub fn PictureControl(
         end: Rc::new(move || run.with(|r| r.end_ms)),
         make,
     };
-    view! { <Control source=source time=time ids=ids/> }
+    control(source, time, ids)
 }
 
 /// The "Download picture" disclosure beside the player: theme, "now" or a strip of moments, and
 /// the SVG and PNG buttons. `ids` is unique on the page (the controller heading's id), so the
 /// radio groups of two diagrams never join.
-#[component]
-pub fn Control(source: Source, time: RwSignal<Millis>, ids: &'static str) -> impl IntoView {
+pub fn control(source: Source, time: RwSignal<Millis>, ids: &'static str) -> impl IntoView {
     let Source {
         slug,
         clock,

@@ -10,6 +10,7 @@
 //! from there links the drawing code into that module. Builds without `split` (the tests') draw
 //! in place.
 
+use std::fmt::Write as _;
 use std::rc::Rc;
 
 use joblab_core::draw::export::{self, Clock, Picture, Theme};
@@ -17,7 +18,7 @@ use joblab_core::patterns::cronjob::{CronKnob, CronKnobs, CronPreset, START_UNIX
 use joblab_core::sim::Millis;
 use leptos::prelude::*;
 
-use super::{Control, Make, Making, Source};
+use super::{control, Make, Making, Source};
 use crate::diagram::cronjob::CronRun;
 use crate::diagram::player::Timeline;
 
@@ -44,11 +45,11 @@ pub fn picture_of(
 /// Knob values as text, `key=value&...` over [`CronKnob::ALL_KNOBS`], for the call into the
 /// workbench module.
 pub fn knobs_text(knobs: &CronKnobs) -> String {
-    CronKnob::ALL_KNOBS
-        .iter()
-        .map(|&k| format!("{}={}", k.key(), knobs.get(k)))
-        .collect::<Vec<_>>()
-        .join("&")
+    let mut out = String::new();
+    for k in CronKnob::ALL_KNOBS {
+        let _ = write!(out, "{}={}&", k.key(), knobs.get(k));
+    }
+    out
 }
 
 /// The knob values of `preset` that `text` ([`knobs_text`]) names; any it does not name keep
@@ -70,14 +71,15 @@ pub fn knobs_from_text(preset: CronPreset, text: &str) -> CronKnobs {
 /// ([`knobs_text`]), the moments in ms separated by commas, and the theme. One string each way,
 /// so the call links no JavaScript glue the first load does not already have.
 pub fn request(preset: CronPreset, knobs: &CronKnobs, moments: &[Millis], theme: Theme) -> String {
-    let times: Vec<String> = moments.iter().map(|t| t.to_string()).collect();
-    format!(
-        "{}\n{}\n{}\n{}",
-        preset.slug(),
-        knobs_text(knobs),
-        times.join(","),
-        theme.as_str()
-    )
+    let mut out = format!("{}\n{}\n", preset.slug(), knobs_text(knobs));
+    for t in moments {
+        let _ = write!(out, "{t},");
+    }
+    if !moments.is_empty() {
+        out.pop();
+    }
+    let _ = write!(out, "\n{}", theme.as_str());
+    out
 }
 
 /// The workbench module's side of the call (exported as `cronPicture` by src/bin/workbench.rs):
@@ -141,12 +143,8 @@ async fn by_workbench(
     theme: Theme,
 ) -> Result<Picture, String> {
     use wasm_bindgen::{JsCast, JsValue};
-    let why = |e: JsValue| {
-        format!(
-            "The picture could not be made: {}.",
-            crate::workbench::reason(&e)
-        )
-    };
+    let why =
+        |_| "The picture could not be made: Joblab could not load its drawing code.".to_string();
     let module = crate::workbench::import().await.map_err(why)?;
     let f = js_sys::Reflect::get(&module, &"cronPicture".into())
         .map_err(why)?
@@ -190,7 +188,7 @@ pub fn CronPictureControl(run: Memo<CronRun>, time: RwSignal<Millis>) -> impl In
         end: Rc::new(move || run.with(|r| r.end_ms())),
         make,
     };
-    view! { <Control source=source time=time ids="cron"/> }
+    control(source, time, "cron")
 }
 
 #[cfg(test)]
