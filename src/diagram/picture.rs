@@ -266,9 +266,7 @@ pub fn control(source: Source, time: RwSignal<Millis>, ids: &'static str) -> imp
         );
         let making = parts.with_value(|(_, _, make)| make(times, theme));
         busy.set(true);
-        // Not `to_uppercase`, which would link Unicode's case tables into the first load.
-        let what = if extension == "png" { "PNG" } else { "SVG" };
-        message.set(format!("Making the {what}…"));
+        message.set("Making the picture…".to_string());
         wasm_bindgen_futures::spawn_local(async move {
             let result = match making.await {
                 Ok(p) if extension == "png" => match png_blob(&p).await {

@@ -137,11 +137,10 @@ impl Clock {
                 let s = t / 1000;
                 format!("{}m{:02}s", s / 60, s % 60)
             }
-            ([t], Clock::Wall { .. }) => {
-                let c = self.text(*t);
-                let mut parts = c.split(':');
-                let mut unit = |u| parts.next().map(|v| format!("{v}{u}")).unwrap_or_default();
-                format!("{}{}{}", unit('h'), unit('m'), unit('s'))
+            ([t], Clock::Wall { start_unix_seconds }) => {
+                let s =
+                    (start_unix_seconds + i64::try_from(t / 1000).unwrap_or(0)).rem_euclid(86_400);
+                format!("{:02}h{:02}m{:02}s", s / 3600, s / 60 % 60, s % 60)
             }
             _ => "strip".to_string(),
         };
