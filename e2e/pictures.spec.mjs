@@ -320,3 +320,152 @@ test('the comparison catches another font and a colour a few units off', async (
   const colour = comparePngs(chromiumGood, rsvg(path));
   expect(colour.flatWorst, describe(colour)).toBeGreaterThan(FLAT_TOLERANCE);
 });
+
+// The CronJob diagrams (guide `#/cronjobs/<slug>`, embed `#/embed/cronjobs/<slug>` and
+// `<joblab-diagram pattern="cronjobs/<slug>">`) have the same control, on their wall clock. In the
+// guide and the iframe embed the picture is drawn by the workbench module, which the page loads
+// on the first download; the web component draws it in its own module. Both must give the same
+// bytes.
+
+test('every CronJob pattern downloads an SVG, in both themes, that Chromium and rsvg-convert render alike', async ({ page, browser, context }, testInfo) => {
+  test.setTimeout(240_000);
+  await watchCsp(context);
+  await page.goto(`${APP_URL}#/cronjobs/schedule-history`);
+  const buttons = page.getByRole('group', { name: 'CronJob patterns' }).getByRole('button');
+  const count = await buttons.count();
+  expect(count).toBe(4);
+  for (let i = 0; i < count; i++) {
+    const label = await buttons.nth(i).textContent();
+    await buttons.nth(i).click();
+    await expect(page.locator('#cronjobs-title')).toHaveText(label);
+    const slug = new URL(page.url()).hash.split('/').pop();
+    const body = await openPicture(page);
+    for (const theme of ['Light', 'Dark']) {
+      await body.getByRole('radio', { name: theme }).check();
+      await body.getByRole('radio', { name: /^Now \(\d\d:\d\d:\d\d\)$/ }).check();
+      const { name, path } = await download(page, body.getByRole('button', { name: 'Download SVG' }), testInfo);
+      // The diagram opens at the end of its span; the file names the moment on the wall clock.
+      const end = (await page.locator('.time-out').first().textContent()).split(' / ')[1];
+      const [h, m, s] = end.split(':');
+      expect(name).toBe(`joblab-cronjobs-${slug}-${h}h${m}m${s}s-${theme.toLowerCase()}.svg`);
+      const svg = readFileSync(path, 'utf8');
+      expect(svg).toContain(`<title id="joblab-title">${label}</title>`);
+      expect(svg).toContain(`data-moment="${end}"`);
+      expect(svg).toContain(`>At ${end} UTC: `);
+      expect(svg).not.toMatch(/var\(|class=|style=|<style|href=/);
+      // Every row the page draws is in the picture, with its label.
+      for (const row of await page.locator('svg.diagram-svg .cron-row .lane-text').allTextContents()) {
+        expect(svg).toContain(`>${row}</text>`);
+      }
+      await expect(body.getByRole('status')).toHaveText(`Downloaded ${name}.`);
+      await expectSameInBoth(browser, path, testInfo);
+    }
+    await page.locator('.picture summary').first().click();
+  }
+  expect(await cspViolations(page)).toEqual([]);
+});
+
+test('a CronJob strip of chosen wall-clock moments, as SVG and as a 2x PNG, in the dark theme', async ({ page, browser, context }, testInfo) => {
+  await watchCsp(context);
+  await page.goto(`${APP_URL}#/cronjobs/missed-runs`);
+  const body = await openPicture(page);
+  await body.getByRole('radio', { name: 'Dark' }).check();
+  const moments = body.getByRole('textbox', { name: 'Moments (HH:MM:SS, comma-separated)' });
+  await expect(moments).toHaveValue('00:00:00, 00:16:40, 00:33:20, 00:50:00');
+  await moments.fill('00:31, 00:10, 00:20:00');
+  await expect(body.getByRole('radio', { name: 'A strip of moments' })).toBeChecked();
+  const svg = await download(page, body.getByRole('button', { name: 'Download SVG' }), testInfo);
+  expect(svg.name).toBe('joblab-cronjobs-missed-runs-strip-dark.svg');
+  const text = readFileSync(svg.path, 'utf8');
+  expect([...text.matchAll(/data-moment="([^"]+)"/g)].map((m) => m[1])).toEqual(['00:10:00', '00:20:00', '00:31:00']);
+  expect(text).toContain('fill="#0f131b"'); // the dark theme's --bg
+  // What the controller did by then: suspended from 0:06, two times missed, 0:30 started late.
+  expect(text).toContain('>suspended</text>');
+  expect(text).toContain('>late</text>');
+  await expectSameInBoth(browser, svg.path, testInfo);
+
+  const png = await download(page, body.getByRole('button', { name: 'Download PNG' }), testInfo);
+  expect(png.name).toBe('joblab-cronjobs-missed-runs-strip-dark.png');
+  const { w, h } = svgSize(text);
+  const decoded = PNG.sync.read(readFileSync(png.path));
+  expect([decoded.width, decoded.height]).toEqual([Math.round(w * 2), Math.round(h * 2)]);
+  const cmp = comparePngs(readFileSync(png.path), rsvg(svg.path, 2));
+  expect(alike(cmp), `PNG against rsvg-convert --zoom 2: ${describe(cmp)}`).toBe(true);
+
+  // A moment that cannot be read is said, and nothing downloads.
+  await moments.fill('00:05, 0:5');
+  await body.getByRole('button', { name: 'Download SVG' }).click();
+  await expect(body.getByRole('status')).toHaveText(/“0:5” is not a time: write HH:MM:SS/);
+  expect(await cspViolations(page)).toEqual([]);
+});
+
+test('the CronJob control works in an embed, by keyboard, at 320 px, with no axe violation, and takes its knobs', async ({ page, context }, testInfo) => {
+  await watchCsp(context);
+  await page.setViewportSize({ width: 320, height: 800 });
+  // runSeconds 200 is shorter than the schedule's 5 minutes, so Forbid never has to wait.
+  await page.goto(`${APP_URL}#/embed/cronjobs/forbid?runSeconds=200&theme=light`);
+  const summary = page.getByText('Download picture', { exact: true });
+  await expect(summary).toBeVisible();
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const body = page.locator('.picture-body');
+  await expect(body).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  for (const el of await body.locator('button, input').all()) {
+    const box = await el.boundingBox();
+    expect(box.x + box.width).toBeLessThanOrEqual(320);
+  }
+  expect(await axeViolations(page, '.picture')).toEqual([]);
+  await body.getByRole('radio', { name: 'Light' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(body.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  await body.getByRole('button', { name: 'Download SVG' }).focus();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(file.suggestedFilename()).toBe('joblab-cronjobs-forbid-00h30m00s-dark.svg');
+  const path = testInfo.outputPath(file.suggestedFilename());
+  await file.saveAs(path);
+  const text = readFileSync(path, 'utf8');
+  expect(text).toContain('>run</text>');
+  expect(text).not.toContain('>skip</text>');
+  // The pattern's own 400 s runs make Forbid skip: the knob is what the picture was drawn with.
+  // (A new document: a change of the fragment alone keeps the embed and its open control.)
+  await page.goto('about:blank');
+  await page.goto(`${APP_URL}#/embed/cronjobs/forbid?theme=light`);
+  const presetBody = await openPicture(page);
+  const preset = await download(page, presetBody.getByRole('button', { name: 'Download SVG' }), testInfo);
+  expect(readFileSync(preset.path, 'utf8')).toContain('>skip</text>');
+  expect(await cspViolations(page)).toEqual([]);
+});
+
+test('the CronJob control works inside the web component\'s shadow root, byte for byte as the iframe embed\'s', async ({ page, context }, testInfo) => {
+  await watchCsp(context);
+  await page.goto(`${APP_URL}#/embed/cronjobs/forbid?runSeconds=200&theme=dark`);
+  const frameBody = await openPicture(page);
+  await expect(frameBody.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  const framed = await download(page, frameBody.getByRole('button', { name: 'Download SVG' }), testInfo);
+
+  await page.goto(hostUrl('<joblab-diagram pattern="cronjobs/forbid" run-seconds="200" theme="dark"></joblab-diagram>'));
+  const el = page.locator('joblab-diagram');
+  await expect(el.getByRole('heading', { name: 'CronJob controller' })).toBeVisible();
+  const summary = el.locator('.picture summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const body = el.locator('.picture-body');
+  await expect(body).toBeVisible();
+  await expect(body.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  const svg = await download(page, body.getByRole('button', { name: 'Download SVG' }), testInfo);
+  await expect(body.getByRole('status')).toHaveText(`Downloaded ${svg.name}.`);
+  expect(svg.name).toBe(framed.name);
+  const text = readFileSync(svg.path, 'utf8');
+  expect(text).not.toMatch(/var\(|class=|style=|<style|href=/);
+  expect(text).toBe(readFileSync(framed.path, 'utf8'));
+
+  const { w, h } = svgSize(text);
+  const png = await download(page, body.getByRole('button', { name: 'Download PNG' }), testInfo);
+  expect(png.name).toBe(svg.name.replace(/\.svg$/, '.png'));
+  const im = PNG.sync.read(readFileSync(png.path));
+  expect([im.width, im.height]).toEqual([Math.round(w * 2), Math.round(h * 2)]);
+  await expect(body.getByRole('status')).toHaveText(`Downloaded ${png.name}.`);
+  expect(await axeViolations(page, 'joblab-diagram')).toEqual([]);
+  expect(await cspViolations(page)).toEqual([]);
+});

@@ -204,8 +204,9 @@ mod lazy {
     /// failed import is forgotten, so "Try again" really tries again.
     const LOADER: &str = "joblabWorkbench";
 
-    /// Imports the workbench module and mounts `part` into `host`; returns the `Mounted` object.
-    async fn load_and_mount(host: web_sys::HtmlElement, part: Part) -> Result<JsValue, JsValue> {
+    /// Imports the workbench module (once per page: the loader keeps it) and resolves to its
+    /// namespace, whose exports are src/bin/workbench.rs's.
+    pub async fn import() -> Result<JsValue, JsValue> {
         let window = web_sys::window().ok_or("no window")?;
         let loader = js_sys::Reflect::get(&window, &LOADER.into())?
             .dyn_into::<js_sys::Function>()
@@ -217,7 +218,12 @@ mod lazy {
         let promise = loader
             .call0(&JsValue::NULL)?
             .dyn_into::<js_sys::Promise>()?;
-        let module = wasm_bindgen_futures::JsFuture::from(promise).await?;
+        wasm_bindgen_futures::JsFuture::from(promise).await
+    }
+
+    /// Imports the workbench module and mounts `part` into `host`; returns the `Mounted` object.
+    async fn load_and_mount(host: web_sys::HtmlElement, part: Part) -> Result<JsValue, JsValue> {
+        let module = import().await?;
         let mount =
             js_sys::Reflect::get(&module, &"mount".into())?.dyn_into::<js_sys::Function>()?;
         mount.call2(&JsValue::NULL, &host, &part.name().into())
@@ -304,7 +310,7 @@ mod lazy {
 }
 
 #[cfg(feature = "split")]
-pub use lazy::LazyBody;
+pub use lazy::{import, LazyBody};
 
 #[cfg(test)]
 mod tests {

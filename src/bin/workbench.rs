@@ -28,4 +28,11 @@ pub fn analyse(text: &str) -> String {
     encode_analysis(&analyse_job(text))
 }
 
+/// Draws the picture of a CronJob pattern for the main module's picture control
+/// (src/diagram/picture/cron.rs, `for_workbench`, which holds the contract).
+#[wasm_bindgen(js_name = cronPicture)]
+pub fn cron_picture(request: &str) -> Result<String, JsValue> {
+    joblab_web::diagram::picture::cron::for_workbench(request).map_err(|e| JsValue::from_str(&e))
+}
+
 fn main() {}

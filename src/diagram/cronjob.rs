@@ -73,6 +73,16 @@ impl PartialEq for CronRun {
 }
 
 impl CronRun {
+    /// The pattern and knob values of a guide pattern's run; `None` for any other recording.
+    pub fn key(&self) -> Option<(CronPreset, CronKnobs)> {
+        self.key
+    }
+
+    /// The wall-clock instant the run starts at, in Unix seconds.
+    pub fn start_unix_seconds(&self) -> i64 {
+        self.start_unix_seconds
+    }
+
     /// Simulates `preset` with `knobs` over its span.
     pub fn new(preset: CronPreset, knobs: CronKnobs) -> CronRun {
         match joblab_core::patterns::cronjob::record(preset, &knobs) {
@@ -270,6 +280,7 @@ pub fn CronRunDiagram(
         <div class=class>
             {children.map(|c| c())}
             <player::Player run=run time=time playing=playing reduced=reduced sink=sink/>
+            <super::picture::cron::CronPictureControl run=run time=time ids=ids/>
             <div class="diagram-grid">
                 <section class="controller" aria-labelledby=labelled_by>
                     <h3 id=title_id>"CronJob controller"</h3>

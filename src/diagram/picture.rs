@@ -6,15 +6,25 @@
 //! and no CSS variable. The PNG is that SVG drawn on a canvas at twice its size. The SVG goes to
 //! the canvas as a `data:` URL because the app's Content-Security-Policy allows `img-src 'self'
 //! data:` and no `blob:` images.
+//!
+//! One control serves every diagram ([`control`]): what it exports is a [`Source`], the moments'
+//! clock and a function that makes the picture. The Job diagrams' ([`PictureControl`]) draws at
+//! once; the CronJob diagrams' ([`cron::CronPictureControl`]) may first load the module that holds
+//! the CronJob pictures' code, which is why making a picture is asynchronous.
 
-use joblab_core::draw::export::{self, Picture, Theme};
-use joblab_core::draw::fmt_time;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use joblab_core::draw::export::{self, Clock, Picture, Theme};
 use joblab_core::sim::Millis;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::Run;
+
+pub mod cron;
 
 /// How the picture is named and titled: the pattern's slug and label, or the lab's Job.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,17 +89,34 @@ fn page_theme(at: Option<&web_sys::Element>) -> Theme {
     }
 }
 
-/// The picture of `run` at `moments` in `theme`, and its file name without extension.
-fn picture(run: &Run, name: PictureName, moments: &[Millis], theme: Theme) -> (Picture, String) {
-    let moments: Vec<Millis> = moments.iter().map(|t| (*t).min(run.end_ms)).collect();
+/// The picture of `run` at `moments` (each at most the run's end) in `theme`.
+fn picture(run: &Run, title: &str, moments: &[Millis], theme: Theme) -> Picture {
     let frames: Vec<_> = moments
         .iter()
         .map(|&t| run.drawing(t, export::layout()))
         .collect();
-    (
-        export::picture(name.title, &frames, theme),
-        export::file_stem(name.slug, &moments, theme),
-    )
+    export::picture(title, &frames, theme)
+}
+
+/// A picture being made: the SVG of the chosen moments in the chosen theme, or why it could not
+/// be made.
+pub type Making = Pin<Box<dyn Future<Output = Result<Picture, String>>>>;
+
+/// Makes the picture of the given moments (each at most the run's end) in the given theme.
+pub type Make = Rc<dyn Fn(Vec<Millis>, Theme) -> Making>;
+
+/// What a picture control exports. (Plain functions rather than signals: a derived signal would
+/// link reactive machinery the first load has no other use for.)
+#[derive(Clone)]
+pub struct Source {
+    /// The file name's part, e.g. `failure` or `cronjobs/forbid` (written `cronjobs-forbid`).
+    pub slug: String,
+    /// The clock the diagram's player shows, which moments are written, read and named on.
+    pub clock: Clock,
+    /// When the run ends; read inside a reactive closure, it tracks the run.
+    pub end: Rc<dyn Fn() -> Millis>,
+    /// Makes the picture.
+    pub make: Make,
 }
 
 /// Offers `blob` as a download named `file`.
@@ -156,9 +183,8 @@ async fn png_blob(p: &Picture) -> Result<web_sys::Blob, String> {
     blob.dyn_into::<web_sys::Blob>().map_err(fail)
 }
 
-/// The "Download picture" disclosure beside the player: theme, "now" or a strip of moments, and
-/// the SVG and PNG buttons. `ids` is unique on the page (the controller heading's id), so the
-/// radio groups of two diagrams never join.
+/// The "Download picture" control of a Job diagram: the pictures of `run`, named and titled by
+/// `name`.
 #[component]
 pub fn PictureControl(
     run: Memo<Run>,
@@ -166,10 +192,35 @@ pub fn PictureControl(
     ids: &'static str,
     name: PictureName,
 ) -> impl IntoView {
+    let make: Make = Rc::new(move |moments: Vec<Millis>, theme: Theme| -> Making {
+        let p = run.with_untracked(|r| picture(r, name.title, &moments, theme));
+        Box::pin(std::future::ready(Ok(p)))
+    });
+    let source = Source {
+        slug: name.slug.to_string(),
+        clock: Clock::Elapsed,
+        end: Rc::new(move || run.with(|r| r.end_ms)),
+        make,
+    };
+    control(source, time, ids)
+}
+
+/// The "Download picture" disclosure beside the player: theme, "now" or a strip of moments, and
+/// the SVG and PNG buttons. `ids` is unique on the page (the controller heading's id), so the
+/// radio groups of two diagrams never join.
+pub fn control(source: Source, time: RwSignal<Millis>, ids: &'static str) -> impl IntoView {
+    let Source {
+        slug,
+        clock,
+        end,
+        make,
+    } = source;
+    let parts = StoredValue::new_local((slug, end, make));
+    let end = move || parts.with_value(|(_, end, _)| end());
     // Read again from the control's own place in the page when it opens.
     let theme = RwSignal::new(page_theme(None));
     let strip = RwSignal::new(false);
-    let moments = RwSignal::new(run.with_untracked(|r| export::default_moments(r.end_ms, 4)));
+    let moments = RwSignal::new(clock.default_moments(end(), 4));
     let edited = RwSignal::new(false);
     let message = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -186,57 +237,51 @@ pub fn PictureControl(
         if is_open {
             theme.set(page_theme(details.as_ref().map(|d| d.unchecked_ref())));
             if !edited.get_untracked() {
-                moments.set(run.with_untracked(|r| export::default_moments(r.end_ms, 4)));
+                moments.set(clock.default_moments(end(), 4));
             }
         }
     };
     // The moments to draw, or the reason they cannot be read.
     let chosen = move || -> Result<Vec<Millis>, String> {
+        let end = end();
         if strip.get_untracked() {
-            let end = run.with_untracked(|r| r.end_ms);
-            export::parse_moments(&moments.get_untracked(), end)
+            clock.parse_moments(&moments.get_untracked(), end)
         } else {
-            Ok(vec![time.get_untracked()])
+            Ok(vec![time.get_untracked().min(end)])
         }
     };
-    let make = move || -> Result<(Picture, String), String> {
-        let times = chosen()?;
-        Ok(run.with_untracked(|r| picture(r, name, &times, theme.get_untracked())))
-    };
-    let download_svg = move |_| {
-        let result = make().and_then(|(p, stem)| {
-            let file = format!("{stem}.svg");
-            save(&svg_blob(&p.svg)?, &file)?;
-            Ok(file)
-        });
-        message.set(match result {
-            Ok(file) => format!("Downloaded {file}."),
-            Err(e) => e,
-        });
-    };
-    let download_png = move |_| {
+    // Makes the picture and saves it as `extension` (`svg` or `png`), saying how that went.
+    let download = move |extension: &'static str| {
         if busy.get_untracked() {
             return;
         }
-        match make() {
-            Err(e) => message.set(e),
-            Ok((p, stem)) => {
-                busy.set(true);
-                message.set("Making the PNG…".to_string());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let file = format!("{stem}.png");
-                    let result = match png_blob(&p).await {
-                        Ok(blob) => save(&blob, &file).map(|()| file),
-                        Err(e) => Err(e),
-                    };
-                    busy.set(false);
-                    message.set(match result {
-                        Ok(file) => format!("Downloaded {file}."),
-                        Err(e) => e,
-                    });
-                });
-            }
-        }
+        let times = match chosen() {
+            Ok(times) => times,
+            Err(e) => return message.set(e),
+        };
+        let theme = theme.get_untracked();
+        let file = format!(
+            "{}.{extension}",
+            parts.with_value(|(slug, _, _)| clock.file_stem(slug, &times, theme))
+        );
+        let making = parts.with_value(|(_, _, make)| make(times, theme));
+        busy.set(true);
+        message.set("Making the picture…".to_string());
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = match making.await {
+                Ok(p) if extension == "png" => match png_blob(&p).await {
+                    Ok(blob) => save(&blob, &file),
+                    Err(e) => Err(e),
+                },
+                Ok(p) => svg_blob(&p.svg).and_then(|blob| save(&blob, &file)),
+                Err(e) => Err(e),
+            };
+            busy.set(false);
+            message.set(match result {
+                Ok(()) => format!("Downloaded {file}."),
+                Err(e) => e,
+            });
+        });
     };
     let theme_name = format!("{ids}-picture-theme");
     let when_name = format!("{ids}-picture-when");
@@ -271,7 +316,7 @@ pub fn PictureControl(
                         <input type="radio" name=when_name.clone() value="now"
                             prop:checked=move || !strip.get()
                             on:change=move |_| strip.set(false)/>
-                        {move || format!("Now ({})", fmt_time(time.get().min(run.with(|r| r.end_ms))))}
+                        {move || format!("Now ({})", clock.text(time.get().min(end())))}
                     </label>
                     <label>
                         <input type="radio" name=when_name value="strip"
@@ -279,7 +324,7 @@ pub fn PictureControl(
                             on:change=move |_| strip.set(true)/>
                         "A strip of moments"
                     </label>
-                    <label class="picture-moments" for=moments_id.clone()>"Moments (m:ss, comma-separated)"</label>
+                    <label class="picture-moments" for=moments_id.clone()>{format!("Moments ({}, comma-separated)", clock.format())}</label>
                     <input type="text" id=moments_id class="picture-moments-input" inputmode="text"
                         autocomplete="off" spellcheck="false"
                         prop:value=move || moments.get()
@@ -290,8 +335,8 @@ pub fn PictureControl(
                         }/>
                 </fieldset>
                 <div class="picture-actions">
-                    <button type="button" on:click=download_svg>"Download SVG"</button>
-                    <button type="button" on:click=download_png prop:disabled=move || busy.get()>"Download PNG"</button>
+                    <button type="button" on:click=move |_| download("svg")>"Download SVG"</button>
+                    <button type="button" on:click=move |_| download("png") prop:disabled=move || busy.get()>"Download PNG"</button>
                 </div>
                 <p class="picture-status" role="status">{move || message.get()}</p>
             </div>

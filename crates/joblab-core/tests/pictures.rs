@@ -7,8 +7,12 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use joblab_core::draw::cronjob::{cron_drawing, CronDrawing};
 use joblab_core::draw::export::{self, Theme};
 use joblab_core::draw::{drawing_in, Drawing, JobShape};
+use joblab_core::patterns::cronjob::{
+    record, CronKnobs, CronPreset, CronReplay, START_UNIX_SECONDS,
+};
 use joblab_core::patterns::{build, Knobs, Preset, RUN_LIMIT_MS};
 use joblab_core::sim::{Millis, Replay, Simulation};
 
@@ -42,6 +46,14 @@ impl Run {
             export::layout(),
         )
     }
+}
+
+fn cron_run(p: CronPreset) -> CronReplay {
+    record(p, &CronKnobs::default_for(p)).unwrap_or_else(|e| panic!("{p:?}: {e}"))
+}
+
+fn cron_frame(r: &CronReplay, t: Millis) -> CronDrawing {
+    cron_drawing(&r.at(t), false, r.span_ms(), export::layout())
 }
 
 /// The custom properties set in the CSS block that starts at `selector`.
@@ -144,6 +156,121 @@ fn segments_and_legend_are_painted_as_the_page_paints_them() {
                 swatch.attribute("opacity").unwrap_or("1"),
                 opacity,
                 "{word}"
+            );
+        }
+    }
+}
+
+/// The theme tokens of `theme`.
+fn theme_tokens(theme: Theme) -> HashMap<String, String> {
+    tokens(match theme {
+        Theme::Light => ":root {",
+        Theme::Dark => ":root[data-theme=\"dark\"] {",
+    })
+}
+
+/// The paint of `.diagram-svg .<class> <element> { <property>: var(--token); [opacity: o;] }` in
+/// style/diagram.css: (element, token, opacity).
+fn css_rule(class: &str, property: &str) -> (String, String, String) {
+    let line = DIAGRAM_CSS
+        .lines()
+        .find(|l| {
+            l.contains(&format!(".diagram-svg .{class} "))
+                && l.contains(&format!("{{ {property}: var(--"))
+        })
+        .unwrap_or_else(|| panic!("no {property} rule for .{class} in diagram.css"));
+    let rest = line.split(&format!(".{class} ")).nth(1).unwrap_or("");
+    let element = rest.split(' ').next().unwrap_or("").to_string();
+    let token = rest
+        .split(&format!("{property}: var(--"))
+        .nth(1)
+        .and_then(|t| t.split(')').next())
+        .unwrap_or("")
+        .to_string();
+    let opacity = rest
+        .split("opacity: ")
+        .nth(1)
+        .and_then(|o| o.split(';').next())
+        .unwrap_or("1")
+        .to_string();
+    (element, token, opacity)
+}
+
+#[test]
+fn cronjob_markers_bands_and_legend_are_painted_as_the_page_paints_them() {
+    let fills = css_segment_fills();
+    let r = cron_run(CronPreset::Missed);
+    let end = cron_frame(&r, r.span_ms());
+    for theme in Theme::ALL {
+        let css = theme_tokens(theme);
+        let colour = |token: &str| css.get(token).cloned().unwrap_or_default();
+        let svg = export::cronjob::svg(
+            "Missed",
+            START_UNIX_SECONDS,
+            std::slice::from_ref(&end),
+            theme,
+        );
+        let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{e}"));
+        let swatch_of = |word: &str| {
+            doc.descendants()
+                .find(|n| n.has_tag_name("text") && n.text() == Some(word))
+                .and_then(|t| t.prev_sibling_element())
+                .unwrap_or_else(|| panic!("no legend entry {word}"))
+        };
+        // The markers: the shape the page draws for the class, outlined in its token.
+        for (class, word) in [
+            ("cron-started", "run: created on time"),
+            ("cron-late", "late: created later"),
+            ("cron-skipped", "skip: Forbid waited"),
+            ("cron-missed", "miss: no Job for that time"),
+            ("cron-deleted", "Job deleted"),
+        ] {
+            let (element, token, _) = css_rule(class, "stroke");
+            let swatch = swatch_of(word);
+            assert_eq!(swatch.tag_name().name(), element, "{theme:?} {word}");
+            assert_eq!(
+                swatch.attribute("stroke"),
+                Some(colour(&token).as_str()),
+                "{theme:?} {word}"
+            );
+            assert_eq!(
+                swatch.attribute("fill"),
+                Some(colour("surface").as_str()),
+                "{theme:?} {word}"
+            );
+        }
+        // The fills: the segment kinds of the page's key.
+        for (class, word) in [
+            ("running", "Job active / Pod running"),
+            ("succeeded", "Complete, kept"),
+            ("failed", "Failed, kept"),
+            ("pending", "Pending / suspended"),
+            ("terminating", "Terminating / controller down"),
+        ] {
+            let (token, opacity) = &fills[class];
+            let swatch = swatch_of(word);
+            assert_eq!(
+                swatch.attribute("fill"),
+                Some(colour(token).as_str()),
+                "{word}"
+            );
+            assert_eq!(
+                swatch.attribute("opacity").unwrap_or("1"),
+                opacity,
+                "{word}"
+            );
+        }
+        // The bands of this run (the CronJob suspended, then its controller down).
+        for class in ["band-suspended", "band-down"] {
+            let (element, token, opacity) = css_rule(class, "fill");
+            let found = doc.descendants().any(|n| {
+                n.tag_name().name() == element
+                    && n.attribute("fill") == Some(colour(&token).as_str())
+                    && n.attribute("opacity") == Some(opacity.as_str())
+            });
+            assert!(
+                found,
+                "{theme:?}: no {class} band painted {token} at {opacity}"
             );
         }
     }
@@ -346,5 +473,35 @@ fn goldens() {
     golden(
         "pod-failure-policy-strip-dark",
         &export::svg("Pod failure policy", &strip, Theme::Dark),
+    );
+    let r = cron_run(CronPreset::Forbid);
+    golden(
+        "cronjob-forbid-end-light",
+        &export::cronjob::svg(
+            CronPreset::Forbid.label(),
+            START_UNIX_SECONDS,
+            &[cron_frame(&r, r.span_ms())],
+            Theme::Light,
+        ),
+    );
+    let r = cron_run(CronPreset::Missed);
+    let clock = export::Clock::Wall {
+        start_unix_seconds: START_UNIX_SECONDS,
+    };
+    let strip: Vec<CronDrawing> = clock
+        .parse_moments("00:10, 00:20, 00:31, 00:50", r.span_ms())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| cron_frame(&r, t))
+        .collect();
+    assert_eq!(strip.len(), 4);
+    golden(
+        "cronjob-missed-runs-strip-dark",
+        &export::cronjob::svg(
+            CronPreset::Missed.label(),
+            START_UNIX_SECONDS,
+            &strip,
+            Theme::Dark,
+        ),
     );
 }

@@ -8,13 +8,24 @@
 //! `rsvg-convert` (e2e/pictures.spec.mjs compares the two rasterisations). Elsewhere the generic
 //! family takes over. The browser turns this text into a PNG by drawing it on a canvas.
 //!
-//! It is written from [`Drawing`]s, never from the live page, so it is deterministic and tested
-//! natively: the same run, moments and theme give the same bytes.
+//! It is written from drawing models, never from the live page, so it is deterministic and tested
+//! natively: the same run, moments and theme give the same bytes. This module holds what every
+//! picture shares (the theme's palette, text and number helpers, the title, captions and strip
+//! stacking, the legend grid, marker shapes, and how moments are read and named); `job` draws a
+//! Job's [`Drawing`](super::Drawing) (its functions are this module's [`svg`], [`picture`] and
+//! [`caption`]) and [`cronjob`] a CronJob's [`CronDrawing`](super::cronjob::CronDrawing).
 
 use std::fmt::Write as _;
 
-use super::{fmt_time, Drawing, Layout, MarkerKind, SegClass, AXIS_H, LANE_H};
-use crate::sim::{Millis, PodPhase};
+use super::{Layout, SegClass, Tick};
+
+/// Pictures of the CronJob diagrams.
+pub mod cronjob;
+mod job;
+mod moments;
+
+pub use job::{caption, picture, svg};
+pub use moments::{default_moments, file_stem, parse_moments, Clock};
 
 /// The width of a picture: the drawing model's default width, which fits a slide or a README.
 pub const PICTURE_W: f64 = super::VIEW_W;
@@ -133,7 +144,8 @@ impl Theme {
     }
 }
 
-/// A segment's fill colour and opacity, as style/diagram.css paints it.
+/// A segment's fill colour and opacity, as style/diagram.css paints it (the Job's Pods and the
+/// CronJob's Jobs and Pods alike).
 fn seg_fill(class: SegClass, p: &Palette) -> (&'static str, f64) {
     match class {
         SegClass::Pending => (p.wait, 0.45),
@@ -144,16 +156,6 @@ fn seg_fill(class: SegClass, p: &Palette) -> (&'static str, f64) {
         SegClass::Failed => (p.fail, 0.35),
     }
 }
-
-/// The legend: every segment kind with the word the page's legend uses.
-const LEGEND: [(SegClass, &str); 6] = [
-    (SegClass::Pending, "Pending"),
-    (SegClass::Running, "Running"),
-    (SegClass::Succeeded, "Succeeded"),
-    (SegClass::Failed, "Failed"),
-    (SegClass::CrashLoop, "Restart back-off"),
-    (SegClass::Terminating, "Terminating"),
-];
 
 /// A number for an attribute: at most two decimals, no trailing zeros, so the text is short and
 /// the same on every platform.
@@ -203,9 +205,13 @@ fn wrap(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
-/// The caption of one moment: `At 0:12: Running: 1 succeeded, …`.
-pub fn caption(d: &Drawing) -> String {
-    format!("At {}: {}", fmt_time(d.time_ms), d.status)
+/// ` opacity="…"` for a fill drawn translucent, nothing for an opaque one.
+fn opacity_attr(opacity: f64) -> String {
+    if opacity < 1.0 {
+        format!(r#" opacity="{}""#, num(opacity))
+    } else {
+        String::new()
+    }
 }
 
 /// A standalone picture: its SVG text and its size in CSS pixels.
@@ -219,17 +225,219 @@ pub struct Picture {
     pub height: f64,
 }
 
-/// The standalone SVG document of `frames` (one per moment, top to bottom, all drawn in the same
-/// layout, normally [`layout`]), headed by `title`, in `theme`. An empty `frames` gives a picture
-/// of the title and the legend alone.
-pub fn svg(title: &str, frames: &[Drawing], theme: Theme) -> String {
-    picture(title, frames, theme).svg
+/// One moment of a picture: a drawing model that can say what it shows and paint itself.
+trait Frame {
+    /// The layout's width.
+    fn width(&self) -> f64;
+    /// The drawing's height.
+    fn height(&self) -> f64;
+    /// The caption above its box (`At 0:12: …`), which the picture's description repeats.
+    fn caption(&self) -> String;
+    /// The moment as the player writes it, for the box's `data-moment`.
+    fn moment(&self) -> String;
+    /// Everything inside the box, in the box's coordinates.
+    fn paint(&self, out: &mut String, p: &Palette);
 }
 
-/// [`svg`] with the picture's size, which the browser needs to rasterise it.
-pub fn picture(title: &str, frames: &[Drawing], theme: Theme) -> Picture {
+/// The shapes markers take, so that none differs from another by colour alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// A circle of radius `r`.
+    Circle,
+    /// A square of side `2r - 1`, slightly rounded.
+    Square,
+    /// A diamond reaching `r + 1` from its centre.
+    Diamond,
+}
+
+/// The opening of a marker's element (without its paint and its end) centred on (`cx`, `cy`),
+/// `r` its size as [`Shape`] says.
+fn shape_at(shape: Shape, cx: f64, cy: f64, r: f64) -> String {
+    match shape {
+        Shape::Circle => format!(
+            r#"<circle cx="{}" cy="{}" r="{}""#,
+            num(cx),
+            num(cy),
+            num(r)
+        ),
+        Shape::Square => {
+            let h = r - 0.5;
+            format!(
+                r#"<rect x="{}" y="{}" width="{s}" height="{s}" rx="1.5""#,
+                num(cx - h),
+                num(cy - h),
+                s = num(2.0 * h),
+            )
+        }
+        Shape::Diamond => {
+            let d = r + 1.0;
+            format!(
+                r#"<polygon points="{x},{} {},{cy} {x},{} {},{cy}""#,
+                num(cy - d),
+                num(cx + d),
+                num(cy + d),
+                num(cx - d),
+                x = num(cx),
+                cy = num(cy),
+            )
+        }
+    }
+}
+
+/// A marker's shape, painted as style/diagram.css paints `.marker`: the box's colour inside, a
+/// 2 px outline in `stroke`, dashed for a marker the page dashes; `r` is its size as [`Shape`]
+/// says.
+fn marker(
+    out: &mut String,
+    (shape, r): (Shape, f64),
+    (cx, cy): (f64, f64),
+    stroke: &str,
+    dashed: bool,
+    p: &Palette,
+) {
+    let _ = write!(
+        out,
+        r#"{} fill="{}" stroke="{stroke}" stroke-width="2"{}/>"#,
+        shape_at(shape, cx, cy, r),
+        p.surface,
+        if dashed {
+            r#" stroke-dasharray="3 2""#
+        } else {
+            ""
+        }
+    );
+}
+
+/// The time axis of a box whose axis line is at `axis_y`: a grid line and a label per tick, then
+/// the axis line under the plot.
+fn axis(out: &mut String, ticks: &[Tick], layout: &Layout, axis_y: f64, p: &Palette) {
+    for t in ticks {
+        let _ = write!(
+            out,
+            r#"<line x1="{x}" x2="{x}" y1="0" y2="{}" stroke="{}"/><text x="{x}" y="{}" text-anchor="middle" font-size="11" fill="{}">{}</text>"#,
+            num(axis_y),
+            p.border,
+            num(axis_y + 20.0),
+            p.muted,
+            xml(&t.text),
+            x = num(t.x),
+        );
+    }
+    let _ = write!(
+        out,
+        r#"<line x1="{}" x2="{}" y1="{y}" y2="{y}" stroke="{}"/>"#,
+        num(layout.plot_x0),
+        num(layout.plot_x1),
+        p.muted,
+        y = num(axis_y),
+    );
+}
+
+/// The "now" line at `x`, from the top of the box to the axis.
+fn now_line(out: &mut String, x: f64, axis_y: f64, p: &Palette) {
+    let _ = write!(
+        out,
+        r#"<line x1="{x}" x2="{x}" y1="0" y2="{}" stroke="{}" stroke-width="2"/>"#,
+        num(axis_y),
+        p.accent,
+        x = num(x),
+    );
+}
+
+/// A palette colour a marker is painted in, named before a theme is chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tone {
+    /// `--text`.
+    Text,
+    /// `--ok`.
+    Ok,
+    /// `--fail`.
+    Fail,
+    /// `--wait`.
+    Wait,
+    /// `--term`.
+    Term,
+}
+
+impl Tone {
+    /// Its colour in `p`.
+    const fn of(self, p: &Palette) -> &'static str {
+        match self {
+            Tone::Text => p.text,
+            Tone::Ok => p.ok,
+            Tone::Fail => p.fail,
+            Tone::Wait => p.wait,
+            Tone::Term => p.term,
+        }
+    }
+}
+
+/// What a legend entry shows before its word.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Swatch {
+    /// A filled stretch, as the segments of that kind are painted.
+    Fill(SegClass),
+    /// A marker: its shape, its outline's colour and whether it is dashed.
+    Mark(Shape, Tone, bool),
+}
+
+/// The legend, in a grid from `y` so no item's width has to be measured; returns its height.
+fn legend(
+    out: &mut String,
+    items: &[(Swatch, &str)],
+    inner_w: f64,
+    width: f64,
+    y: f64,
+    p: &Palette,
+) -> f64 {
+    let columns = if width < super::NARROW_BELOW { 2 } else { 3 };
+    let cell = inner_w / columns as f64;
+    for (i, (swatch, word)) in items.iter().enumerate() {
+        let x = PAD + (i % columns) as f64 * cell;
+        let row_y = y + (i / columns) as f64 * LEGEND_H;
+        match *swatch {
+            Swatch::Fill(class) => {
+                let (fill, opacity) = seg_fill(class, p);
+                let _ = write!(
+                    out,
+                    r#"<rect x="{}" y="{}" width="16" height="11" rx="2" fill="{fill}"{}/>"#,
+                    num(x),
+                    num(row_y + 3.0),
+                    opacity_attr(opacity),
+                );
+            }
+            Swatch::Mark(shape, stroke, dashed) => {
+                marker(
+                    out,
+                    (shape, 5.0),
+                    (x + 8.0, row_y + 8.5),
+                    stroke.of(p),
+                    dashed,
+                    p,
+                );
+            }
+        }
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}" font-size="12" fill="{}">{word}</text>"#,
+            num(x + 22.0),
+            num(row_y + 13.0),
+            p.muted,
+        );
+    }
+    items.len().div_ceil(columns) as f64 * LEGEND_H
+}
+
+/// The standalone SVG document of `frames` (one per moment, top to bottom, all drawn in the same
+/// layout), headed by `title`, each moment under its caption, then `items` as the legend.
+fn document<F: Frame>(
+    title: &str,
+    frames: &[F],
+    theme: Theme,
+    items: &[(Swatch, &str)],
+) -> Picture {
     let p = theme.palette();
-    let inner_w = frames.first().map_or(layout().width, |d| d.layout.width);
+    let inner_w = frames.first().map_or(layout().width, Frame::width);
     let width = inner_w + 2.0 * PAD;
     // DejaVu Sans at 13 px averages under 8 px a character, so a line this long fits.
     let caption_chars = ((inner_w / 8.0) as usize).max(20);
@@ -246,8 +454,7 @@ pub fn picture(title: &str, frames: &[Drawing], theme: Theme) -> Picture {
     );
     y += 12.0;
     for d in frames {
-        let lines = wrap(&caption(d), caption_chars);
-        for line in &lines {
+        for line in &wrap(&d.caption(), caption_chars) {
             y += LINE_H;
             let _ = write!(
                 body,
@@ -259,30 +466,27 @@ pub fn picture(title: &str, frames: &[Drawing], theme: Theme) -> Picture {
             );
         }
         y += 6.0;
-        frame(&mut body, d, PAD, y, p);
-        y += d.height + FRAME_GAP;
-    }
-    // The legend, in a grid so no item's width has to be measured.
-    let columns = if width < super::NARROW_BELOW { 2 } else { 3 };
-    let cell = inner_w / columns as f64;
-    for (i, (class, word)) in LEGEND.iter().enumerate() {
-        let x = PAD + (i % columns) as f64 * cell;
-        let row_y = y + (i / columns) as f64 * LEGEND_H;
-        let (fill, opacity) = seg_fill(*class, p);
         let _ = write!(
             body,
-            r#"<rect x="{}" y="{}" width="16" height="11" rx="2" fill="{fill}"{}/><text x="{}" y="{}" font-size="12" fill="{}">{word}</text>"#,
-            num(x),
-            num(row_y + 3.0),
-            opacity_attr(opacity),
-            num(x + 22.0),
-            num(row_y + 13.0),
-            p.muted,
+            r#"<g transform="translate({},{})" data-moment="{}"><rect x="0.5" y="0.5" width="{}" height="{}" rx="10" fill="{}" stroke="{}"/>"#,
+            num(PAD),
+            num(y),
+            xml(&d.moment()),
+            num(d.width() - 1.0),
+            num(d.height() - 1.0),
+            p.surface,
+            p.border
         );
+        d.paint(&mut body, p);
+        body.push_str("</g>");
+        y += d.height() + FRAME_GAP;
     }
-    let rows = LEGEND.len().div_ceil(columns);
-    let height = y + rows as f64 * LEGEND_H - 6.0 + PAD;
-    let desc = frames.iter().map(caption).collect::<Vec<_>>().join(". ");
+    let height = y + legend(&mut body, items, inner_w, width, y, p) - 6.0 + PAD;
+    let desc = frames
+        .iter()
+        .map(Frame::caption)
+        .collect::<Vec<_>>()
+        .join(". ");
     let svg = format!(
         concat!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" "#,
@@ -300,259 +504,4 @@ pub fn picture(title: &str, frames: &[Drawing], theme: Theme) -> Picture {
         body = body,
     );
     Picture { svg, width, height }
-}
-
-fn opacity_attr(opacity: f64) -> String {
-    if opacity < 1.0 {
-        format!(r#" opacity="{}""#, num(opacity))
-    } else {
-        String::new()
-    }
-}
-
-/// One moment's box at (`x`, `y`): the lanes, segments, markers, gaps, axis and "now" line, painted
-/// as style/diagram.css paints the page's diagram.
-fn frame(out: &mut String, d: &Drawing, x: f64, y: f64, p: &Palette) {
-    let w = d.layout.width;
-    let axis_y = d.height - AXIS_H;
-    let _ = write!(
-        out,
-        r#"<g transform="translate({},{})" data-moment="{}">"#,
-        num(x),
-        num(y),
-        fmt_time(d.time_ms)
-    );
-    let _ = write!(
-        out,
-        r#"<rect x="0.5" y="0.5" width="{}" height="{}" rx="10" fill="{}" stroke="{}"/>"#,
-        num(w - 1.0),
-        num(d.height - 1.0),
-        p.surface,
-        p.border
-    );
-    let fx = num;
-    // Every other lane is striped, so lanes read apart.
-    for (i, lane) in d.lanes.iter().enumerate() {
-        if i % 2 == 1 {
-            let _ = write!(
-                out,
-                r#"<rect x="1" y="{}" width="{}" height="{}" fill="{}" opacity="0.5"/>"#,
-                num(lane.y),
-                num(w - 2.0),
-                num(LANE_H),
-                p.surface_2
-            );
-        }
-    }
-    for t in &d.ticks {
-        let _ = write!(
-            out,
-            r#"<line x1="{x}" x2="{x}" y1="0" y2="{}" stroke="{}"/><text x="{x}" y="{}" text-anchor="middle" font-size="11" fill="{}">{}</text>"#,
-            num(axis_y),
-            p.border,
-            num(axis_y + 20.0),
-            p.muted,
-            xml(&t.text),
-            x = fx(t.x),
-        );
-    }
-    let _ = write!(
-        out,
-        r#"<line x1="{}" x2="{}" y1="{y}" y2="{y}" stroke="{}"/>"#,
-        fx(d.layout.plot_x0),
-        fx(d.layout.plot_x1),
-        p.muted,
-        y = num(axis_y),
-    );
-    for lane in &d.lanes {
-        let mid = lane.y + LANE_H / 2.0;
-        let colour = match lane.phase {
-            PodPhase::Failed => p.fail,
-            PodPhase::Succeeded => p.ok,
-            _ => p.text,
-        };
-        let _ = write!(
-            out,
-            r#"<text x="6" y="{}" font-family="{MONO}" font-size="12" fill="{colour}">{}</text>"#,
-            num(mid + 4.0),
-            xml(&lane.text)
-        );
-        for s in &lane.segments {
-            let (fill, opacity) = seg_fill(s.class, p);
-            let _ = write!(
-                out,
-                r#"<rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="{fill}"{}/>"#,
-                fx(s.x),
-                num(lane.y + 7.0),
-                fx(s.w),
-                num(LANE_H - 14.0),
-                opacity_attr(opacity)
-            );
-            if !s.shown_text().is_empty() {
-                let colour = if s.class == SegClass::CrashLoop {
-                    p.text
-                } else {
-                    p.surface
-                };
-                let _ = write!(
-                    out,
-                    r#"<text x="{}" y="{}" font-size="11" font-weight="600" fill="{colour}">{}</text>"#,
-                    fx(s.x + 4.0),
-                    num(mid + 4.0),
-                    xml(s.shown_text())
-                );
-            }
-        }
-        for m in &lane.markers {
-            let (mx, cy) = (m.x, lane.y + 7.0);
-            let (stroke, shape) = match m.kind {
-                MarkerKind::Exit { code: 0 } => (
-                    p.ok,
-                    format!(r#"<circle cx="{}" cy="{}" r="8""#, num(mx), num(cy)),
-                ),
-                MarkerKind::Exit { .. } => (
-                    p.fail,
-                    format!(
-                        r#"<rect x="{}" y="{}" width="15" height="15" rx="1.5""#,
-                        num(mx - 7.5),
-                        num(cy - 7.5)
-                    ),
-                ),
-                MarkerKind::Restart => (
-                    p.wait,
-                    format!(r#"<circle cx="{}" cy="{}" r="8""#, num(mx), num(cy)),
-                ),
-                MarkerKind::Evicted => (
-                    p.term,
-                    format!(
-                        r#"<polygon points="{x},{} {},{cy} {x},{} {},{cy}""#,
-                        num(cy - 9.0),
-                        num(mx + 9.0),
-                        num(cy + 9.0),
-                        num(mx - 9.0),
-                        x = num(mx),
-                        cy = num(cy),
-                    ),
-                ),
-            };
-            let _ = write!(
-                out,
-                r#"{shape} fill="{}" stroke="{stroke}" stroke-width="2"/>"#,
-                p.surface
-            );
-            // The eviction's diamond says it all, as on the page.
-            if m.kind != MarkerKind::Evicted {
-                let _ = write!(
-                    out,
-                    r#"<text x="{}" y="{}" text-anchor="middle" font-size="11" font-weight="700" fill="{stroke}">{}</text>"#,
-                    num(mx),
-                    num(cy + 4.0),
-                    xml(&m.text)
-                );
-            }
-        }
-    }
-    for g in &d.gaps {
-        let mid = g.y + LANE_H / 2.0;
-        let _ = write!(
-            out,
-            r#"<line x1="{}" x2="{}" y1="{m}" y2="{m}" stroke="{}" stroke-width="2" stroke-dasharray="5 4"/><text x="{}" y="{}" text-anchor="middle" font-size="11" font-weight="600" fill="{}">{}</text>"#,
-            fx(g.x),
-            fx(g.x + g.w),
-            p.wait,
-            fx(g.x + g.w / 2.0),
-            num(mid - 4.0),
-            p.wait,
-            xml(&g.text),
-            m = num(mid),
-        );
-    }
-    let _ = write!(
-        out,
-        r#"<line x1="{x}" x2="{x}" y1="0" y2="{}" stroke="{}" stroke-width="2"/></g>"#,
-        num(axis_y),
-        p.accent,
-        x = fx(d.now_x),
-    );
-}
-
-/// Reads the moments of a strip from text such as `0:00, 0:12, 1:30` (`m:ss`) or `0 12 90`
-/// (seconds), separated by commas or spaces: sorted, without repeats, each at most `end_ms` (a
-/// later one is the end). An error says which entry it could not read.
-pub fn parse_moments(text: &str, end_ms: Millis) -> Result<Vec<Millis>, String> {
-    let mut out = Vec::new();
-    for entry in text
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|e| !e.is_empty())
-    {
-        let seconds = match entry.split_once(':') {
-            Some((m, s)) if s.len() == 2 => m
-                .parse::<u64>()
-                .ok()
-                .zip(s.parse::<u64>().ok().filter(|s| *s < 60))
-                .map(|(m, s)| m.saturating_mul(60).saturating_add(s)),
-            Some(_) => None,
-            None => entry.strip_suffix('s').unwrap_or(entry).parse::<u64>().ok(),
-        };
-        let Some(seconds) = seconds else {
-            return Err(format!(
-                "\u{201c}{}\u{201d} is not a time: write m:ss, such as 1:05, or whole seconds.",
-                entry.chars().take(20).collect::<String>()
-            ));
-        };
-        out.push(seconds.saturating_mul(1000).min(end_ms));
-        if out.len() > MAX_MOMENTS * 4 {
-            break;
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    if out.is_empty() {
-        return Err("Name at least one moment, such as 0:00, 0:10.".to_string());
-    }
-    if out.len() > MAX_MOMENTS {
-        return Err(format!(
-            "A strip holds at most {MAX_MOMENTS} moments; {} were named.",
-            out.len()
-        ));
-    }
-    Ok(out)
-}
-
-/// `count` moments spread evenly from the start to `end_ms` in whole seconds, as `m:ss` text for
-/// the strip's field: the default strip.
-pub fn default_moments(end_ms: Millis, count: u64) -> String {
-    let count = count.max(2);
-    let end_s = end_ms / 1000;
-    let mut times: Vec<Millis> = (0..count).map(|i| end_s * i / (count - 1) * 1000).collect();
-    times.dedup();
-    times
-        .iter()
-        .map(|&t| fmt_time(t))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The file name of a picture, without its extension: `joblab-failure-0m12s-dark` for one moment,
-/// `joblab-failure-strip-dark` for several.
-pub fn file_stem(slug: &str, moments: &[Millis], theme: Theme) -> String {
-    let when = match moments {
-        [t] => {
-            let s = t / 1000;
-            format!("{}m{:02}s", s / 60, s % 60)
-        }
-        _ => "strip".to_string(),
-    };
-    let slug: String = slug
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .take(60)
-        .collect();
-    format!("joblab-{slug}-{when}-{}", theme.as_str())
 }

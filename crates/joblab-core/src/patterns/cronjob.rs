@@ -19,6 +19,9 @@ use crate::sim::Millis;
 /// When every pattern's CronJob is created: the simulated clock's usual start. A whole hour, so
 /// the schedules' times read plainly on the axis.
 pub const START_TIME: &str = "2025-01-01T00:00:00Z";
+/// [`START_TIME`] in seconds since the Unix epoch: where the patterns' wall clock starts, which
+/// their pictures' moments are written on (`draw::export::Clock::Wall`).
+pub const START_UNIX_SECONDS: i64 = 1_735_689_600;
 
 /// One CronJob pattern of the guide. The one list of them: the routes
 /// (`#/cronjobs/<slug>`, `#/embed/cronjobs/<slug>`), buttons and knobs come from it.

@@ -366,3 +366,15 @@ fn knobs_clamp_and_replay_any_time() {
         assert_eq!(at.children().len(), fresh.children().len(), "{t}");
     }
 }
+
+#[test]
+fn start_unix_seconds_is_start_time() {
+    assert_eq!(
+        crate::civil::parse_rfc3339(START_TIME),
+        Some(START_UNIX_SECONDS)
+    );
+    for p in CronPreset::ALL {
+        let r = run(p, &CronKnobs::default_for(p));
+        assert_eq!(r.end().start_unix_seconds(), START_UNIX_SECONDS, "{p:?}");
+    }
+}
