@@ -24,9 +24,10 @@ impl Mounted {
 /// site the script came from.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::HtmlElement, root: web_sys::HtmlElement, app_url: String) -> Mounted {
-    // This module has no workbench module to load the CronJob pictures' code from, so it carries
-    // that code and draws them itself (src/diagram/picture/cron.rs).
+    // This module has no workbench module to load the pictures' code from, so it carries that
+    // code and draws them itself (src/diagram/picture/cron.rs and job.rs).
     joblab_web::diagram::picture::cron::draw_here();
+    joblab_web::diagram::picture::job::draw_here();
     Mounted {
         inner: joblab_web::component::mount(host, root, app_url),
     }

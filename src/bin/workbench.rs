@@ -35,4 +35,11 @@ pub fn cron_picture(request: &str) -> Result<String, JsValue> {
     joblab_web::diagram::picture::cron::for_workbench(request).map_err(|e| JsValue::from_str(&e))
 }
 
+/// Draws the picture of a Job pattern for the main module's picture control
+/// (src/diagram/picture/job.rs, `for_workbench`, which holds the contract).
+#[wasm_bindgen(js_name = jobPicture)]
+pub fn job_picture(request: &str) -> Result<String, JsValue> {
+    joblab_web::diagram::picture::job::for_workbench(request).map_err(|e| JsValue::from_str(&e))
+}
+
 fn main() {}

@@ -25,6 +25,7 @@ use wasm_bindgen::JsCast;
 use super::Run;
 
 pub mod cron;
+pub mod job;
 
 /// How the picture is named and titled: the pattern's slug and label, or the lab's Job.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,6 +97,24 @@ fn picture(run: &Run, title: &str, moments: &[Millis], theme: Theme) -> Picture 
         .map(|&t| run.drawing(t, export::layout()))
         .collect();
     export::picture(title, &frames, theme)
+}
+
+/// The picture that the workbench module's export `name` draws for `request` (the main module
+/// of the split build, whose first load has no room for the pictures' code; `cron` says more).
+#[cfg(feature = "split")]
+async fn by_workbench(name: &str, request: String) -> Result<Picture, String> {
+    let why =
+        |_| "The picture could not be made: Joblab could not load its drawing code.".to_string();
+    let module = crate::workbench::import().await.map_err(why)?;
+    let f = js_sys::Reflect::get(&module, &JsValue::from_str(name))
+        .map_err(why)?
+        .dyn_into::<js_sys::Function>()
+        .map_err(why)?;
+    f.call1(&JsValue::NULL, &JsValue::from_str(&request))
+        .map_err(why)?
+        .as_string()
+        .and_then(|answer| cron::from_workbench(&answer))
+        .ok_or_else(|| "The picture could not be made.".to_string())
 }
 
 /// A picture being made: the SVG of the chosen moments in the chosen theme, or why it could not
@@ -193,8 +212,7 @@ pub fn PictureControl(
     name: PictureName,
 ) -> impl IntoView {
     let make: Make = Rc::new(move |moments: Vec<Millis>, theme: Theme| -> Making {
-        let p = run.with_untracked(|r| picture(r, name.title, &moments, theme));
-        Box::pin(std::future::ready(Ok(p)))
+        run.with_untracked(|r| job::making(r, name.slug, name.title, moments, theme))
     });
     let source = Source {
         slug: name.slug.to_string(),

@@ -134,30 +134,6 @@ pub fn draw_here() {
     here::DRAW.with(|d| d.set(Some(picture_of)));
 }
 
-/// The picture, made by the workbench module (the main module of the split build).
-#[cfg(feature = "split")]
-async fn by_workbench(
-    preset: CronPreset,
-    knobs: CronKnobs,
-    moments: Vec<Millis>,
-    theme: Theme,
-) -> Result<Picture, String> {
-    use wasm_bindgen::{JsCast, JsValue};
-    let why =
-        |_| "The picture could not be made: Joblab could not load its drawing code.".to_string();
-    let module = crate::workbench::import().await.map_err(why)?;
-    let f = js_sys::Reflect::get(&module, &"cronPicture".into())
-        .map_err(why)?
-        .dyn_into::<js_sys::Function>()
-        .map_err(why)?;
-    let asked = JsValue::from_str(&request(preset, &knobs, &moments, theme));
-    f.call1(&JsValue::NULL, &asked)
-        .map_err(why)?
-        .as_string()
-        .and_then(|answer| from_workbench(&answer))
-        .ok_or_else(|| "The picture could not be made.".to_string())
-}
-
 /// The picture, made where this build makes CronJob pictures.
 fn making(preset: CronPreset, knobs: CronKnobs, moments: Vec<Millis>, theme: Theme) -> Making {
     #[cfg(feature = "split")]
@@ -165,7 +141,10 @@ fn making(preset: CronPreset, knobs: CronKnobs, moments: Vec<Millis>, theme: The
         return Box::pin(std::future::ready(draw(preset, knobs, &moments, theme)));
     }
     #[cfg(feature = "split")]
-    return Box::pin(by_workbench(preset, knobs, moments, theme));
+    return Box::pin(super::by_workbench(
+        "cronPicture",
+        request(preset, &knobs, &moments, theme),
+    ));
     #[cfg(not(feature = "split"))]
     Box::pin(std::future::ready(picture_of(
         preset, knobs, &moments, theme,
