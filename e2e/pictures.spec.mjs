@@ -469,3 +469,39 @@ test('the CronJob control works inside the web component\'s shadow root, byte fo
   expect(await axeViolations(page, 'joblab-diagram')).toEqual([]);
   expect(await cspViolations(page)).toEqual([]);
 });
+
+test('a CronJob pasted into the lab downloads its picture, drawn from its own run', async ({ page, browser }, testInfo) => {
+  await page.goto(`${APP_URL}#/lab`);
+  const editor = page.getByRole('textbox', { name: 'Job YAML' });
+  await expect(editor).toHaveValue(/name: pi/);
+  await editor.fill(`apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: backup
+spec:
+  schedule: "*/5 * * * *"
+  concurrencyPolicy: Forbid
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: dump
+            image: busybox:1.36
+`);
+  await expect(page.getByRole('heading', { name: "The CronJob's Jobs over time" })).toBeVisible();
+  const body = await openPicture(page);
+  await body.getByRole('radio', { name: 'Dark' }).check();
+  const { name, path } = await download(page, body.getByRole('button', { name: 'Download SVG' }), testInfo);
+  expect(name).toMatch(/^joblab-cronjob-\d\dh\d\dm\d\ds-dark\.svg$/);
+  const svg = readFileSync(path, 'utf8');
+  expect(svg).toContain('<title id="joblab-title">CronJob</title>');
+  expect(svg).not.toMatch(/var\(|class=|style=|<style|href=/);
+  // Every row the lab draws is in the picture, with its label.
+  const rows = await page.locator('svg.diagram-svg .cron-row .lane-text').allTextContents();
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(svg).toContain(`>${row}</text>`);
+  await expect(body.getByRole('status')).toHaveText(`Downloaded ${name}.`);
+  await expectSameInBoth(browser, path, testInfo);
+});
