@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tries docs/nginx/joblab.conf on loopback without touching the system's nginx setup: a private
-# prefix in a temporary directory, the alias pointed at this checkout's dist/, port 8790 (or
+# prefix in a temporary directory, the alias pointed at a copy of this checkout's dist/, port 8790 (or
 # $JOBLAB_NGINX_PORT), then curl requests for the redirect, the page, the precompressed wasm, the
 # service worker and the web component's scripts. Needs nginx (and for brotli
 # libnginx-mod-http-brotli-static) from Debian, and a release build in dist/.
@@ -16,7 +16,13 @@ command -v nginx >/dev/null || { echo "error: nginx not found (apt-get install n
 tmp=$(mktemp -d)
 trap 'nginx -p "$tmp" -c "$tmp/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/logs"
-sed -e "s|/srv/joblab/dist/|$PWD/dist/|" -e "s|listen 127.0.0.1:8790;|listen 127.0.0.1:$port;|" \
+# nginx's workers run as an unprivileged user (www-data), which cannot read a checkout in a
+# private directory (a CI workspace, or one made by mktemp, is 0700): they serve a world-readable
+# copy of dist/ instead, as a server's /srv/joblab/dist/ would be.
+chmod 755 "$tmp"
+cp -R dist "$tmp/dist"
+chmod -R a+rX "$tmp/dist"
+sed -e "s|/srv/joblab/dist/|$tmp/dist/|" -e "s|listen 127.0.0.1:8790;|listen 127.0.0.1:$port;|" \
   docs/nginx/joblab.conf > "$tmp/joblab.conf"
 # Module paths in Debian's modules-enabled/ are relative to the default prefix: load by full path.
 load_brotli=""
