@@ -117,6 +117,34 @@ async fn by_workbench(name: &str, request: String) -> Result<Picture, String> {
         .ok_or_else(|| "The picture could not be made.".to_string())
 }
 
+/// Ends a picture request to the workbench module (`cron::request`, `job::request`): a line of
+/// the moments in ms separated by commas, then a line of the theme.
+fn end_request(mut out: String, moments: &[Millis], theme: Theme) -> String {
+    use std::fmt::Write as _;
+    for t in moments {
+        let _ = write!(out, "{t},");
+    }
+    if !moments.is_empty() {
+        out.pop();
+    }
+    let _ = write!(out, "\n{}", theme.as_str());
+    out
+}
+
+/// The moments and the theme that [`end_request`] wrote, from the request's last two lines;
+/// `bad` says why a line cannot be read.
+fn read_request_end<'a>(
+    mut line: impl FnMut() -> Result<&'a str, String>,
+    bad: impl Fn() -> String,
+) -> Result<(Vec<Millis>, Theme), String> {
+    let moments = line()?
+        .split(',')
+        .map(|t| t.parse::<Millis>().map_err(|_| bad()))
+        .collect::<Result<Vec<_>, String>>()?;
+    let theme = Theme::parse(line()?).ok_or_else(bad)?;
+    Ok((moments, theme))
+}
+
 /// A picture being made: the SVG of the chosen moments in the chosen theme, or why it could not
 /// be made.
 pub type Making = Pin<Box<dyn Future<Output = Result<Picture, String>>>>;

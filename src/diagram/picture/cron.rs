@@ -71,15 +71,8 @@ pub fn knobs_from_text(preset: CronPreset, text: &str) -> CronKnobs {
 /// ([`knobs_text`]), the moments in ms separated by commas, and the theme. One string each way,
 /// so the call links no JavaScript glue the first load does not already have.
 pub fn request(preset: CronPreset, knobs: &CronKnobs, moments: &[Millis], theme: Theme) -> String {
-    let mut out = format!("{}\n{}\n", preset.slug(), knobs_text(knobs));
-    for t in moments {
-        let _ = write!(out, "{t},");
-    }
-    if !moments.is_empty() {
-        out.pop();
-    }
-    let _ = write!(out, "\n{}", theme.as_str());
-    out
+    let out = format!("{}\n{}\n", preset.slug(), knobs_text(knobs));
+    super::end_request(out, moments, theme)
 }
 
 /// The workbench module's side of the call (exported as `cronPicture` by src/bin/workbench.rs):
@@ -93,11 +86,7 @@ pub fn for_workbench(request: &str) -> Result<String, String> {
     let preset =
         CronPreset::from_slug(slug).ok_or_else(|| format!("no CronJob pattern {slug:?}"))?;
     let knobs = knobs_from_text(preset, line()?);
-    let moments = line()?
-        .split(',')
-        .map(|t| t.parse::<Millis>().map_err(|_| bad()))
-        .collect::<Result<Vec<_>, String>>()?;
-    let theme = Theme::parse(line()?).ok_or_else(bad)?;
+    let (moments, theme) = super::read_request_end(line, bad)?;
     let p = picture_of(preset, knobs, &moments, theme)?;
     Ok(format!("{} {}\n{}", p.width.ceil(), p.height.ceil(), p.svg))
 }

@@ -35,14 +35,7 @@ pub fn request(preset: Preset, knobs: &Knobs, moments: &[Millis], theme: Theme) 
     }
     out.pop();
     out.push('\n');
-    for t in moments {
-        let _ = write!(out, "{t},");
-    }
-    if !moments.is_empty() {
-        out.pop();
-    }
-    let _ = write!(out, "\n{}", theme.as_str());
-    out
+    super::end_request(out, moments, theme)
 }
 
 /// The workbench module's side of the call (exported as `jobPicture` by src/bin/workbench.rs):
@@ -64,11 +57,7 @@ pub fn for_workbench(request: &str) -> Result<String, String> {
         .into_iter()
         .zip(values)
         .fold(Knobs::default_for(preset), |ks, (k, v)| ks.with(k, v));
-    let moments = line()?
-        .split(',')
-        .map(|t| t.parse::<Millis>().map_err(|_| bad()))
-        .collect::<Result<Vec<_>, String>>()?;
-    let theme = Theme::parse(line()?).ok_or_else(bad)?;
+    let (moments, theme) = super::read_request_end(line, bad)?;
     let p = picture_of(preset, knobs, &moments, theme);
     Ok(format!("{} {}\n{}", p.width.ceil(), p.height.ceil(), p.svg))
 }
