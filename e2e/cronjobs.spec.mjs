@@ -148,6 +148,34 @@ test('the CronJob diagram is one tab stop and the arrow keys walk its rows', asy
   await expect(page.getByRole('tooltip')).toHaveText(/scheduled times so far, [1-9]\d* with a Job$/);
 });
 
+test('a focused CronJob item keeps its element while the diagram plays, and a click elsewhere is not undone', async ({ page }) => {
+  await page.goto('./#/cronjobs/forbid');
+  // At 00:05:20 the first Job's Pod runs, and nothing happens until 00:10:00; the Job's active
+  // stretch still grows, and its name with it, on every tick.
+  await page.getByRole('slider', { name: 'Time' }).fill('320');
+  await expect(page.locator('.time-out')).toHaveText(/^00:05:20 \//);
+  const active = svg(page).getByRole('img', { name: /^Active 00:05:00 to / });
+  await expect(active).toHaveCount(1);
+  await active.focus();
+  const before = await focusedLabel(page);
+  await page.evaluate(() => { document.activeElement.dataset.probe = 'focused'; });
+  await active.press('Space');
+  await expect(button(page, 'Pause')).toBeVisible();
+  // The same element keeps the focus (a rebuilt one would have lost the probe, and a screen
+  // reader would hear it again), and its name follows the time.
+  await expect.poll(() => focusedLabel(page)).not.toBe(before);
+  expect(await page.evaluate(() => document.activeElement?.dataset.probe)).toBe('focused');
+  expect(await focusedLabel(page)).toMatch(/^Active 00:05:00 to \S+ \(Job \S+\)$/);
+  // A click on the page's background takes the focus out, and the next ticks leave it there.
+  // The tagline is outside <main> (which takes focus itself), so the press leaves the focus
+  // to nothing, as a redraw that rebuilds the focused element does.
+  await page.locator('.tagline').click();
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  const at = Number(await page.getByRole('slider', { name: 'Time' }).inputValue());
+  await expect.poll(async () => Number(await page.getByRole('slider', { name: 'Time' }).inputValue())).toBeGreaterThan(at + 1);
+  expect(await focusInDiagram(page)).toBe(false);
+});
+
 test('a CronJob embed takes its knobs from the URL and offers the full page', async ({ page }) => {
   await page.goto('./#/embed/cronjobs/forbid?runSeconds=200&theme=dark');
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Forbid skips a run');

@@ -154,6 +154,8 @@ test('every pattern downloads an SVG, in both themes, that Chromium and rsvg-con
   test.setTimeout(240_000);
   await page.goto(`${APP_URL}#/diagrams/simple`);
   const buttons = page.getByRole('group', { name: 'Patterns' }).getByRole('button');
+  // Waits for the page to draw them (see the CronJob test below).
+  await expect(buttons.nth(10)).toBeVisible();
   const count = await buttons.count();
   expect(count).toBeGreaterThanOrEqual(11);
   for (let i = 0; i < count; i++) {
@@ -332,8 +334,9 @@ test('every CronJob pattern downloads an SVG, in both themes, that Chromium and 
   await watchCsp(context);
   await page.goto(`${APP_URL}#/cronjobs/schedule-history`);
   const buttons = page.getByRole('group', { name: 'CronJob patterns' }).getByRole('button');
+  // Waits for the page to draw them: `count()` alone reads the page as it is, maybe still empty.
+  await expect(buttons).toHaveCount(4);
   const count = await buttons.count();
-  expect(count).toBe(4);
   for (let i = 0; i < count; i++) {
     const label = await buttons.nth(i).textContent();
     await buttons.nth(i).click();

@@ -77,6 +77,19 @@ test('a focused Pod keeps the focus while the diagram plays', async ({ page }) =
   await expect(button(page, 'Play')).toBeVisible();
   await expect(lane).toBeFocused();
   await expect(page.getByRole('tooltip')).toHaveText(await lane.getAttribute('aria-label'));
+  // A click on the page's background while it plays takes the focus out for good.
+  await lane.press('Space');
+  await expect(button(page, 'Pause')).toBeVisible();
+  // The tagline is outside <main> (which takes focus itself), so the press leaves the focus
+  // to nothing, as a redraw that rebuilds the focused element does.
+  await page.locator('.tagline').click();
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  // Until the run changes (a Pod ends or starts), which redraws the diagram, and a frame more.
+  const names = () => lanes(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).join());
+  const shown = await names();
+  await expect.poll(names).not.toBe(shown);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  expect(await focusInDiagram(page)).toBe(false);
 });
 
 test('the diagram is one tab stop and the arrow keys move between Pods and their segments', async ({ page }) => {

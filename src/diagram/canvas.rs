@@ -28,10 +28,6 @@ fn item_of(target: Option<web_sys::EventTarget>, closest: bool) -> Option<Item> 
 pub fn Canvas(
     /// The scroll box, whose width the drawing's layout follows.
     scroll: NodeRef<leptos::html::Div>,
-    /// The drawing's width in viewBox units (one per CSS pixel), for placing tooltips.
-    width: Signal<f64>,
-    /// The drawing's height in viewBox units.
-    height: Signal<f64>,
     /// The item last focused: the roving tab stop when the drawing draws it.
     active: RwSignal<Item>,
     /// The roving tab stop: `active`, or the first row when that is not drawn.
@@ -49,7 +45,7 @@ pub fn Canvas(
     // The element the tooltip belongs to, so that it follows its text while the diagram plays.
     let tip_target = StoredValue::new_local(None::<web_sys::EventTarget>);
     let show_tip = move |target: Option<web_sys::EventTarget>| {
-        let new = svg::tip_for(target, width.get_untracked(), height.get_untracked());
+        let new = svg::tip_for(target);
         if tip.with_untracked(|t| *t != new) {
             tip.set(new);
         }
@@ -58,13 +54,17 @@ pub fn Canvas(
         tip_target.set_value(ev.target());
         show_tip(ev.target());
     };
-    // Whether the focus is in the diagram. A redraw may rebuild or move the focused element
-    // (the CronJob diagram redraws its SVG whole), which loses the focus; the diagram then gives
-    // it to its item's element again.
+    // Whether the focus is in the diagram. A redraw may rebuild or move the focused element (a
+    // CronJob row that changes shape, another run), which loses the focus; the diagram then
+    // gives it to its item's element again.
     let focused = StoredValue::new(false);
+    // A press of the pointer anywhere is the reader's: focus it takes away from the diagram (a
+    // click on the page's background) stays away. A press on an item focuses it again.
+    let press = window_event_listener(leptos::ev::pointerdown, move |_| focused.set_value(false));
+    on_cleanup(move || press.remove());
     let focus_item = move |item: Item| {
         let el = scroll.get_untracked().and_then(|root| {
-            let sel = format!("[data-item=\"{}\"]", item.attr());
+            let sel = item.selector();
             root.query_selector(&sel).ok().flatten()
         });
         // An SVG element has the same `focus()` as an HTML one; web-sys calls it by name.
@@ -78,7 +78,7 @@ pub fn Canvas(
         // Focus that goes to another element is the reader's, and is not taken back. A redraw
         // that rebuilds or moves the focused element blurs it towards nothing (the browser
         // reports that while the element is still in the page), and so does a click on the
-        // page's background: the first is told apart by the redraw that follows it.
+        // page's background, which the pointer's press has already told apart.
         if ev.related_target().is_some() {
             focused.set_value(false);
         }
@@ -112,7 +112,7 @@ pub fn Canvas(
         let Some(root) = scroll.get_untracked() else {
             return;
         };
-        let sel = format!("[data-item=\"{}\"]", item.attr());
+        let sel = item.selector();
         if let Ok(Some(el)) = root.query_selector(&sel) {
             if let Ok(Some(old)) = root.query_selector("[tabindex=\"0\"]") {
                 let _ = old.set_attribute("tabindex", "-1");

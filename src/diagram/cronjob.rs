@@ -3,8 +3,9 @@
 //! tooltips, roving tab stop and forced-colours patterns as the Job diagrams
 //! ([`super::RunDiagram`]). The drawing model is `joblab_core::draw::cronjob`.
 //!
-//! The rows are keyed by position and each is redrawn whole when it changes (see [`body`]); the
-//! canvas gives a rebuilt item its focus back, so the focus survives playing.
+//! The SVG is redrawn from the drawing whenever it changes (see [`body`]); the redraw patches
+//! elements of the same shape in place, and the canvas gives an item whose element a redraw
+//! replaced (a row that appeared or went) its focus back, so the focus survives playing.
 
 use std::sync::Arc;
 
@@ -15,7 +16,7 @@ use joblab_core::sim::cronjob::CronJobSimulation;
 use joblab_core::sim::Millis;
 use leptos::prelude::*;
 
-use super::nav::{self, Item, LANE_X};
+use super::nav::{self, Item};
 use super::player::{self, Timeline};
 use super::svg;
 
@@ -311,8 +312,6 @@ pub fn CronRunDiagram(
                     })}</p>
                     <super::canvas::Canvas
                         scroll=scroll
-                        width=Signal::derive(view_w)
-                        height=height.into()
                         active=active
                         stop=stop
                         moved=moved
@@ -352,11 +351,14 @@ pub fn CronRunDiagram(
 /// The drawing memo of a CronJob diagram: `Err` when the pattern could not run.
 type CronMemo = Memo<Result<CronDrawing, String>>;
 
-/// The SVG content of the drawing in `drawing`, redrawn whole when it changes (as the CronJob
-/// diagram always was: a few dozen rows at most, and far less code than keying each item as the
-/// Job diagram does, `super::svg`); `ids` prefixes the pattern ids (see [`svg::defs`]) and
-/// `stop` is the tab stop. A focused item that a redraw
-/// rebuilds gets the focus back from the canvas (`super::canvas`).
+/// The SVG content of the drawing in `drawing`, redrawn from the whole drawing when it changes
+/// (a few dozen rows at most, and far less code than keying each item as the Job diagram does,
+/// `super::svg`). The redraw patches the elements it had in place where the view has the same
+/// shape (tachys compares each attribute and text), so a tick of a playing run rewrites the
+/// stretches that grew and keeps the focused element; `e2e/cronjobs.spec.mjs` checks that the
+/// focused element survives playing. `ids` prefixes the pattern ids (see [`svg::defs`]) and
+/// `stop` is the tab stop. A focused item whose element a redraw replaces gets the focus back
+/// from the canvas (`super::canvas`).
 fn body(drawing: CronMemo, ids: &'static str, stop: Memo<Item>) -> impl IntoView {
     move || {
         drawing.with(|d| d.as_ref().ok().map(|d| {
@@ -397,7 +399,7 @@ fn row_view(row: &CronRow, i: usize, ids: &'static str, stop: Memo<Item>) -> imp
             let item = Item::Segment(i, j);
             view! {
                 <g class=s.class.class() tabindex=svg::tabindex(stop, item) role="img" aria-label=s.label.clone()
-                    data-item=item.attr() data-tx=s.x data-ty=y>
+                    data-item=item.attr()>
                     <rect x=s.x y=y + 8.0 width=s.w height=LANE_H - 16.0 rx="3" fill=svg::pattern_fill(ids, s.class)></rect>
                 </g>
             }
@@ -417,7 +419,7 @@ fn row_view(row: &CronRow, i: usize, ids: &'static str, stop: Memo<Item>) -> imp
             };
             view! {
                 <g class=m.kind.class() tabindex=svg::tabindex(stop, item) role="img" aria-label=m.label.clone()
-                    data-item=item.attr() data-tx=m.x data-ty=y>
+                    data-item=item.attr()>
                     {marker_shape(m.kind, m.x, cy)}
                     <text x=text_x y=text_y text-anchor=anchor aria-hidden="true">{m.text.clone()}</text>
                 </g>
@@ -430,7 +432,7 @@ fn row_view(row: &CronRow, i: usize, ids: &'static str, stop: Memo<Item>) -> imp
     view! {
         // The background spans the SVG, which is as wide as the layout.
         <g class="lane cron-row" data-kind=kind data-deleted=deleted.clone() tabindex=svg::tabindex(stop, item) role="group"
-            aria-label=row.label.clone() data-item=item.attr() data-tx=LANE_X data-ty=y>
+            aria-label=row.label.clone() data-item=item.attr()>
             <rect class="lane-bg" x="0" y=y width="100%" height=LANE_H></rect>
             <text class="lane-text" x=indent y=mid + 4.0 aria-hidden="true">{row.text.clone()}</text>
         </g>
@@ -463,7 +465,7 @@ fn band_view(b: &Band, k: usize, ids: &'static str, stop: Memo<Item>) -> impl In
     let item = Item::Band(k);
     view! {
         <g class=b.kind.class() tabindex=svg::tabindex(stop, item) role="img" aria-label=b.label.clone()
-            data-item=item.attr() data-tx=b.x data-ty=b.y>
+            data-item=item.attr()>
             <rect x=b.x y=b.y + 7.0 width=b.w height=LANE_H - 14.0 rx="3"
                 fill=svg::pattern_fill(ids, b.kind.pattern_of())></rect>
             {(!b.text.is_empty()).then(|| view! {

@@ -286,8 +286,6 @@ pub fn RunDiagram(
                     <p class="diagram-status" role="status">{move || status.get()}</p>
                     <canvas::Canvas
                         scroll=scroll
-                        width=Signal::derive(view_w)
-                        height=height.into()
                         active=active
                         stop=stop_item
                         moved=moved

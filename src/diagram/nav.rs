@@ -70,6 +70,11 @@ impl Item {
         }
     }
 
+    /// The CSS selector of the item's element.
+    pub fn selector(self) -> String {
+        format!("[data-item=\"{}\"]", self.attr())
+    }
+
     /// Reads a `data-item` value written by [`Item::attr`].
     pub fn parse(s: &str) -> Option<Item> {
         let (kind, rest) = s.split_at_checked(1)?;

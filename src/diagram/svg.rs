@@ -49,7 +49,7 @@ use joblab_core::draw::{
 };
 use leptos::prelude::*;
 
-use super::nav::{Item, LANE_X};
+use super::nav::Item;
 
 /// The tooltip to show: its text and where, as percentages of the drawing's box.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,23 +62,26 @@ pub struct Tip {
     pub top: f64,
 }
 
-/// The tooltip for the focusable element at or around `target`: its `aria-label`, placed at its
-/// `data-tx`/`data-ty` anchor (viewBox units). One delegated handler serves every element, so a
-/// drawing of hundreds of Pods adds no closures per element.
-pub fn tip_for(target: Option<web_sys::EventTarget>, width: f64, height: f64) -> Option<Tip> {
+/// The tooltip for the focusable element at or around `target`: its `aria-label`, placed at the
+/// element's top left corner, as percentages of the diagram's box (`.diagram-canvas`, which the
+/// tooltip is placed in). One delegated handler serves every element, so a drawing of hundreds
+/// of Pods adds no closures per element; the place comes from the element's geometry, so no item
+/// carries anchor attributes (fewer strings to write per item, and no number to parse back).
+pub fn tip_for(target: Option<web_sys::EventTarget>) -> Option<Tip> {
     use wasm_bindgen::JsCast;
     let el: web_sys::Element = target?.dyn_into().ok()?;
-    let el = el.closest("[data-tx]").ok()??;
+    let el = el.closest("[data-item]").ok()??;
     let text = el.get_attribute("aria-label")?;
-    let num = |name: &str| {
-        el.get_attribute(name)
-            .and_then(|v| v.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
+    let ours = el.get_bounding_client_rect();
+    let canvas = el
+        .closest(".diagram-canvas")
+        .ok()??
+        .get_bounding_client_rect();
+    let percent = |v: f64, of: f64| (v / of.max(1.0) * 100.0).clamp(0.0, 100.0);
     Some(Tip {
         text,
-        left: (num("data-tx") / width.max(1.0) * 100.0).clamp(0.0, 100.0),
-        top: (num("data-ty") / height.max(1.0) * 100.0).clamp(0.0, 100.0),
+        left: percent(ours.left() - canvas.left(), canvas.width()),
+        top: percent(ours.top() - canvas.top(), canvas.height()),
     })
 }
 
@@ -333,8 +336,6 @@ fn lane_view(lane: ArcRwSignal<Option<Lane>>, i: usize, ctx: Ctx) -> impl IntoVi
             role="group"
             aria-label=move || lane.with(|l| l.as_ref().map(|l| l.label.clone()).unwrap_or_default())
             data-item=item.attr()
-            data-tx=LANE_X
-            data-ty=y
         >
             <rect class="lane-bg" x="0" y=y width=move || width.get() height=LANE_H></rect>
             <text class="lane-text" x="6" y=y + LANE_H / 2.0 + 4.0 aria-hidden="true">
@@ -397,8 +398,6 @@ fn segment_view(lane: Memo<Option<Lane>>, i: usize, j: usize, ctx: Ctx) -> impl 
             role="img"
             aria-label=move || seg.with(|s| s.as_ref().map(|s| s.label.clone()).unwrap_or_default())
             data-item=item.attr()
-            data-tx=move || get(|s| s.x)
-            data-ty=y
         >
             <rect
                 x=move || get(|s| s.x)
@@ -606,8 +605,6 @@ fn marker_view(lane: Memo<Option<Lane>>, i: usize, j: usize, stop: Memo<Item>) -
             role="img"
             aria-label=move || mark.with(|m| m.as_ref().map(|m| m.label.clone()).unwrap_or_default())
             data-item=item.attr()
-            data-tx=move || mark.with(|m| m.as_ref().map_or(0.0, |m| m.x))
-            data-ty=y
         >
             {move || mark.with(|m| m.as_ref().map(|m: &Marker| {
                 let (x, cy) = (m.x, y + 7.0);
@@ -635,8 +632,6 @@ fn gap_view(drawing: Memo<Drawing>, k: usize, stop: Memo<Item>) -> impl IntoView
             role="img"
             aria-label=move || gap.with(|g| g.as_ref().map(|g| g.label.clone()).unwrap_or_default())
             data-item=item.attr()
-            data-tx=move || get(|g| g.x)
-            data-ty=move || get(|g| g.y)
         >
             <line x1=move || get(|g| g.x) x2=move || get(|g| g.x + g.w) y1=mid y2=mid></line>
             <text x=move || get(|g| g.x + g.w / 2.0) y=move || mid() - 4.0 text-anchor="middle" aria-hidden="true">
