@@ -26,3 +26,21 @@ export { expect };
 export async function paste(textarea, text) {
   await textarea.evaluate((el, t) => { el.value = t; el.dispatchEvent(new Event('input', { bubbles: true })); }, text);
 }
+
+/** The CronJob the lab's CronJob tests paste (lab-cronjob.spec.mjs, pictures.spec.mjs). */
+export const BACKUP_CRONJOB = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: backup
+spec:
+  schedule: "*/5 * * * *"
+  concurrencyPolicy: Forbid
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: dump
+            image: busybox:1.36
+`;

@@ -3,7 +3,7 @@
 // arrow keys between rows), and the terminal reads its cluster: get cronjobs, describe cronjob, get jobs, and
 // create job --from=cronjob as a scenario action that replays. axe finds no violation, in both
 // themes.
-import { test, expect } from './fixtures.mjs';
+import { test, expect, BACKUP_CRONJOB } from './fixtures.mjs';
 import { axeViolations } from './axe.mjs';
 
 const editor = (page) => page.getByRole('textbox', { name: 'Job YAML' });
@@ -12,22 +12,7 @@ const diagram = (page) => page.getByRole('group', { name: "The CronJob's Jobs ov
 const rows = (page) => diagram(page).locator('svg.diagram-svg [aria-label^="Job "]');
 const focusedLabel = (page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
 
-const CRONJOB = `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: backup
-spec:
-  schedule: "*/5 * * * *"
-  concurrencyPolicy: Forbid
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: Never
-          containers:
-          - name: dump
-            image: busybox:1.36
-`;
+const CRONJOB = BACKUP_CRONJOB;
 
 async function command(page, line) {
   const before = await output(page).locator('.term-entry').count();

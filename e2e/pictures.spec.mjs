@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
-import { test, expect } from './fixtures.mjs';
+import { test, expect, BACKUP_CRONJOB } from './fixtures.mjs';
 import { APP_URL } from './ports.mjs';
 import { hostUrl } from './host-page.mjs';
 import { axeViolations } from './axe.mjs';
@@ -477,22 +477,7 @@ test('a CronJob pasted into the lab downloads its picture, drawn from its own ru
   await page.goto(`${APP_URL}#/lab`);
   const editor = page.getByRole('textbox', { name: 'Job YAML' });
   await expect(editor).toHaveValue(/name: pi/);
-  await editor.fill(`apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: backup
-spec:
-  schedule: "*/5 * * * *"
-  concurrencyPolicy: Forbid
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: Never
-          containers:
-          - name: dump
-            image: busybox:1.36
-`);
+  await editor.fill(BACKUP_CRONJOB);
   await expect(page.getByRole('heading', { name: "The CronJob's Jobs over time" })).toBeVisible();
   const body = await openPicture(page);
   await body.getByRole('radio', { name: 'Dark' }).check();
