@@ -81,3 +81,40 @@ fn every_concurrency_policy_matches_its_golden_trace() {
 fn the_same_inputs_give_the_same_trace() {
     assert_eq!(trace("Forbid"), trace("Forbid"));
 }
+
+/// A schedule with `TZ` (which validation refuses, so only an object stored before that rule
+/// has one: the stored form, `from_manifest`) makes the controller warn `UnsupportedSchedule`,
+/// quoting the schedule as Go's `%q` does: U+00A0, which robfig's parser takes as a separator,
+/// is `\u00a0` there (Rust's `{:?}` writes `\u{a0}`).
+#[test]
+fn unsupported_schedule_quotes_like_go() {
+    let valid = CRONJOB.replace("POLICY", "Allow");
+    let report = check_source(&valid);
+    let template = report.documents[0]
+        .job
+        .clone()
+        .expect("the CronJob's jobTemplate");
+    let stream = joblab_core::yaml::parse_stream(&valid);
+    let mut manifest = stream.documents[0]
+        .root
+        .as_ref()
+        .expect("a document")
+        .to_json();
+    manifest["spec"]["schedule"] = "CRON_TZ=UTC */5\u{a0}* * * *".into();
+    let scenario = Scenario::from_yaml(SCENARIO).unwrap_or_else(|d| panic!("{d:?}"));
+    let mut sim =
+        CronJobSimulation::from_manifest(&manifest, template, scenario).expect("a simulation");
+    sim.advance_to(600_000);
+    let out: serde_json::Value =
+        serde_json::from_str(&cronjob_json(&sim)).expect("the simulation's JSON");
+    let warning = out["events"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|e| e["reason"] == "UnsupportedSchedule")
+        .expect("an UnsupportedSchedule event");
+    assert_eq!(
+        warning["message"],
+        "CRON_TZ or TZ used in schedule \"CRON_TZ=UTC */5\\u00a0* * * *\" is not officially supported, see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details"
+    );
+}

@@ -184,7 +184,9 @@ impl CronJobSimulation {
             self.event(
                 EventType::Warning,
                 "UnsupportedSchedule",
-                format!("CRON_TZ or TZ used in schedule {:?} is not officially supported, see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details", self.spec.schedule),
+                // Go's %q (cronjob_controllerv2.go), not Rust's `{:?}`: they differ for
+                // characters such as U+00A0, which robfig's parser takes as a separator.
+                format!("CRON_TZ or TZ used in schedule {} is not officially supported, see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details", crate::validate::quote::go_quote(&self.spec.schedule)),
             );
         }
         let schedule = std::sync::Arc::clone(&self.schedule);
