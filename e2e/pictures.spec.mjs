@@ -216,17 +216,18 @@ test('a strip of chosen moments, as SVG and as a 2x PNG, in the dark theme', asy
   expect(await cspViolations(page)).toEqual([]);
 });
 
-test('the control works in an embed, by keyboard, at 320 px, with no axe violation', async ({ page, context }, testInfo) => {
-  await watchCsp(context);
-  await page.setViewportSize({ width: 320, height: 800 });
-  await page.goto(`${APP_URL}#/embed/failure?backoffLimit=1&theme=light`);
+/**
+ * In a 320 px embed: opens the picture control by the keyboard, checks that nothing of it leaves
+ * the phone's width and that axe finds nothing in it, picks Dark by the arrow keys and downloads
+ * the SVG by Enter. Returns the file's name and text.
+ */
+async function downloadDarkByKeyboardAt320(page, testInfo) {
   const summary = page.getByText('Download picture', { exact: true });
   await expect(summary).toBeVisible();
   await summary.focus();
   await page.keyboard.press('Enter');
   const body = page.locator('.picture-body');
   await expect(body).toBeVisible();
-  // Nothing of it leaves the phone's width.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   for (const el of await body.locator('button, input').all()) {
     const box = await el.boundingBox();
@@ -234,17 +235,24 @@ test('the control works in an embed, by keyboard, at 320 px, with no axe violati
   }
   // The embed page's own findings are item 7's (e2e/axe.spec.mjs); this spec answers for the control.
   expect(await axeViolations(page, '.picture')).toEqual([]);
-  // Keyboard only: Dark by the arrow keys in the theme group, then Download SVG by Enter.
   await body.getByRole('radio', { name: 'Light' }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(body.getByRole('radio', { name: 'Dark' })).toBeChecked();
   await body.getByRole('button', { name: 'Download SVG' }).focus();
   const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-  expect(file.suggestedFilename()).toMatch(/^joblab-failure-\d+m\d\ds-dark\.svg$/);
-  // The embed's knobs are in the picture: backoffLimit 1 fails at the 2nd failure.
   const path = testInfo.outputPath(file.suggestedFilename());
   await file.saveAs(path);
-  expect(readFileSync(path, 'utf8')).toContain('Failed (BackoffLimitExceeded): 0 succeeded, 2 failed');
+  return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+test('the control works in an embed, by keyboard, at 320 px, with no axe violation', async ({ page, context }, testInfo) => {
+  await watchCsp(context);
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto(`${APP_URL}#/embed/failure?backoffLimit=1&theme=light`);
+  const { name, text } = await downloadDarkByKeyboardAt320(page, testInfo);
+  expect(name).toMatch(/^joblab-failure-\d+m\d\ds-dark\.svg$/);
+  // The embed's knobs are in the picture: backoffLimit 1 fails at the 2nd failure.
+  expect(text).toContain('Failed (BackoffLimitExceeded): 0 succeeded, 2 failed');
   expect(await cspViolations(page)).toEqual([]);
 
   // The lab's diagram has the same control, named after the Job.
@@ -407,27 +415,8 @@ test('the CronJob control works in an embed, by keyboard, at 320 px, with no axe
   await page.setViewportSize({ width: 320, height: 800 });
   // runSeconds 200 is shorter than the schedule's 5 minutes, so Forbid never has to wait.
   await page.goto(`${APP_URL}#/embed/cronjobs/forbid?runSeconds=200&theme=light`);
-  const summary = page.getByText('Download picture', { exact: true });
-  await expect(summary).toBeVisible();
-  await summary.focus();
-  await page.keyboard.press('Enter');
-  const body = page.locator('.picture-body');
-  await expect(body).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  for (const el of await body.locator('button, input').all()) {
-    const box = await el.boundingBox();
-    expect(box.x + box.width).toBeLessThanOrEqual(320);
-  }
-  expect(await axeViolations(page, '.picture')).toEqual([]);
-  await body.getByRole('radio', { name: 'Light' }).focus();
-  await page.keyboard.press('ArrowRight');
-  await expect(body.getByRole('radio', { name: 'Dark' })).toBeChecked();
-  await body.getByRole('button', { name: 'Download SVG' }).focus();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-  expect(file.suggestedFilename()).toBe('joblab-cronjobs-forbid-00h30m00s-dark.svg');
-  const path = testInfo.outputPath(file.suggestedFilename());
-  await file.saveAs(path);
-  const text = readFileSync(path, 'utf8');
+  const { name, text } = await downloadDarkByKeyboardAt320(page, testInfo);
+  expect(name).toBe('joblab-cronjobs-forbid-00h30m00s-dark.svg');
   expect(text).toContain('>run</text>');
   expect(text).not.toContain('>skip</text>');
   // The pattern's own 400 s runs make Forbid skip: the knob is what the picture was drawn with.
