@@ -115,44 +115,70 @@ fn row_at(y: f64) -> usize {
     ((y - TOP) / LANE_H).round().max(0.0) as usize
 }
 
+/// Row `i` as the arrow keys walk it: its label, then the segments and markers starting at
+/// `segments` and `markers` (in the model's order), and the `others` (y, x, item) drawn on it,
+/// the gaps of a Job diagram or the bands of a CronJob diagram.
+fn row_walk(
+    i: usize,
+    segments: impl Iterator<Item = f64>,
+    markers: impl Iterator<Item = f64>,
+    others: impl Iterator<Item = (f64, f64, Item)>,
+) -> Vec<(f64, Item)> {
+    let mut out = vec![(LANE_X, Item::Lane(i))];
+    out.extend(segments.enumerate().map(|(j, x)| (x, Item::Segment(i, j))));
+    out.extend(markers.enumerate().map(|(j, x)| (x, Item::Marker(i, j))));
+    out.extend(
+        others
+            .filter(|(y, _, _)| row_at(*y) == i)
+            .map(|(_, x, item)| (x, item)),
+    );
+    walk_order(out)
+}
+
+/// The row `item` is drawn in: for a label, segment or marker, its row if `counts` (the row's
+/// numbers of segments and markers) says it is drawn; for anything else, the row at the height
+/// `other_y` gives.
+fn row_holding(
+    item: Item,
+    counts: impl Fn(usize) -> Option<(usize, usize)>,
+    other_y: impl Fn(Item) -> Option<f64>,
+) -> Option<usize> {
+    match item {
+        Item::Lane(i) => counts(i).map(|_| i),
+        Item::Segment(i, j) => counts(i).filter(|(s, _)| j < *s).map(|_| i),
+        Item::Marker(i, j) => counts(i).filter(|(_, m)| j < *m).map(|_| i),
+        other => other_y(other).map(row_at),
+    }
+}
+
 /// A Job diagram: one row per Pod, its backoff gap drawn on the replacement Pod's lane.
 impl Rows for Drawing {
     fn row_items(&self, i: usize) -> Vec<(f64, Item)> {
         let Some(lane) = self.lanes.get(i) else {
             return Vec::new();
         };
-        let mut out = vec![(LANE_X, Item::Lane(i))];
-        out.extend(
-            lane.segments
-                .iter()
-                .enumerate()
-                .map(|(j, s)| (s.x, Item::Segment(i, j))),
-        );
-        out.extend(
-            lane.markers
-                .iter()
-                .enumerate()
-                .map(|(j, m)| (m.x, Item::Marker(i, j))),
-        );
-        out.extend(
-            self.gaps
-                .iter()
-                .enumerate()
-                .filter(|(_, g)| row_at(g.y) == i)
-                .map(|(k, g)| (g.x, Item::Gap(k))),
-        );
-        walk_order(out)
+        let gaps = self.gaps.iter().enumerate();
+        row_walk(
+            i,
+            lane.segments.iter().map(|s| s.x),
+            lane.markers.iter().map(|m| m.x),
+            gaps.map(|(k, g)| (g.y, g.x, Item::Gap(k))),
+        )
     }
 
     fn row_of(&self, item: Item) -> Option<usize> {
-        let lane = |i: usize| self.lanes.get(i);
-        match item {
-            Item::Lane(i) => lane(i).map(|_| i),
-            Item::Segment(i, j) => lane(i).filter(|l| j < l.segments.len()).map(|_| i),
-            Item::Marker(i, j) => lane(i).filter(|l| j < l.markers.len()).map(|_| i),
-            Item::Gap(k) => self.gaps.get(k).map(|g| row_at(g.y)),
-            Item::Band(_) => None,
-        }
+        row_holding(
+            item,
+            |i| {
+                self.lanes
+                    .get(i)
+                    .map(|l| (l.segments.len(), l.markers.len()))
+            },
+            |other| match other {
+                Item::Gap(k) => self.gaps.get(k).map(|g| g.y),
+                _ => None,
+            },
+        )
     }
 }
 
@@ -162,38 +188,28 @@ impl Rows for CronDrawing {
         let Some(row) = self.rows.get(i) else {
             return Vec::new();
         };
-        let mut out = vec![(LANE_X, Item::Lane(i))];
-        out.extend(
-            row.segments
-                .iter()
-                .enumerate()
-                .map(|(j, s)| (s.x, Item::Segment(i, j))),
-        );
-        out.extend(
-            row.markers
-                .iter()
-                .enumerate()
-                .map(|(j, m)| (m.x, Item::Marker(i, j))),
-        );
-        out.extend(
-            self.bands
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| row_at(b.y) == i)
-                .map(|(k, b)| (b.x, Item::Band(k))),
-        );
-        walk_order(out)
+        let bands = self.bands.iter().enumerate();
+        row_walk(
+            i,
+            row.segments.iter().map(|s| s.x),
+            row.markers.iter().map(|m| m.x),
+            bands.map(|(k, b)| (b.y, b.x, Item::Band(k))),
+        )
     }
 
     fn row_of(&self, item: Item) -> Option<usize> {
-        let row = |i: usize| self.rows.get(i);
-        match item {
-            Item::Lane(i) => row(i).map(|_| i),
-            Item::Segment(i, j) => row(i).filter(|r| j < r.segments.len()).map(|_| i),
-            Item::Marker(i, j) => row(i).filter(|r| j < r.markers.len()).map(|_| i),
-            Item::Band(k) => self.bands.get(k).map(|b| row_at(b.y)),
-            Item::Gap(_) => None,
-        }
+        row_holding(
+            item,
+            |i| {
+                self.rows
+                    .get(i)
+                    .map(|r| (r.segments.len(), r.markers.len()))
+            },
+            |other| match other {
+                Item::Band(k) => self.bands.get(k).map(|b| b.y),
+                _ => None,
+            },
+        )
     }
 }
 
