@@ -268,15 +268,7 @@ pub fn CronRunDiagram(
         Callback::new(move |ev| player::diagram_key(ev, run, time, playing, reduced, &key_sink));
     let title_id = format!("{ids}-controller-title");
     let labelled_by = title_id.clone();
-    let swatch = move |class: SegClass| {
-        view! {
-            <svg class="key-svg" width="16" height="11" aria-hidden="true">
-                <g class=class.class()>
-                    <rect x="0.5" y="0.5" width="15" height="10" rx="2" fill=svg::pattern_fill(ids, class)></rect>
-                </g>
-            </svg>
-        }
-    };
+    let swatch = move |class: SegClass| svg::swatch(ids, class);
     view! {
         <div class=class>
             {children.map(|c| c())}

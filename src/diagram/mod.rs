@@ -234,15 +234,7 @@ pub fn RunDiagram(
     let reveal_x = move || now_x.get() + 1.0;
     // The patterns' ids: the controller heading's id is unique on the page, so these are too.
     let ids = controller_title_id;
-    let swatch = move |class: SegClass| {
-        view! {
-            <svg class="key-svg" width="16" height="11" aria-hidden="true">
-                <g class=class.class()>
-                    <rect x="0.5" y="0.5" width="15" height="10" rx="2" fill=svg::pattern_fill(ids, class)></rect>
-                </g>
-            </svg>
-        }
-    };
+    let swatch = move |class: SegClass| svg::swatch(ids, class);
 
     // The arrow keys walk the drawing; other keys go to the player.
     let moved =

@@ -150,6 +150,18 @@ pub fn defs(ids: &'static str) -> impl IntoView {
     view! { <defs>{patterns}</defs> }
 }
 
+/// A legend's swatch for segments of kind `class` in the diagram whose pattern ids start with
+/// `ids`: drawn like the segments, so under forced colours it shows the same pattern.
+pub fn swatch(ids: &'static str, class: SegClass) -> impl IntoView {
+    view! {
+        <svg class="key-svg" width="16" height="11" aria-hidden="true">
+            <g class=class.class()>
+                <rect x="0.5" y="0.5" width="15" height="10" rx="2" fill=pattern_fill(ids, class)></rect>
+            </g>
+        </svg>
+    }
+}
+
 /// A memo of one part of `source`, found by `pick`, that notifies only when that part differs
 /// (and costs no copy while it does not): what keeps a redraw to what changed.
 fn part<S, T>(
