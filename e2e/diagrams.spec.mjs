@@ -98,6 +98,15 @@ test('a tooltip shows when a Pod lane gets keyboard focus', async ({ page }) => 
   // to its first segment, which names its Pod at the end.
   await page.keyboard.press('ArrowRight');
   await expect(tip).toHaveText(/\(Pod fail-fast-\w+\)$/);
+  // It sits just above the focused segment, starting where the segment starts: placed from the
+  // segment's own box.
+  const seg = await page.evaluate(() => {
+    const r = document.activeElement.getBoundingClientRect();
+    return { left: r.left, top: r.top };
+  });
+  const box = await tip.boundingBox();
+  expect(Math.abs(box.x - seg.left)).toBeLessThan(2);
+  expect(Math.abs(box.y + box.height + 4 - seg.top)).toBeLessThan(2);
 });
 
 test('knobs re-run the simulation and keep the time position', async ({ page }) => {
